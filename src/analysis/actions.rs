@@ -1,0 +1,86 @@
+//! Code actions for a byte range: the fixes of findings there, plus
+//! document-wide source actions (fix all).
+
+use crate::analysis::finding::{Finding, TextEdit};
+use crate::analysis::span::Span;
+use crate::analysis::Context;
+
+/// What kind of action, mapped to LSP `CodeActionKind` by the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionKind {
+    /// A fix for one finding (`quickfix`).
+    QuickFix,
+    /// Another way to write the text under the cursor (`refactor.rewrite`).
+    Rewrite,
+    /// Apply every safe fix in the document (`source.fixAll.copydesk`).
+    FixAll,
+    /// A document-wide source action with its own kind suffix
+    /// (`source.copydesk.<suffix>`).
+    Source(&'static str),
+}
+
+/// One code action: a title and the edits it makes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    pub title: String,
+    pub kind: ActionKind,
+    pub edits: Vec<TextEdit>,
+    /// The finding this action fixes, for quick fixes.
+    pub fixes: Option<Finding>,
+    pub preferred: bool,
+}
+
+/// Every action available for `range`.
+pub fn actions(context: &Context<'_>, range: Span) -> Vec<Action> {
+    let mut actions = Vec::new();
+    for finding in &context.analysis.findings {
+        let touches = finding.span.overlaps(range)
+            || finding.span.contains(range.start)
+            || (range.is_empty() && finding.span.end == range.start);
+        if !touches {
+            continue;
+        }
+        for (index, fix) in finding.fixes.iter().enumerate() {
+            actions.push(Action {
+                title: fix.title.clone(),
+                kind: ActionKind::QuickFix,
+                edits: fix.edits.clone(),
+                fixes: Some(finding.clone()),
+                preferred: index == 0,
+            });
+        }
+    }
+    let fix_all = fix_all_edits(context);
+    if !fix_all.is_empty() {
+        actions.push(Action {
+            title: "Fix all safe copydesk problems".to_owned(),
+            kind: ActionKind::FixAll,
+            edits: fix_all,
+            fixes: None,
+            preferred: false,
+        });
+    }
+    actions
+}
+
+/// The edits of every safe fix in the document, first fix per finding,
+/// skipping any that would overlap an edit already taken.
+pub fn fix_all_edits(context: &Context<'_>) -> Vec<TextEdit> {
+    let mut edits: Vec<TextEdit> = Vec::new();
+    for finding in &context.analysis.findings {
+        let Some(fix) = finding.fixes.iter().find(|fix| fix.safe) else {
+            continue;
+        };
+        let clashes = fix.edits.iter().any(|new| {
+            edits.iter().any(|taken| {
+                taken.span.overlaps(new.span)
+                    || (taken.span.start == new.span.start && (taken.span.is_empty() || new.span.is_empty()))
+            })
+        });
+        if !clashes {
+            edits.extend(fix.edits.iter().cloned());
+        }
+    }
+    edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    edits
+}

@@ -1,0 +1,65 @@
+//! The pure analysis core.
+//!
+//! [`analyze`] takes text and settings and returns plain data: the article's
+//! structure, its date, quotations and their speakers, actors, dates and
+//! findings. It never fails, never does I/O, never reads the clock, and knows
+//! nothing of LSP. Every span is a byte range into the text it was given.
+
+pub mod actions;
+pub mod actors;
+pub mod attribution;
+pub mod dates;
+pub mod finding;
+pub mod hover;
+pub mod inlay;
+pub mod outline;
+pub mod quotes;
+pub mod rules;
+pub mod settings;
+pub mod span;
+pub mod structure;
+
+use crate::analysis::actors::Actors;
+use crate::analysis::attribution::Attribution;
+use crate::analysis::dates::DateMention;
+use crate::analysis::finding::Finding;
+use crate::analysis::quotes::Quotes;
+use crate::analysis::settings::Settings;
+use crate::analysis::structure::article_date::ArticleDate;
+use crate::analysis::structure::Article;
+
+/// Everything the core knows about one version of a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub article: Article,
+    pub article_date: Option<ArticleDate>,
+    pub quotes: Quotes,
+    /// One entry per quotation in `quotes.quotations`, same index.
+    pub attributions: Vec<Attribution>,
+    pub actors: Actors,
+    pub dates: Vec<DateMention>,
+    /// Every finding of every enabled rule, sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+/// What a rule, hover or action sees: the text, the settings and the model.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub settings: &'a Settings,
+    pub analysis: &'a Analysis,
+}
+
+/// Analyse `text` with `settings`. Never fails and never panics on any input.
+pub fn analyze(text: &str, settings: &Settings) -> Analysis {
+    let article = Article::parse(text, settings);
+    let article_date = structure::article_date::detect(text, &article, settings);
+    let quotes = quotes::analyze(text, &article, settings);
+    let actors = actors::extract(text, &article, settings);
+    let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
+    let dates = dates::extract(text, &article, article_date.as_ref(), settings);
+    let mut analysis =
+        Analysis { article, article_date, quotes, attributions, actors, dates, findings: Vec::new() };
+    let findings = rules::run(&Context { text, settings, analysis: &analysis });
+    analysis.findings = findings;
+    analysis
+}

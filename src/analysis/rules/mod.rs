@@ -1,0 +1,48 @@
+//! The rule registry. Each rule lives in its own file beside this one, with
+//! its code, default severity, explanation, check and tests. Adding a rule
+//! means adding one file and one line in [`RULES`].
+
+use crate::analysis::finding::{Finding, Severity};
+use crate::analysis::Context;
+
+/// A check with a stable code.
+pub struct Rule {
+    /// Stable kebab-case code (`unclosed-quote`).
+    pub code: &'static str,
+    /// The severity it runs at unless settings say otherwise; `None` means
+    /// off by default.
+    pub default_severity: Option<Severity>,
+    /// One line: what it flags.
+    pub summary: &'static str,
+    /// One paragraph: what it does, why it matters, an example. Shown in
+    /// hover on the diagnostic and by `copydesk explain`.
+    pub explanation: &'static str,
+    /// Append this rule's findings for the analysed document. The findings'
+    /// severity is overwritten by the runner from settings.
+    pub check: fn(&Context<'_>, &mut Vec<Finding>),
+}
+
+/// Every rule, in the order their findings are reported for equal spans.
+pub static RULES: &[&Rule] = &[];
+
+/// Look a rule up by its code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|rule| rule.code == code)
+}
+
+/// Run every enabled rule and return findings sorted by position.
+pub(crate) fn run(context: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in RULES {
+        let Some(severity) = context.settings.severity_for(rule.code, rule.default_severity) else {
+            continue;
+        };
+        let first = findings.len();
+        (rule.check)(context, &mut findings);
+        for finding in &mut findings[first..] {
+            finding.severity = severity;
+        }
+    }
+    findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
+    findings
+}

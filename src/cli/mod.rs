@@ -1,0 +1,3 @@
+//! The batch front end: `copydesk check` and `copydesk extract`.
+//!
+//! Placeholder until the CLI work lands.

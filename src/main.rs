@@ -1,0 +1,43 @@
+//! The `copydesk` binary: the language server (default) and the batch CLI.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// copydesk — a copy editor for news articles: quotation marks, attribution,
+/// named actors and dates.
+#[derive(Parser)]
+#[command(name = "copydesk", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Speak the Language Server Protocol over stdin and stdout (the default).
+    Lsp,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None | Some(Command::Lsp) => {
+            init_logging();
+            match copydesk::server::run_stdio() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("copydesk: the language server stopped: {error}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
+}
+
+/// Log to stderr only: stdout carries the protocol.
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COPYDESK_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter).with_ansi(false).init();
+}
