@@ -56,13 +56,6 @@ pub async fn write_message(writer: &Writer, message: &Value) {
     writer.flush().await.unwrap();
 }
 
-/// Write raw bytes (for malformed-input tests).
-pub async fn write_raw(writer: &Writer, bytes: &[u8]) {
-    let mut writer = writer.lock().await;
-    writer.write_all(bytes).await.unwrap();
-    writer.flush().await.unwrap();
-}
-
 /// Read one framed message; `Ok(None)` at a clean end of stream.
 async fn read_message<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Result<Option<Value>, String> {
     let mut length = None;
@@ -180,19 +173,17 @@ impl TestClient {
     }
 
     async fn next_incoming(&mut self) -> Value {
-        loop {
-            let next = tokio::time::timeout(PATIENCE, self.incoming.recv())
-                .await
-                .expect("the server answers in time")
-                .expect("the reader is alive");
-            match next {
-                Incoming::Message(message) => return message,
-                Incoming::End => {
-                    self.ended = true;
-                    panic!("the server closed the connection");
-                }
-                Incoming::Garbage(error) => panic!("the server wrote something that is not LSP: {error}"),
+        let next = tokio::time::timeout(PATIENCE, self.incoming.recv())
+            .await
+            .expect("the server answers in time")
+            .expect("the reader is alive");
+        match next {
+            Incoming::Message(message) => message,
+            Incoming::End => {
+                self.ended = true;
+                panic!("the server closed the connection");
             }
+            Incoming::Garbage(error) => panic!("the server wrote something that is not LSP: {error}"),
         }
     }
 
