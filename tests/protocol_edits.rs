@@ -61,7 +61,7 @@ fn random_change(rng: &mut SmallRng, text: &str) -> (usize, usize, String) {
     if rng.gen_bool(0.25) {
         start = line_end(text, start);
     }
-    let long = text.len() > 3000;
+    let long = text.len() > 1200;
     let delete = if long { rng.gen_range(0..40) } else { rng.gen_range(0..6) };
     let mut end = valid(text, start + delete);
     if end < start {
