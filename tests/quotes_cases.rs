@@ -112,3 +112,20 @@ fn every_case_gives_exactly_its_expected_findings() {
         failures.join("\n")
     );
 }
+
+proptest::proptest! {
+    /// Any mix of quote glyphs, letters, digits, spaces and paragraph breaks
+    /// is read without panicking, and every quotation's spans lie in the text.
+    #[test]
+    fn never_panics_on_any_mix_of_marks(text in "[\"'“”‘’„‚«»‹›「」 \u{202f}a-zA-Z0-9.,\n]{0,60}") {
+        let analysis = analyze(&text, &Settings::default());
+        for quotation in &analysis.quotes.quotations {
+            proptest::prop_assert!(quotation.span.end <= text.len() && quotation.span.covers(quotation.inner));
+        }
+        for finding in &analysis.findings {
+            for fix in &finding.fixes {
+                let _ = copydesk::analysis::finding::apply_edits(&text, &fix.edits);
+            }
+        }
+    }
+}
