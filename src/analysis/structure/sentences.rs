@@ -58,6 +58,10 @@ const GERMAN: &[&str] = &[
     "sog", "vgl", "zzgl",
 ];
 
+/// Words after which a German number with a period is an ordinal.
+const GERMAN_BEFORE_ORDINAL: &[&str] =
+    &["am", "an", "ab", "bis", "das", "dem", "den", "der", "des", "die", "im", "seit", "vom", "zum", "zur"];
+
 /// Split `paragraph` into sentences, appending trimmed spans to `out`.
 /// `excluded` is sorted and may contain regions outside the paragraph.
 pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: Language, out: &mut Vec<Span>) {
@@ -137,7 +141,7 @@ pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: La
         } else if ellipsis && !closed_quote && quote_depth > 0 {
             false
         } else if only_periods && periods == 1 && !closed_quote {
-            !is_abbreviation(&body[..run_start], next, language)
+            !is_abbreviation(&body[..run_start], &body[next_start..], language)
         } else {
             true
         };
@@ -162,7 +166,8 @@ fn push_trimmed(body: &str, base: usize, start: usize, end: usize, out: &mut Vec
 
 /// Whether the word ending `before` (right before a single period) is an
 /// abbreviation after which the sentence goes on.
-fn is_abbreviation(before: &str, next: char, language: Language) -> bool {
+fn is_abbreviation(before: &str, after: &str, language: Language) -> bool {
+    let next = after.chars().next().unwrap_or(' ');
     let token_start = before
         .char_indices()
         .rev()
@@ -190,13 +195,13 @@ fn is_abbreviation(before: &str, next: char, language: Language) -> bool {
     if matches!(token, "No" | "Nos" | "Nr" | "Nrn") {
         return next.is_ascii_digit();
     }
-    // German ordinals: `am 17. April`, `der 3. Platz`.
-    if language == Language::German
-        && token.len() <= 2
-        && token.bytes().all(|b| b.is_ascii_digit())
-        && next.is_alphanumeric()
-    {
-        return true;
+    // German ordinals: `am 17. April`, `der 3. Platz` (but `Nr. 5. Sie`).
+    if language == Language::German && token.len() <= 2 && token.bytes().all(|b| b.is_ascii_digit()) {
+        let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let previous_word =
+            before[..token_start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        return crate::analysis::structure::article_date::month_number(next_word).is_some()
+            || GERMAN_BEFORE_ORDINAL.contains(&previous_word.to_lowercase().as_str());
     }
     language.abbreviations().binary_search(&token).is_ok()
 }
