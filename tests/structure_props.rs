@@ -120,7 +120,7 @@ fn check_invariants(text: &str, language: &str) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn parse_never_panics_and_spans_are_sound(text in article_text()) {

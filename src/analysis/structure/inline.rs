@@ -100,8 +100,8 @@ impl InlineScanner {
                         None => i += 1,
                     }
                 }
-                b'h' | b'H' | b'w' | b'W' if at_word_start(text, start, i) => {
-                    match bare_url_end(text, i, end) {
+                b'h' | b'H' | b'w' | b'W' if matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W')) => {
+                    match bare_url_end(text, i, end).filter(|_| at_word_start(text, start, i)) {
                         Some(close) => {
                             out.push(Span::new(i, close));
                             i = close;
@@ -109,7 +109,11 @@ impl InlineScanner {
                         None => i += 1,
                     }
                 }
-                _ => i += 1,
+                _ => {
+                    // Skip plain bytes in one tight loop.
+                    i += 1;
+                    i += bytes[i..end].iter().position(|&b| is_marker(b)).unwrap_or(end - i);
+                }
             }
         }
         // Link openers are pushed after what their text contained.
@@ -123,6 +127,22 @@ impl InlineScanner {
         self.brackets.push(position);
     }
 }
+
+/// Bytes the scanner acts on; everything else is skipped.
+fn is_marker(byte: u8) -> bool {
+    MARKERS[usize::from(byte)]
+}
+
+const MARKERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let markers = b"\\`<![]hHwW";
+    let mut k = 0;
+    while k < markers.len() {
+        table[markers[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 fn count_run(bytes: &[u8], start: usize, end: usize, byte: u8) -> usize {
     bytes[start..end].iter().take_while(|&&b| b == byte).count()
