@@ -145,3 +145,14 @@ fn words_clamp_out_of_range_spans() {
         }
     }
 }
+
+#[test]
+fn pathological_inline_input_is_handled() {
+    // Many unclosed link destinations, backtick runs and comments in one
+    // paragraph: the scan stays linear (no timing asserted; a quadratic scan
+    // would make this test take minutes).
+    let text = "[a](".repeat(200_000) + &"`".repeat(33) + &"<!--".repeat(50_000) + " end.";
+    let article = Article::parse(&text, &Settings::default());
+    assert_eq!(article.paragraphs.len(), 1);
+    check_invariants(&text[..2000], "en");
+}

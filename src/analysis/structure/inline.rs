@@ -34,6 +34,9 @@ impl InlineScanner {
         // Backtick run lengths, and `-->`, known to have no match further on.
         let mut ticks_exhausted = [false; MAX_TICKS + 1];
         let mut comment_exhausted = false;
+        // Bytes that failed link-destination searches may still read, so that
+        // many unclosed `[a](` stay linear.
+        let mut destination_budget = 2 * (end - start.min(end)) + MAX_DESTINATION;
         let mut i = start;
         while i < end {
             match bytes[i] {
@@ -83,7 +86,14 @@ impl InlineScanner {
                     let opener = self.brackets.pop();
                     let after = i + 1;
                     let close = match bytes.get(after) {
-                        Some(b'(') if after < end && opener.is_some() => destination_end(bytes, after, end),
+                        Some(b'(') if after < end && opener.is_some() => {
+                            let limit = end.min(after + destination_budget.min(MAX_DESTINATION));
+                            let found = destination_end(bytes, after, limit);
+                            if found.is_none() {
+                                destination_budget = destination_budget.saturating_sub(limit - after);
+                            }
+                            found
+                        }
                         Some(b'[') if after < end && opener.is_some() => label_end(bytes, after, end),
                         _ => None,
                     };
@@ -227,8 +237,7 @@ fn tag_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
 }
 
 /// `(url "title")` after `]`: the end after the balancing `)`.
-fn destination_end(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
-    let limit = end.min(open + MAX_DESTINATION);
+fn destination_end(bytes: &[u8], open: usize, limit: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote = None;
     let mut i = open;
