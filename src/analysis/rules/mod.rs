@@ -5,6 +5,10 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
+mod date_style;
+mod invalid_date;
+mod weekday_mismatch;
+
 /// A check with a stable code.
 pub struct Rule {
     /// Stable kebab-case code (`unclosed-quote`).
@@ -23,7 +27,11 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported for equal spans.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] = &[
+    &weekday_mismatch::RULE,
+    &invalid_date::RULE,
+    &date_style::RULE,
+];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
