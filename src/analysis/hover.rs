@@ -16,7 +16,14 @@ pub struct Hover {
 
 /// What to show when the pointer rests on byte `offset`.
 pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
-    finding_hover(context, offset)
+    let date = crate::analysis::dates::hover(context, offset);
+    let findings = finding_hover(context, offset);
+    match (date, findings) {
+        (Some(date), Some(findings)) => {
+            Some(Hover { span: date.span, markdown: format!("{}\n\n---\n\n{}", date.markdown, findings.markdown) })
+        }
+        (date, findings) => date.or(findings),
+    }
 }
 
 /// The explanation of the findings under the pointer.

@@ -910,3 +910,28 @@ fn describe(value: DateValue) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Inlay hints: the resolved value after each date whose value the text does
+/// not spell out (weekdays, "yesterday", "in January", "the next day").
+pub fn inlay_hints(context: &Context<'_>) -> Vec<crate::analysis::inlay::InlayHint> {
+    let mut hints = Vec::new();
+    for mention in &context.analysis.dates {
+        let relative = match &mention.form {
+            DateForm::Day(parts) => parts.year.is_none_or(|y| !matches!(y, YearWritten::Number(_))),
+            DateForm::Range { start, .. } => start.year.is_none_or(|y| !matches!(y, YearWritten::Number(_))),
+            DateForm::Month { year, .. } => year.is_none_or(|y| !matches!(y, YearWritten::Number(_))),
+            DateForm::Year { .. } | DateForm::Decade { .. } => false,
+            _ => true,
+        };
+        if !relative {
+            continue;
+        }
+        let Some(value) = mention.value_text() else { continue };
+        let tooltip = match &mention.basis {
+            Basis::FromPrevious { date, .. } => Some(format!("Counted from the previous date in the text, {date}.")),
+            _ => context.analysis.article_date.as_ref().map(|d| format!("Resolved against the article date, {}.", d.date)),
+        };
+        hints.push(crate::analysis::inlay::InlayHint { offset: mention.span.end, label: format!("= {value}"), tooltip });
+    }
+    hints
+}
