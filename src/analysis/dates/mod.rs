@@ -712,12 +712,12 @@ fn weekday_near(today: Date, weekday: u8, tense: Tense, relative: Option<Relativ
 
 const FUTURE_CUES: &[&str] = &[
     "will", "shall", "ll", "going", "due", "expected", "scheduled", "slated", "upcoming", "plans", "tomorrow",
-    "next", "wird", "werden", "soll", "sollen", "morgen", "nächsten", "kommenden",
+    "wird", "werden", "soll", "sollen", "morgen", "nächsten", "kommenden",
 ];
 const PAST_CUES: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "met", "went", "took", "began", "came", "made", "held", "gave",
     "saw", "left", "rose", "fell", "won", "lost", "ran", "sent", "spoke", "wrote", "brought", "thought", "felt",
-    "kept", "led", "paid", "ago", "last", "yesterday", "earlier", "began", "hit", "struck", "became", "found", "war",
+    "kept", "led", "paid", "ago", "yesterday", "earlier", "began", "hit", "struck", "became", "found", "war",
     "waren", "hatte", "hatten", "hat", "haben", "wurde", "wurden", "sagte", "sagten", "gab", "kam", "traf", "trafen",
     "fand", "starb", "gestern", "vergangenen", "letzten",
 ];
@@ -774,7 +774,8 @@ fn sentence_bounds(text: &str, article: &Article, span: Span) -> (usize, usize) 
             return false;
         }
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        word.chars().count() > 3 && lexicon::lookup(word).is_none_or(|lex| !matches!(lex, lexicon::Lex::Month { .. }))
+        let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+        number || word.chars().count() > 3 && lexicon::lookup(word).is_none_or(|lex| !matches!(lex, lexicon::Lex::Month { .. }))
     };
     let mut start = outer_start;
     let mut index = span.start;
