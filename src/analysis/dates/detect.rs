@@ -282,7 +282,7 @@ impl<'a> Scanner<'a> {
             if lang == Lang::En && self.joined(next) {
                 if let Some((day, ordinal)) = self.day(next) {
                     // "May 5,000" or "May 12.5" are not dates.
-                    if self.is_punct(next + 1, '.') && self.touching(next + 1) && self.number(next + 2).is_some() {
+                    if self.is_punct(next + 1, '.') && self.touching(next + 1) && self.touching(next + 2) && self.number(next + 2).is_some() {
                         return None;
                     }
                     let mut parts = DayParts::new(month, day, WrittenOrder::MonthDay);
