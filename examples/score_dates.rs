@@ -24,14 +24,17 @@ fn main() {
         let case: serde_json::Value = serde_json::from_str(line).expect("a JSON object per line");
         total += 1;
         let text = case["text"].as_str().unwrap_or("");
-        let settings = Settings { article_date: case["article_date"].as_str().map(str::to_owned), ..Settings::default() };
+        let settings = Settings {
+            article_date: case["article_date"].as_str().map(str::to_owned),
+            ..Settings::default()
+        };
         let analysis = analyze(text, &settings);
         let byte = |cp: u64| text.char_indices().nth(cp as usize).map_or(text.len(), |(b, _)| b);
         let gold_start = byte(case["span_start"].as_u64().unwrap_or(0));
         let gold_end = byte(case["span_end"].as_u64().unwrap_or(0));
         let strict = analysis.dates.iter().find(|m| m.span.start == gold_start && m.span.end == gold_end);
-        let relaxed: Option<&DateMention> =
-            strict.or_else(|| analysis.dates.iter().find(|m| m.span.start < gold_end && gold_start < m.span.end));
+        let relaxed: Option<&DateMention> = strict
+            .or_else(|| analysis.dates.iter().find(|m| m.span.start < gold_end && gold_start < m.span.end));
         let mut ok = [strict.is_some(), relaxed.is_some(), false, false, false];
         let today = analysis.article_date.as_ref().map(|d| d.date);
         if let Some(mention) = relaxed {
@@ -65,7 +68,12 @@ fn main() {
                 );
             }
         } else {
-            println!("{} missed: {:?} in {:?}", case["id"].as_str().unwrap_or("?"), case["span"].as_str().unwrap_or(""), text);
+            println!(
+                "{} missed: {:?} in {:?}",
+                case["id"].as_str().unwrap_or("?"),
+                case["span"].as_str().unwrap_or(""),
+                text
+            );
         }
         for (count, good) in passed.iter_mut().zip(ok) {
             *count += usize::from(good);

@@ -51,7 +51,10 @@ fn every_date_in_the_example_article_resolves() {
         EXPECTED.iter().map(|(text, _, value)| (*text, value.map(str::to_owned))).collect();
     assert_eq!(got, want);
     let problems: Vec<_> = analysis.findings.iter().filter(|f| f.code != "date-style").collect();
-    assert!(problems.iter().all(|f| f.code != "weekday-mismatch" && f.code != "invalid-date"), "{problems:?}");
+    assert!(
+        problems.iter().all(|f| f.code != "weekday-mismatch" && f.code != "invalid-date"),
+        "{problems:?}"
+    );
 }
 
 #[test]
@@ -134,6 +137,7 @@ fn inlay_hints_show_resolved_dates_only_when_enabled() {
     assert!(copydesk::analysis::inlay::inlay_hints(&context).is_empty());
     settings.inlay_hints.dates = true;
     let context = Context { text: ARTICLE, settings: &settings, analysis: &analysis };
-    let labels: Vec<String> = copydesk::analysis::inlay::inlay_hints(&context).into_iter().map(|h| h.label).collect();
+    let labels: Vec<String> =
+        copydesk::analysis::inlay::inlay_hints(&context).into_iter().map(|h| h.label).collect();
     assert_eq!(labels, vec!["= 2022-02-24", "= 2023-03-20/2023-03-22", "= 2023-04-16", "= 2023-01"]);
 }

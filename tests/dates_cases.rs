@@ -15,11 +15,22 @@ struct Case {
     ap: Option<&'static str>,
 }
 
-const fn case(text: &'static str, span: &'static str, value: Option<&'static str>, ap: Option<&'static str>) -> Case {
+const fn case(
+    text: &'static str,
+    span: &'static str,
+    value: Option<&'static str>,
+    ap: Option<&'static str>,
+) -> Case {
     Case { text, article: "2024-06-12", span, value, ap }
 }
 
-const fn on(article: &'static str, text: &'static str, span: &'static str, value: Option<&'static str>, ap: Option<&'static str>) -> Case {
+const fn on(
+    article: &'static str,
+    text: &'static str,
+    span: &'static str,
+    value: Option<&'static str>,
+    ap: Option<&'static str>,
+) -> Case {
     Case { text, article, span, value, ap }
 }
 

@@ -95,7 +95,9 @@ fn date_actions(context: &Context<'_>, range: Span, actions: &mut Vec<Action>) {
     let house = DateStyle::from_setting(&context.settings.dates.style);
     let today = context.analysis.article_date.as_ref().map(|d| d.date);
     for mention in &context.analysis.dates {
-        let touches = mention.span.overlaps(range) || mention.span.contains(range.start) || mention.span.end == range.start;
+        let touches = mention.span.overlaps(range)
+            || mention.span.contains(range.start)
+            || mention.span.end == range.start;
         if !touches {
             continue;
         }

@@ -19,9 +19,10 @@ pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
     let date = crate::analysis::dates::hover(context, offset);
     let findings = finding_hover(context, offset);
     match (date, findings) {
-        (Some(date), Some(findings)) => {
-            Some(Hover { span: date.span, markdown: format!("{}\n\n---\n\n{}", date.markdown, findings.markdown) })
-        }
+        (Some(date), Some(findings)) => Some(Hover {
+            span: date.span,
+            markdown: format!("{}\n\n---\n\n{}", date.markdown, findings.markdown),
+        }),
         (date, findings) => date.or(findings),
     }
 }

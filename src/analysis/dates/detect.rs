@@ -4,7 +4,9 @@
 //! the tokens that follow an anchor, so the cost is linear in the text.
 
 use crate::analysis::dates::lexicon::{self, Lang, Lex};
-use crate::analysis::dates::{DateForm, DayParts, Modifier, PartOfDay, RangeConnector, Relative, WrittenOrder, YearWritten};
+use crate::analysis::dates::{
+    DateForm, DayParts, Modifier, PartOfDay, RangeConnector, Relative, WrittenOrder, YearWritten,
+};
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
 
@@ -45,7 +47,12 @@ pub(crate) fn tokenize(text: &str, article: &Article) -> Vec<Tok> {
             index += 1;
             continue;
         }
-        let Some(c) = text[index..].chars().next() else { break };
+        let c = if byte < 0x80 {
+            char::from(byte)
+        } else {
+            let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else { break };
+            c
+        };
         if c.is_whitespace() {
             index += c.len_utf8();
             continue;
@@ -65,9 +72,15 @@ pub(crate) fn tokenize(text: &str, article: &Article) -> Vec<Tok> {
                 TokKind::Number
             }
         } else if c.is_alphabetic() {
-            for ch in text[index..].chars() {
-                if ch.is_alphabetic() {
-                    index += ch.len_utf8();
+            while index < bytes.len() {
+                let b = bytes[index];
+                if b.is_ascii_alphabetic() {
+                    index += 1;
+                } else if b >= 0x80 {
+                    match text.get(index..).and_then(|rest| rest.chars().next()) {
+                        Some(ch) if ch.is_alphabetic() => index += ch.len_utf8(),
+                        _ => break,
+                    }
                 } else {
                     break;
                 }
@@ -104,14 +117,15 @@ pub(crate) struct Scanner<'a> {
 }
 
 const YEAR_PREPOSITIONS: &[&str] = &[
-    "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "between", "and", "to",
-    "im", "seit", "bis", "ab", "jahr", "jahre", "jahres", "of",
+    "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "between", "and",
+    "to", "im", "seit", "bis", "ab", "jahr", "jahre", "jahres", "of",
 ];
 const TIME_NOUNS_BEFORE_OF: &[&str] =
     &["end", "start", "beginning", "spring", "summer", "autumn", "fall", "winter", "half", "middle", "year"];
 const MONTH_PREPOSITIONS: &[&str] = &[
-    "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "between", "of", "im",
-    "seit", "bis", "ab", "zum", "vom", "anfang", "mitte", "ende", "and", "or", "to", "early", "late", "mid",
+    "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "between", "of",
+    "im", "seit", "bis", "ab", "zum", "vom", "von", "des", "den", "anfang", "mitte", "ende", "and", "or",
+    "to", "early", "late", "mid",
 ];
 const PARTS_OF_DAY: &[(&str, PartOfDay)] = &[
     ("morning", PartOfDay::Morning),
@@ -146,7 +160,12 @@ impl<'a> Scanner<'a> {
     fn is_any(&self, i: usize, words: &[&str]) -> bool {
         self.tok(i).is_some_and(|t| t.kind == TokKind::Word) && {
             let s = self.str_at(i);
-            words.iter().any(|w| s.eq_ignore_ascii_case(w) || s.to_lowercase() == *w)
+            if s.is_ascii() {
+                words.iter().any(|w| s.eq_ignore_ascii_case(w))
+            } else {
+                let lower = s.to_lowercase();
+                words.iter().any(|w| lower == *w)
+            }
         }
     }
 
@@ -282,7 +301,11 @@ impl<'a> Scanner<'a> {
             if lang == Lang::En && self.joined(next) {
                 if let Some((day, ordinal)) = self.day(next) {
                     // "May 5,000" or "May 12.5" are not dates.
-                    if self.is_punct(next + 1, '.') && self.touching(next + 1) && self.touching(next + 2) && self.number(next + 2).is_some() {
+                    if self.is_punct(next + 1, '.')
+                        && self.touching(next + 1)
+                        && self.touching(next + 2)
+                        && self.number(next + 2).is_some()
+                    {
                         return None;
                     }
                     let mut parts = DayParts::new(month, day, WrittenOrder::MonthDay);
@@ -323,7 +346,11 @@ impl<'a> Scanner<'a> {
                 let (month, md) = self.number(i + 2)?;
                 if md == 2 && self.is_punct(i + 3, '-') && self.touching(i + 3) && self.touching(i + 4) {
                     let (day, dd) = self.number(i + 4)?;
-                    if dd == 2 && (1..=12).contains(&month) && (1..=31).contains(&day) && self.free_after(i + 5) {
+                    if dd == 2
+                        && (1..=12).contains(&month)
+                        && (1..=31).contains(&day)
+                        && self.free_after(i + 5)
+                    {
                         let mut parts = DayParts::new(month as u8, day as u8, WrittenOrder::Iso);
                         parts.year = Some(YearWritten::Number(year));
                         return Some((parts, i + 5, Lang::En));
@@ -345,7 +372,8 @@ impl<'a> Scanner<'a> {
                 let (year, yd) = self.number(i + 4)?;
                 if (yd == 4 || yd == 2) && self.free_after(i + 5) {
                     let year = if yd == 2 { 2000 + year as i32 } else { year as i32 };
-                    let order = if separator == '.' { WrittenOrder::NumericDayFirst } else { WrittenOrder::Numeric };
+                    let order =
+                        if separator == '.' { WrittenOrder::NumericDayFirst } else { WrittenOrder::Numeric };
                     let mut parts = DayParts::new(first as u8, second as u8, order);
                     // The order is settled in resolution; keep both numbers.
                     parts.numeric = Some((first as u8, second as u8));
@@ -365,10 +393,7 @@ impl<'a> Scanner<'a> {
         if !self.joined(next) {
             return None;
         }
-        let (month, abbreviated, after_month, lang) = self.month(next).or_else(|| {
-            // A German month after "16." with the English lexicon off.
-            None
-        })?;
+        let (month, abbreviated, after_month, lang) = self.month(next)?;
         if abbreviated && lang == Lang::De {
             return None;
         }
@@ -392,7 +417,12 @@ impl<'a> Scanner<'a> {
 
     /// A range continuing a day at `end`: "-22", " to 22", "-April 2",
     /// " and March 15", with an optional shared year after it.
-    fn range_after(&self, start: &DayParts, end: usize, between: bool) -> Option<(DayParts, RangeConnector, usize)> {
+    fn range_after(
+        &self,
+        start: &DayParts,
+        end: usize,
+        between: bool,
+    ) -> Option<(DayParts, RangeConnector, usize)> {
         if start.order != WrittenOrder::MonthDay {
             return None;
         }
@@ -492,7 +522,10 @@ impl<'a> Scanner<'a> {
         if i == 0 || !self.joined(i) || !self.is_any(i - 1, MONTH_PREPOSITIONS) {
             return None;
         }
-        if self.joined(next) && self.is_capitalized(next) && self.tok(next).is_some_and(|t| t.kind == TokKind::Word) {
+        if self.joined(next)
+            && self.is_capitalized(next)
+            && self.tok(next).is_some_and(|t| t.kind == TokKind::Word)
+        {
             return None;
         }
         let mut first = i;
@@ -527,7 +560,10 @@ impl<'a> Scanner<'a> {
         // "Good Friday", "Super Tuesday", "Black Friday" are names.
         if i > 0
             && self.joined(i)
-            && self.is_any(i - 1, &["good", "black", "super", "bloody", "cyber", "ash", "palm", "easter", "holy", "maundy"])
+            && self.is_any(
+                i - 1,
+                &["good", "black", "super", "bloody", "cyber", "ash", "palm", "easter", "holy", "maundy"],
+            )
             && self.is_capitalized(i - 1)
         {
             return None;
@@ -538,7 +574,7 @@ impl<'a> Scanner<'a> {
             // "Monday, Jan. 5", "Sonntag, 16. April 2023", "Sunday (April 16)".
             if self.is_punct(next, ',') && self.joined(next) && self.joined(next + 1) {
                 let mut j = next + 1;
-                if self.is_word(j, "den") {
+                if self.is_any(j, &["den", "dem"]) {
                     j += 1;
                 }
                 if let Some((mut parts, end, lang)) = self.day_parts(j) {
@@ -595,10 +631,13 @@ impl<'a> Scanner<'a> {
             return self.at_decade(i, i);
         }
         if let Some((parts, end, lang)) = self.day_parts(i) {
-            if self.touching(end) && matches!(self.tok(end).map(|t| t.kind), Some(TokKind::Number | TokKind::Alnum)) {
+            if self.touching(end)
+                && matches!(self.tok(end).map(|t| t.kind), Some(TokKind::Number | TokKind::Alnum))
+            {
                 return None;
             }
-            let lang = if parts.order == WrittenOrder::DayMonth && lang == Lang::En { Lang::En } else { lang };
+            let lang =
+                if parts.order == WrittenOrder::DayMonth && lang == Lang::En { Lang::En } else { lang };
             return self.found(i, end, DateForm::Day(parts), lang);
         }
         let year = self.year(i)?;
@@ -637,13 +676,14 @@ impl<'a> Scanner<'a> {
             let next = self.str_at(i + 1);
             let lower = next.to_lowercase();
             let function_word = [
-                "and", "or", "to", "through", "when", "after", "before", "as", "the", "a", "an", "he", "she", "it",
-                "they", "we", "i", "that", "which", "was", "were", "is", "has", "had", "with", "in", "on", "at",
-                "for", "by", "because", "until", "while", "amid", "but", "und", "oder", "bis", "wurde", "war", "hat",
-                "in", "im", "an", "auf", "der", "die", "das", "den",
+                "and", "or", "to", "through", "when", "after", "before", "as", "the", "a", "an", "he", "she",
+                "it", "they", "we", "i", "that", "which", "was", "were", "is", "has", "had", "with", "in",
+                "on", "at", "for", "by", "because", "until", "while", "amid", "but", "und", "oder", "bis",
+                "wurde", "war", "hat", "in", "im", "an", "auf", "der", "die", "das", "den",
             ]
             .contains(&lower.as_str());
-            if !function_word && !(self.is_capitalized(i + 1) && self.tok(i + 1).and_then(|t| t.lex).is_none()) {
+            let a_name = self.is_capitalized(i + 1) && self.tok(i + 1).and_then(|t| t.lex).is_none();
+            if !(function_word || a_name) {
                 return None;
             }
         }
@@ -700,7 +740,8 @@ impl<'a> Scanner<'a> {
         let lowercase_written = self.str_at(i).chars().next().is_some_and(char::is_lowercase);
         let en = self.en;
         let de = self.de;
-        let day_offset = |days: i64, lang: Lang| self.found(i, i + 1, DateForm::DayOffset { days, word: true }, lang);
+        let day_offset =
+            |days: i64, lang: Lang| self.found(i, i + 1, DateForm::DayOffset { days, word: true }, lang);
         match word.as_str() {
             "yesterday" if en => day_offset(-1, Lang::En),
             "today" if en => day_offset(0, Lang::En),
@@ -718,8 +759,12 @@ impl<'a> Scanner<'a> {
                 };
                 self.after_relative(i, relative, Lang::En)
             }
-            "letzte" | "letzten" | "vergangene" | "vergangenen" if de => self.after_relative(i, Relative::Last, Lang::De),
-            "nächste" | "nächsten" | "kommende" | "kommenden" if de => self.after_relative(i, Relative::Next, Lang::De),
+            "letzte" | "letzten" | "vergangene" | "vergangenen" if de => {
+                self.after_relative(i, Relative::Last, Lang::De)
+            }
+            "nächste" | "nächsten" | "kommende" | "kommenden" if de => {
+                self.after_relative(i, Relative::Next, Lang::De)
+            }
             "diese" | "diesen" if de => self.after_relative(i, Relative::This, Lang::De),
             "the" if en => self.after_the(i),
             "early" | "late" | "mid" | "anfang" | "mitte" | "ende" => {
@@ -737,19 +782,24 @@ impl<'a> Scanner<'a> {
                     }
                     let year = self.trailing_year(next);
                     let end = year.map_or(next, |(_, after)| after);
-                    let form = DateForm::Month { month, year: year.map(|(y, _)| y), modifier: Some(modifier) };
+                    let form =
+                        DateForm::Month { month, year: year.map(|(y, _)| y), modifier: Some(modifier) };
                     return self.found(i, end, form, lang);
                 }
                 let year = self.year(j)?;
                 if self.touching(j + 1) && !self.is_punct(j + 1, '.') && !self.is_punct(j + 1, ',') {
                     return None;
                 }
-                let lang = if matches!(word.as_str(), "anfang" | "mitte" | "ende") { Lang::De } else { Lang::En };
+                let lang =
+                    if matches!(word.as_str(), "anfang" | "mitte" | "ende") { Lang::De } else { Lang::En };
                 self.found(i, j + 1, DateForm::Year { year, modifier: Some(modifier) }, lang)
             }
             "new" if en => {
                 // "New Year's Day", "New Year's Eve".
-                if self.is_word(i + 1, "year") && matches!(self.tok(i + 2).map(|t| t.kind), Some(TokKind::Punct('\'' | '’'))) && self.is_word(i + 3, "s") {
+                if self.is_word(i + 1, "year")
+                    && matches!(self.tok(i + 2).map(|t| t.kind), Some(TokKind::Punct('\'' | '’')))
+                    && self.is_word(i + 3, "s")
+                {
                     if self.is_word(i + 4, "day") && self.is_capitalized(i + 4) {
                         return self.found(i, i + 5, DateForm::Holiday { month: 1, day: 1 }, Lang::En);
                     }
@@ -770,7 +820,10 @@ impl<'a> Scanner<'a> {
             }
             "days" | "weeks" | "months" | "years" if en => {
                 // "Days later": vague, anchored to the previous date.
-                if self.is_any(i + 1, &["later", "earlier"]) && self.joined(i + 1) && !self.sentence_has_number_before(i) {
+                if self.is_any(i + 1, &["later", "earlier"])
+                    && self.joined(i + 1)
+                    && !self.sentence_has_number_before(i)
+                {
                     return self.found(i, i + 2, DateForm::Anchored { days: None }, Lang::En);
                 }
                 None
@@ -874,7 +927,8 @@ impl<'a> Scanner<'a> {
                 Relative::Next => 1,
                 Relative::This => 0,
             };
-            let form = DateForm::Month { month, year: Some(YearWritten::RelativeMonth(offset)), modifier: None };
+            let form =
+                DateForm::Month { month, year: Some(YearWritten::RelativeMonth(offset)), modifier: None };
             return self.found(i, next, form, month_lang);
         }
         let offset = match relative {
@@ -884,7 +938,10 @@ impl<'a> Scanner<'a> {
         };
         let unit = self.unit(j)?;
         let word = self.str_at(j).to_lowercase();
-        if matches!(word.as_str(), "days" | "weeks" | "months" | "years" | "day" | "tag" | "tagen" | "wochen" | "monaten" | "jahren") {
+        if matches!(
+            word.as_str(),
+            "days" | "weeks" | "months" | "years" | "day" | "tag" | "tagen" | "wochen" | "monaten" | "jahren"
+        ) {
             return None;
         }
         let mut end = j + 1;
@@ -915,7 +972,8 @@ impl<'a> Scanner<'a> {
         if let Some((day, true)) = self.day(j) {
             // "on the 3rd", "until the 10th": only after a preposition and
             // before a boundary, so "the 3rd Battalion" stays out.
-            let before_ok = i > 0 && self.is_any(i - 1, &["on", "by", "until", "since", "from", "before", "after", "till"]);
+            let before_ok = i > 0
+                && self.is_any(i - 1, &["on", "by", "until", "since", "from", "before", "after", "till"]);
             let after_ok = !self.joined(j + 1)
                 || matches!(self.tok(j + 1).map(|t| t.kind), Some(TokKind::Punct(_)))
                 || self.is_any(j + 1, &["and", "or", "to", "through", "when"]);
@@ -953,7 +1011,9 @@ impl<'a> Scanner<'a> {
             "next" | "following" if self.is_word(j + 1, "day") => {
                 self.found(i, j + 2, DateForm::Anchored { days: Some(1) }, Lang::En)
             }
-            "previous" if self.is_word(j + 1, "day") => self.found(i, j + 2, DateForm::Anchored { days: Some(-1) }, Lang::En),
+            "previous" if self.is_word(j + 1, "day") => {
+                self.found(i, j + 2, DateForm::Anchored { days: Some(-1) }, Lang::En)
+            }
             "day" if self.is_any(j + 1, &["before", "after"]) => {
                 if self.is_word(j + 2, "yesterday") {
                     return self.found(i, j + 3, DateForm::DayOffset { days: -2, word: false }, Lang::En);
@@ -962,7 +1022,8 @@ impl<'a> Scanner<'a> {
                     return self.found(i, j + 3, DateForm::DayOffset { days: 2, word: false }, Lang::En);
                 }
                 // "the day before the vote" names its own anchor: leave it.
-                let boundary = !self.joined(j + 2) || matches!(self.tok(j + 2).map(|t| t.kind), Some(TokKind::Punct(_)));
+                let boundary =
+                    !self.joined(j + 2) || matches!(self.tok(j + 2).map(|t| t.kind), Some(TokKind::Punct(_)));
                 if !boundary {
                     return None;
                 }

@@ -66,8 +66,10 @@ const MONTH_ABBREVIATIONS: [(&str, u8); 12] = [
     ("nov", 11),
     ("dec", 12),
 ];
-pub const WEEKDAYS_EN: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const WEEKDAYS_DE: [&str; 7] = ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"];
+pub const WEEKDAYS_EN: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS_DE: [&str; 7] =
+    ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"];
 
 /// Words that start a date expression without a month, weekday or digit.
 const ANCHORS: &[&str] = &[
@@ -122,9 +124,8 @@ const ANCHORS: &[&str] = &[
     "übermorgen",
 ];
 
-fn table() -> &'static [(String, Lex)] {
-    static TABLE: OnceLock<Vec<(String, Lex)>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+fn entries() -> Vec<(String, Lex)> {
+    {
         let mut entries: Vec<(String, Lex)> = Vec::new();
         let mut add_month = |word: &str, month: u8, abbreviated: bool, lang: Lang| {
             if let Some((_, Lex::Month { en, de, .. })) = entries.iter_mut().find(|(w, _)| w == word) {
@@ -163,25 +164,62 @@ fn table() -> &'static [(String, Lex)] {
         }
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         entries
+    }
+}
+
+const MAX_LEN: usize = 12;
+
+/// The entries bucketed by first ASCII letter and length, so a lookup
+/// compares a word with at most a handful of entries, in place.
+struct Index {
+    entries: Vec<(String, Lex)>,
+    /// `26 * (MAX_LEN + 1)` ranges into `entries`.
+    buckets: Vec<std::ops::Range<usize>>,
+    /// Entries that are not ASCII ("märz"), searched by scan.
+    non_ascii: Vec<(String, Lex)>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let (mut ascii, non_ascii): (Vec<_>, Vec<_>) = entries().into_iter().partition(|(w, _)| w.is_ascii());
+        let key = |w: &str| usize::from(w.as_bytes()[0] - b'a') * (MAX_LEN + 1) + w.len();
+        ascii.retain(|(w, _)| !w.is_empty() && w.len() <= MAX_LEN && w.as_bytes()[0].is_ascii_lowercase());
+        ascii.sort_by_key(|(w, _)| key(w));
+        let mut buckets = vec![0..0; 26 * (MAX_LEN + 1)];
+        let mut start = 0;
+        while start < ascii.len() {
+            let k = key(&ascii[start].0);
+            let mut end = start;
+            while end < ascii.len() && key(&ascii[end].0) == k {
+                end += 1;
+            }
+            buckets[k] = start..end;
+            start = end;
+        }
+        Index { entries: ascii, buckets, non_ascii }
     })
 }
 
-/// Look a word up (any case). Words longer than any entry are skipped early.
+/// Look a word up (any case).
 pub fn lookup(word: &str) -> Option<Lex> {
-    if word.is_empty() || word.len() > 12 {
+    if word.is_empty() || word.len() > MAX_LEN {
         return None;
     }
-    let mut buffer = [0u8; 12];
-    let lower: std::borrow::Cow<'_, str> = if word.is_ascii() {
-        let bytes = &mut buffer[..word.len()];
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        std::borrow::Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or(""))
-    } else {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    };
-    let table = table();
-    table.binary_search_by(|(w, _)| w.as_str().cmp(&lower)).ok().map(|index| table[index].1)
+    let index = index();
+    if word.is_ascii() {
+        let first = word.as_bytes()[0].to_ascii_lowercase();
+        if !first.is_ascii_lowercase() {
+            return None;
+        }
+        let bucket = index.buckets.get(usize::from(first - b'a') * (MAX_LEN + 1) + word.len())?;
+        return index.entries[bucket.clone()]
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(word))
+            .map(|(_, lex)| *lex);
+    }
+    let lower = word.to_lowercase();
+    index.non_ascii.iter().find(|(w, _)| *w == lower).map(|(_, lex)| *lex)
 }
 
 /// English month name, spelled out: `September`.

@@ -429,7 +429,7 @@ impl Resolver<'_> {
                 let (year, basis) = match year {
                     Some(YearWritten::Number(year)) => (Some(*year), Basis::Written),
                     Some(YearWritten::Relative(offset)) => {
-                        (self.today.map(|t| i32::from(t.year()) + offset), self.from_article())
+                        (self.today.map(|t| i32::from(t.year()) + offset), self.counted_from_article())
                     }
                     Some(YearWritten::RelativeMonth(offset)) => match self.today {
                         Some(today) => {
@@ -446,7 +446,10 @@ impl Resolver<'_> {
                     None => match self.today {
                         Some(today) => {
                             let tense = self.tense(item.span);
-                            (Some(pick_year(today, *month, 1, tense, true, false)), Basis::YearFromArticle { tense })
+                            (
+                                Some(pick_year(today, *month, 1, tense, true, false)),
+                                Basis::YearFromArticle { tense },
+                            )
                         }
                         None => (None, Basis::NoArticleDate),
                     },
@@ -458,7 +461,8 @@ impl Resolver<'_> {
             }
             DateForm::Year { year, .. } => {
                 mention.basis = Basis::Written;
-                mention.value = make_date(*year, 1, 1).map(|date| DateValue { date, precision: Precision::Year });
+                mention.value =
+                    make_date(*year, 1, 1).map(|date| DateValue { date, precision: Precision::Year });
             }
             DateForm::Weekday { weekday, relative, part_of_day } => {
                 if let Some(today) = self.today {
@@ -481,22 +485,22 @@ impl Resolver<'_> {
                 }
             }
             DateForm::DayOffset { days, .. } => {
-                mention.basis = self.from_article();
+                mention.basis = self.counted_from_article();
                 mention.value = self.today.and_then(|t| add_days(t, *days)).map(DateValue::day);
             }
             DateForm::WeekOffset { weeks } => {
-                mention.basis = self.from_article();
+                mention.basis = self.counted_from_article();
                 mention.timex = self.today.and_then(|t| add_days(t, weeks * 7)).map(iso_week);
             }
             DateForm::MonthOffset { months } => {
-                mention.basis = self.from_article();
+                mention.basis = self.counted_from_article();
                 mention.value = self
                     .today
                     .and_then(|t| add_months(t, *months))
                     .map(|date| DateValue { date, precision: Precision::Month });
             }
             DateForm::YearOffset { years } => {
-                mention.basis = self.from_article();
+                mention.basis = self.counted_from_article();
                 mention.value = self
                     .today
                     .and_then(|t| make_date(i32::from(t.year()) + *years as i32, 1, 1))
@@ -557,7 +561,8 @@ impl Resolver<'_> {
                     }
                     let date = make_date(i32::from(month_start.year()), month_start.month() as u8, *day);
                     mention.value = date.map(DateValue::day);
-                    mention.basis = if date.is_some() { Basis::YearFromArticle { tense } } else { Basis::Invalid };
+                    mention.basis =
+                        if date.is_some() { Basis::YearFromArticle { tense } } else { Basis::Invalid };
                 }
                 None => mention.basis = Basis::NoArticleDate,
             },
@@ -565,7 +570,7 @@ impl Resolver<'_> {
         mention
     }
 
-    fn from_article(&self) -> Basis {
+    fn counted_from_article(&self) -> Basis {
         if self.today.is_some() {
             Basis::FromArticle
         } else {
@@ -602,13 +607,15 @@ impl Resolver<'_> {
         }
         let year = match parts.year {
             Some(YearWritten::Number(year)) => year,
-            Some(YearWritten::Relative(offset)) | Some(YearWritten::RelativeMonth(offset)) => match self.today {
-                Some(today) => {
-                    basis = Basis::FromArticle;
-                    i32::from(today.year()) + offset
+            Some(YearWritten::Relative(offset)) | Some(YearWritten::RelativeMonth(offset)) => {
+                match self.today {
+                    Some(today) => {
+                        basis = Basis::FromArticle;
+                        i32::from(today.year()) + offset
+                    }
+                    None => return (None, Basis::NoArticleDate, flags),
                 }
-                None => return (None, Basis::NoArticleDate, flags),
-            },
+            }
             None => match self.today {
                 Some(today) => {
                     let tense = self.tense(span);
@@ -711,55 +718,153 @@ fn weekday_near(today: Date, weekday: u8, tense: Tense, relative: Option<Relativ
 }
 
 const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "ll", "going", "due", "expected", "scheduled", "slated", "upcoming", "plans", "tomorrow",
-    "wird", "werden", "soll", "sollen", "morgen", "nächsten", "kommenden",
+    "will",
+    "shall",
+    "ll",
+    "going",
+    "due",
+    "expected",
+    "scheduled",
+    "slated",
+    "upcoming",
+    "plans",
+    "tomorrow",
+    "wird",
+    "werden",
+    "soll",
+    "sollen",
+    "morgen",
+    "nächsten",
+    "kommenden",
 ];
 const PAST_CUES: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "met", "went", "took", "began", "came", "made", "held", "gave",
-    "saw", "left", "rose", "fell", "won", "lost", "ran", "sent", "spoke", "wrote", "brought", "thought", "felt",
-    "kept", "led", "paid", "ago", "yesterday", "earlier", "began", "hit", "struck", "became", "found", "war",
-    "waren", "hatte", "hatten", "hat", "haben", "wurde", "wurden", "sagte", "sagten", "gab", "kam", "traf", "trafen",
-    "fand", "starb", "gestern", "vergangenen", "letzten",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "went",
+    "took",
+    "began",
+    "came",
+    "made",
+    "held",
+    "gave",
+    "saw",
+    "left",
+    "rose",
+    "fell",
+    "won",
+    "lost",
+    "ran",
+    "sent",
+    "spoke",
+    "wrote",
+    "brought",
+    "thought",
+    "felt",
+    "kept",
+    "led",
+    "paid",
+    "ago",
+    "yesterday",
+    "earlier",
+    "began",
+    "hit",
+    "struck",
+    "became",
+    "found",
+    "war",
+    "waren",
+    "hatte",
+    "hatten",
+    "hat",
+    "haben",
+    "wurde",
+    "wurden",
+    "sagte",
+    "sagten",
+    "gab",
+    "kam",
+    "traf",
+    "trafen",
+    "fand",
+    "starb",
+    "gestern",
+    "vergangenen",
+    "letzten",
 ];
-const NOT_PAST_ED: &[&str] = &["expected", "scheduled", "slated", "planned", "hundred", "indeed", "need", "speed"];
+const NOT_PAST_ED: &[&str] =
+    &["expected", "scheduled", "slated", "planned", "hundred", "indeed", "need", "speed"];
 
-/// The tense cue nearest to `span` in its sentence.
+/// Whether `word` is a tense cue, and which.
+fn tense_cue(word: &str) -> Option<Tense> {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, Tense)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<(&'static str, Tense)> = FUTURE_CUES.iter().map(|w| (*w, Tense::Future)).collect();
+        table.extend(PAST_CUES.iter().map(|w| (*w, Tense::Past)));
+        table.sort_by(|a, b| a.0.cmp(b.0));
+        table.dedup_by(|a, b| a.0 == b.0);
+        table
+    });
+    if word.len() > 16 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if let Ok(index) = table.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
+        return Some(table[index].1);
+    }
+    let regular_past = lower.len() >= 5
+        && lower.ends_with("ed")
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !NOT_PAST_ED.contains(&lower.as_str());
+    regular_past.then_some(Tense::Past)
+}
+
+/// The tense cue nearest to `span` in its sentence, looking at most twelve
+/// words each way (the nearest cue wins, so the search stops early).
 pub(crate) fn tense_around(text: &str, article: &Article, span: Span) -> Tense {
+    const REACH: usize = 12;
     let (start, end) = sentence_bounds(text, article, span);
-    let mut best: Option<(usize, Tense)> = None;
-    let mut consider = |word_start: usize, word: &str| {
-        let lower = word.to_lowercase();
-        let tense = if FUTURE_CUES.contains(&lower.as_str()) {
-            Tense::Future
-        } else if PAST_CUES.contains(&lower.as_str())
-            || (lower.len() >= 5
-                && lower.ends_with("ed")
-                && word.chars().next().is_some_and(char::is_lowercase)
-                && !NOT_PAST_ED.contains(&lower.as_str()))
-        {
-            Tense::Past
-        } else {
-            return;
-        };
-        let distance = if word_start < span.start { span.start - word_start } else { word_start - span.end };
-        if best.is_none_or(|(d, _)| distance < d) {
-            best = Some((distance, tense));
+    let is_word_char = |c: char| c.is_alphabetic();
+    // Words before the date, nearest first.
+    let before = text.get(start..span.start.max(start)).unwrap_or("");
+    let mut back: Option<(usize, Tense)> = None;
+    for (count, word) in before.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).enumerate() {
+        if count >= REACH {
+            break;
         }
-    };
-    let mut word_start = None;
-    for (offset, c) in text.get(start..end).unwrap_or("").char_indices() {
-        let absolute = start + offset;
-        let inside = span.start <= absolute && absolute < span.end;
-        if c.is_alphabetic() && !inside {
-            word_start.get_or_insert(absolute);
-        } else if let Some(ws) = word_start.take() {
-            consider(ws, &text[ws..absolute]);
+        if let Some(tense) = tense_cue(word) {
+            let word_start = word.as_ptr() as usize - before.as_ptr() as usize + start;
+            back = Some((span.start - word_start, tense));
+            break;
         }
     }
-    if let Some(ws) = word_start {
-        consider(ws, &text[ws..end]);
+    let after = text.get(span.end.min(end)..end).unwrap_or("");
+    let mut forward: Option<(usize, Tense)> = None;
+    for (count, word) in after.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).enumerate() {
+        if count >= REACH {
+            break;
+        }
+        if let Some(tense) = tense_cue(word) {
+            let word_start = word.as_ptr() as usize - after.as_ptr() as usize;
+            forward = Some((word_start, tense));
+            break;
+        }
     }
-    best.map_or(Tense::Unknown, |(_, tense)| tense)
+    match (back, forward) {
+        (Some((b, tb)), Some((f, tf))) => {
+            if b <= f {
+                tb
+            } else {
+                tf
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Unknown,
+    }
 }
 
 /// The sentence around `span`: within the article's sentence, cut at ". ",
@@ -770,12 +875,16 @@ fn sentence_bounds(text: &str, article: &Article, span: Span) -> (usize, usize) 
     let outer_start = outer_start.min(span.start);
     let is_stop = |before: &str, at: usize| -> bool {
         let bytes = text.as_bytes();
-        if !matches!(bytes.get(at), Some(b'.' | b'!' | b'?')) || !matches!(bytes.get(at + 1), Some(b' ' | b'\n')) {
+        if !matches!(bytes.get(at), Some(b'.' | b'!' | b'?'))
+            || !matches!(bytes.get(at + 1), Some(b' ' | b'\n'))
+        {
             return false;
         }
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
-        number || word.chars().count() > 3 && lexicon::lookup(word).is_none_or(|lex| !matches!(lex, lexicon::Lex::Month { .. }))
+        number
+            || word.chars().count() > 3
+                && lexicon::lookup(word).is_none_or(|lex| !matches!(lex, lexicon::Lex::Month { .. }))
     };
     let mut start = outer_start;
     let mut index = span.start;
@@ -807,7 +916,12 @@ pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
     let written = escape_markdown(mention.span.slice(context.text));
     match (mention.value, mention.end_value) {
         (Some(start), Some(end)) => {
-            lines.push(format!("**{}** to **{}** ({})", describe(start), describe(end), mention.value_text().unwrap_or_default()));
+            lines.push(format!(
+                "**{}** to **{}** ({})",
+                describe(start),
+                describe(end),
+                mention.value_text().unwrap_or_default()
+            ));
         }
         (Some(value), None) => {
             let timex = mention.timex.as_ref().map(|t| format!(" ({t})")).unwrap_or_default();
@@ -929,10 +1043,20 @@ pub fn inlay_hints(context: &Context<'_>) -> Vec<crate::analysis::inlay::InlayHi
         }
         let Some(value) = mention.value_text() else { continue };
         let tooltip = match &mention.basis {
-            Basis::FromPrevious { date, .. } => Some(format!("Counted from the previous date in the text, {date}.")),
-            _ => context.analysis.article_date.as_ref().map(|d| format!("Resolved against the article date, {}.", d.date)),
+            Basis::FromPrevious { date, .. } => {
+                Some(format!("Counted from the previous date in the text, {date}."))
+            }
+            _ => context
+                .analysis
+                .article_date
+                .as_ref()
+                .map(|d| format!("Resolved against the article date, {}.", d.date)),
         };
-        hints.push(crate::analysis::inlay::InlayHint { offset: mention.span.end, label: format!("= {value}"), tooltip });
+        hints.push(crate::analysis::inlay::InlayHint {
+            offset: mention.span.end,
+            label: format!("= {value}"),
+            tooltip,
+        });
     }
     hints
 }

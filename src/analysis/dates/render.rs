@@ -98,7 +98,13 @@ pub fn render(mention: &DateMention, style: DateStyle, today: Option<Date>, text
 
 /// One calendar day. `weekday_written` keeps a written weekday (or renders a
 /// weekday expression) where the style allows.
-fn day(style: DateStyle, date: Date, today: Option<Date>, weekday_written: bool, part_of_day: Option<&str>) -> String {
+fn day(
+    style: DateStyle,
+    date: Date,
+    today: Option<Date>,
+    weekday_written: bool,
+    part_of_day: Option<&str>,
+) -> String {
     let weekday = weekday_name(date.weekday().to_monday_zero_offset() as u8);
     let m = date.month() as u8;
     let d = date.day();
@@ -152,7 +158,14 @@ fn month(style: DateStyle, value: DateValue, today: Option<Date>) -> String {
     }
 }
 
-fn range(style: DateStyle, start: Date, end: Date, today: Option<Date>, connector: RangeConnector, from: bool) -> String {
+fn range(
+    style: DateStyle,
+    start: Date,
+    end: Date,
+    today: Option<Date>,
+    connector: RangeConnector,
+    from: bool,
+) -> String {
     if style == DateStyle::Iso {
         return format!("{}/{}", iso(start), iso(end));
     }
@@ -225,7 +238,9 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
     let mut new_text = rendered.clone();
     let ends_with_year = |s: &str| {
         let bytes = s.as_bytes();
-        bytes.len() >= 6 && bytes[bytes.len() - 4..].iter().all(u8::is_ascii_digit) && s[..s.len() - 4].ends_with(", ")
+        bytes.len() >= 6
+            && bytes[bytes.len() - 4..].iter().all(u8::is_ascii_digit)
+            && s[..s.len() - 4].ends_with(", ")
     };
     if style != DateStyle::Iso && ends_with_year(&rendered) && !ends_with_year(written) {
         // "on February 24 last year was" -> "on Feb. 24, 2022, was".
@@ -238,8 +253,29 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
         // that also ends an opening phrase or comes before a conjunction.
         let next_word: String = after[2..].chars().take_while(|c| c.is_alphabetic()).collect();
         let keeps = [
-            "and", "but", "or", "nor", "so", "yet", "which", "who", "whom", "whose", "where", "when", "while",
-            "although", "though", "because", "after", "before", "since", "as", "according", "including", "said",
+            "and",
+            "but",
+            "or",
+            "nor",
+            "so",
+            "yet",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "where",
+            "when",
+            "while",
+            "although",
+            "though",
+            "because",
+            "after",
+            "before",
+            "since",
+            "as",
+            "according",
+            "including",
+            "said",
             "says",
         ];
         let lowercase = next_word.chars().next().is_some_and(char::is_lowercase);

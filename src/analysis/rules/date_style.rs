@@ -40,7 +40,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 /// but not applied unattended by fix-all.
 fn adds_guessed_year(mention: &DateMention, written: &str, rendered: &str) -> bool {
     let guessed = matches!(mention.basis, Basis::YearFromArticle { tense } if tense != Tense::Unknown);
-    let year_in = |s: &str| s.split(|c: char| !c.is_ascii_digit()).find(|part| part.len() == 4).map(str::to_owned);
+    let year_in =
+        |s: &str| s.split(|c: char| !c.is_ascii_digit()).find(|part| part.len() == 4).map(str::to_owned);
     guessed && year_in(rendered).is_some() && year_in(rendered) != year_in(written)
 }
 
@@ -54,11 +55,26 @@ mod tests {
 
     /// (style, text, article date, text after applying every date-style fix)
     const CASES: &[(&str, &str, &str, &str)] = &[
-        ("ap", "Russia invaded on February 24 last year, officials said.", "2023-04-17", "Russia invaded on Feb. 24, 2022, officials said."),
-        ("ap", "February 24 last year was a turning point.", "2023-04-17", "Feb. 24, 2022, was a turning point."),
+        (
+            "ap",
+            "Russia invaded on February 24 last year, officials said.",
+            "2023-04-17",
+            "Russia invaded on Feb. 24, 2022, officials said.",
+        ),
+        (
+            "ap",
+            "February 24 last year was a turning point.",
+            "2023-04-17",
+            "Feb. 24, 2022, was a turning point.",
+        ),
         ("ap", "The talks on April 16, 2023, were long.", "2023-04-17", "The talks on Sunday were long."),
         ("ap", "On April 16, 2023, the talks began.", "2023-04-17", "On Sunday, the talks began."),
-        ("ap", "The talks ended April 16, 2023, and a deal followed.", "2023-04-17", "The talks ended Sunday, and a deal followed."),
+        (
+            "ap",
+            "The talks ended April 16, 2023, and a deal followed.",
+            "2023-04-17",
+            "The talks ended Sunday, and a deal followed.",
+        ),
         ("ap", "It opens September 5th.", "2023-04-17", "It opens Sept. 5."),
         ("ap", "It opened September 5th.", "2023-04-17", "It opened Sept. 5, 2022."),
         ("ap", "It opened Sept. 5.", "2023-04-17", "It opened Sept. 5, 2022."),
@@ -67,7 +83,12 @@ mod tests {
         ("chicago", "The summit opened Feb. 2.", "2023-04-17", "The summit opened February 2, 2023."),
         ("iso", "The summit opened Feb. 2.", "2023-04-17", "The summit opened 2023-02-02."),
         ("long", "The summit opened Feb. 2.", "2023-04-17", "The summit opened February 2, 2023."),
-        ("ap", "Prices rose in the 1990s and last week.", "2023-04-17", "Prices rose in the 1990s and last week."),
+        (
+            "ap",
+            "Prices rose in the 1990s and last week.",
+            "2023-04-17",
+            "Prices rose in the 1990s and last week.",
+        ),
     ];
 
     #[test]

@@ -83,7 +83,12 @@ mod tests {
                 ..Settings::default()
             };
             let analysis = analyze(text, &settings);
-            let found: Vec<_> = analysis.findings.iter().filter(|f| f.code == "invalid-date").map(|f| f.message.as_str()).collect();
+            let found: Vec<_> = analysis
+                .findings
+                .iter()
+                .filter(|f| f.code == "invalid-date")
+                .map(|f| f.message.as_str())
+                .collect();
             let expected: Vec<&str> = if message.is_empty() { vec![] } else { vec![*message] };
             assert_eq!(found, expected, "{text}");
         }

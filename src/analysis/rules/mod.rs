@@ -27,11 +27,7 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported for equal spans.
-pub static RULES: &[&Rule] = &[
-    &weekday_mismatch::RULE,
-    &invalid_date::RULE,
-    &date_style::RULE,
-];
+pub static RULES: &[&Rule] = &[&weekday_mismatch::RULE, &invalid_date::RULE, &date_style::RULE];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {

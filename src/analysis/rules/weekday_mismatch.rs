@@ -23,14 +23,20 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         let DateForm::Day(parts) = &mention.form else { continue };
-        let (Some(value), Some(written_weekday), Some(weekday_span)) = (mention.value, parts.weekday, parts.weekday_span)
+        let (Some(value), Some(written_weekday), Some(weekday_span)) =
+            (mention.value, parts.weekday, parts.weekday_span)
         else {
             continue;
         };
         let date = value.date;
         let actual = weekday_name(date.weekday().to_monday_zero_offset() as u8);
         let written = weekday_name(written_weekday);
-        let shown = format!("{} {}, {}", crate::analysis::dates::lexicon::month_name(date.month() as u8), date.day(), date.year());
+        let shown = format!(
+            "{} {}, {}",
+            crate::analysis::dates::lexicon::month_name(date.month() as u8),
+            date.day(),
+            date.year()
+        );
         let verb = if today.is_some_and(|t| date < t) { "was" } else { "is" };
         let message = format!("{shown} {verb} a {actual}, not a {written}. Change the weekday or the date.");
         let mut fixes = Vec::new();
@@ -75,9 +81,16 @@ fn date_fix(text: &str, mention: &DateMention, weekday: u8) -> Option<Fix> {
         if month_span.start > day_span.start {
             return None;
         }
-        (Span::new(month_span.start, day_span.end), format!("{} {}", ap_month(target.month() as u8), target.day()))
+        (
+            Span::new(month_span.start, day_span.end),
+            format!("{} {}", ap_month(target.month() as u8), target.day()),
+        )
     };
-    Some(Fix { title: format!("Change the date to {new_text}"), edits: vec![TextEdit::replace(span, new_text)], safe: false })
+    Some(Fix {
+        title: format!("Change the date to {new_text}"),
+        edits: vec![TextEdit::replace(span, new_text)],
+        safe: false,
+    })
 }
 
 fn ordinal_suffix(day: i8) -> &'static str {
@@ -105,21 +118,9 @@ mod tests {
             "The vote was held Sunday, April 16, 2023.",
             "The vote was held Monday, April 17, 2023.",
         ),
-        (
-            "The panel meets Thursday (May 2).",
-            "2024-04-20",
-            "",
-            "",
-            "",
-        ),
+        ("The panel meets Thursday (May 2).", "2024-04-20", "", "", ""),
         ("The panel meets Thursday, May 2.", "2024-04-20", "", "", ""),
-        (
-            "Talks resume Friday, March 31.",
-            "2023-03-20",
-            "",
-            "",
-            "",
-        ),
+        ("Talks resume Friday, March 31.", "2023-03-20", "", "", ""),
         (
             "Talks resume Friday, June 1.",
             "2023-05-20",
