@@ -134,6 +134,10 @@ const GERMAN: &[Case] = &[
     on("2023-04-17", "Am Montag, 17. April 2023, begann der Prozess.", "Montag, 17. April 2023", Some("2023-04-17"), None),
     on("2023-04-17", "Das Gesetz gilt seit 2019.", "2019", Some("2019"), None),
     on("2023-04-17", "Der Minister kommt nächste Woche.", "nächste Woche", Some("2023-W17"), None),
+    on("2023-04-17", "Die Gäste kamen am Sonntag Nachmittag an.", "Sonntag Nachmittag", Some("2023-04-16"), None),
+    on("2023-04-17", "Die Kontrollen fanden im Juli und August statt.", "August", Some("2022-08"), None),
+    on("2023-04-17", "Die Rakete wurde am Samstag, den 25.März getestet.", "Samstag, den 25.März", Some("2023-03-25"), None),
+    on("2023-04-17", "Am 3. Aug. 2017 erschien der Bericht.", "3. Aug. 2017", Some("2017-08-03"), None),
 ];
 
 fn check(cases: &[Case], languages: &[&str]) {

@@ -124,8 +124,8 @@ const TIME_NOUNS_BEFORE_OF: &[&str] =
     &["end", "start", "beginning", "spring", "summer", "autumn", "fall", "winter", "half", "middle", "year"];
 const MONTH_PREPOSITIONS: &[&str] = &[
     "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "between", "of",
-    "im", "seit", "bis", "ab", "zum", "vom", "von", "des", "den", "anfang", "mitte", "ende", "and", "or",
-    "to", "early", "late", "mid",
+    "im", "seit", "bis", "ab", "zum", "vom", "von", "des", "den", "und", "oder", "diesem", "monat", "anfang",
+    "mitte", "ende", "and", "or", "to", "early", "late", "mid",
 ];
 const PARTS_OF_DAY: &[(&str, PartOfDay)] = &[
     ("morning", PartOfDay::Morning),
@@ -366,8 +366,9 @@ impl<'a> Scanner<'a> {
             TokKind::Punct('.') if self.de => '.',
             _ => ' ',
         };
-        if separator != ' ' && fd <= 2 && self.touching(i + 1) && self.touching(i + 2) {
-            let (second, sd) = self.number(i + 2)?;
+        if let (true, Some((second, sd))) =
+            (separator != ' ' && fd <= 2 && self.touching(i + 1) && self.touching(i + 2), self.number(i + 2))
+        {
             if sd <= 2 && self.is_punct(i + 3, separator) && self.touching(i + 3) && self.touching(i + 4) {
                 let (year, yd) = self.number(i + 4)?;
                 if (yd == 4 || yd == 2) && self.free_after(i + 5) {
@@ -393,10 +394,7 @@ impl<'a> Scanner<'a> {
         if !self.joined(next) {
             return None;
         }
-        let (month, abbreviated, after_month, lang) = self.month(next)?;
-        if abbreviated && lang == Lang::De {
-            return None;
-        }
+        let (month, _, after_month, lang) = self.month(next)?;
         let lang = if next > i + 1 && self.de { Lang::De } else { lang };
         if lang == Lang::En && next > i + 1 {
             return None;
@@ -522,7 +520,9 @@ impl<'a> Scanner<'a> {
         if i == 0 || !self.joined(i) || !self.is_any(i - 1, MONTH_PREPOSITIONS) {
             return None;
         }
-        if self.joined(next)
+        // "in April Ryan's show": a name (German capitalises every noun).
+        if lang == Lang::En
+            && self.joined(next)
             && self.is_capitalized(next)
             && self.tok(next).is_some_and(|t| t.kind == TokKind::Word)
         {
@@ -596,15 +596,20 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "Sunday Times", "Monday Night Football": a name, not a day.
-        if self.joined(next)
+        // "Sunday Times", "Monday Night Football": a name, not a day. (German
+        // capitalises every noun: "Sonntag Nachmittag" is a day.)
+        let german_part = lang == Lang::De
+            && self.joined(next)
+            && self.is_any(next, &["morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"]);
+        if lang == Lang::En
+            && self.joined(next)
             && self.tok(next).is_some_and(|t| t.kind == TokKind::Word)
             && self.is_capitalized(next)
             && self.tok(next).and_then(|t| t.lex).is_none()
         {
             return None;
         }
-        let mut end = next;
+        let mut end = if german_part { next + 1 } else { next };
         let mut part_of_day = None;
         if lang == Lang::En && self.joined(next) {
             let word = self.str_at(next).to_ascii_lowercase();

@@ -149,7 +149,10 @@ fn entries() -> Vec<(String, Lex)> {
         add_month("maerz", 3, false, Lang::De);
         for (word, month) in MONTH_ABBREVIATIONS {
             add_month(word, month, true, Lang::En);
+            add_month(word, month, true, Lang::De);
         }
+        add_month("okt", 10, true, Lang::De);
+        add_month("dez", 12, true, Lang::De);
         for (index, word) in WEEKDAYS_EN.iter().enumerate() {
             entries.push(((*word).to_owned(), Lex::Weekday { weekday: index as u8, lang: Lang::En }));
         }
@@ -278,7 +281,7 @@ mod tests {
 
     #[test]
     fn looks_up_months_weekdays_and_anchors_in_any_case() {
-        assert_eq!(lookup("Sept"), Some(Lex::Month { month: 9, abbreviated: true, en: true, de: false }));
+        assert_eq!(lookup("Sept"), Some(Lex::Month { month: 9, abbreviated: true, en: true, de: true }));
         assert_eq!(lookup("APRIL"), Some(Lex::Month { month: 4, abbreviated: false, en: true, de: true }));
         assert_eq!(lookup("März"), Some(Lex::Month { month: 3, abbreviated: false, en: false, de: true }));
         assert_eq!(lookup("Sonntag"), Some(Lex::Weekday { weekday: 6, lang: Lang::De }));

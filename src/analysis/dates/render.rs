@@ -10,7 +10,7 @@ use jiff::civil::Date;
 
 use crate::analysis::dates::lexicon::{ap_month, month_name, weekday_name};
 use crate::analysis::dates::{
-    days_between, DateFlag, DateForm, DateMention, DateValue, Lang, Precision, RangeConnector, WrittenOrder,
+    days_between, DateFlag, DateForm, DateMention, DateValue, Lang, Precision, RangeConnector,
 };
 use crate::analysis::finding::TextEdit;
 use crate::analysis::span::Span;
@@ -308,8 +308,8 @@ pub fn normalize_edits(context: &Context<'_>, style: DateStyle) -> Vec<TextEdit>
     edits
 }
 
-/// Whether a numeric date was read in an order the text does not settle.
+/// Whether a rewrite may be applied unattended: not when a numeric date was
+/// read in an order the text does not settle.
 pub fn rewrite_is_safe(mention: &DateMention) -> bool {
     !mention.has_flag(DateFlag::AmbiguousDayMonthOrder)
-        && !matches!(&mention.form, DateForm::Day(p) if p.order == WrittenOrder::Numeric && p.numeric.is_none())
 }
