@@ -5,10 +5,13 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
+mod date_style;
+mod invalid_date;
 mod mismatched_quote;
 mod straight_quotes;
 mod unclosed_quote;
 mod unopened_quote;
+mod weekday_mismatch;
 
 /// A check with a stable code.
 pub struct Rule {
@@ -28,8 +31,15 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported for equal spans.
-pub static RULES: &[&Rule] =
-    &[&unclosed_quote::RULE, &unopened_quote::RULE, &mismatched_quote::RULE, &straight_quotes::RULE];
+pub static RULES: &[&Rule] = &[
+    &unclosed_quote::RULE,
+    &unopened_quote::RULE,
+    &mismatched_quote::RULE,
+    &straight_quotes::RULE,
+    &weekday_mismatch::RULE,
+    &invalid_date::RULE,
+    &date_style::RULE,
+];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
