@@ -108,7 +108,7 @@ def parse_date(text):
 
 def is_caps(word):
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and not re.fullmatch(r"[IVX]+", word)
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def proper(word):
@@ -122,7 +122,10 @@ def parse_leader(text):
     if not m:
         return None
     words, since = m.group(1).split(), parse_date(m.group(2))
-    caps = [i for i, w in enumerate(words) if is_caps(w)]
+    # A Roman numeral after a name in capitals is a regnal number (CHARLES III),
+    # not a surname; XI in "XI Jinping" is a surname.
+    caps = [i for i, w in enumerate(words)
+            if is_caps(w) and not (re.fullmatch(r"[IVX]+", w) and i > 0 and is_caps(words[i - 1]))]
     if not caps:
         return None
     surname_at = caps[0]
@@ -133,7 +136,8 @@ def parse_leader(text):
     title = " ".join(words[:start])
     if not title:
         return None
-    name_words = [proper(w) if is_caps(w) else w for w in words[start:]]
+    name_words = [w if re.fullmatch(r"[IVX]+", w) and i != surname_at else proper(w) if is_caps(w) else w
+                  for i, w in enumerate(words[start:], start)]
     surname = proper(words[surname_at])
     family_first = surname_at == start and len(name_words) > 1
     return title, " ".join(name_words), surname, family_first, since

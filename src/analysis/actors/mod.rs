@@ -107,6 +107,24 @@ pub struct Actor {
     pub country: Option<&'static str>,
 }
 
+impl Actor {
+    /// The name later references use: the last word, or the first for
+    /// family-name-first names ("Xi" of "Xi Jinping").
+    pub fn surname(&self) -> &str {
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        match words.as_slice() {
+            [first, _, ..] if lexicon::FAMILY_NAME_FIRST.contains(first) => first,
+            [.., last] => last,
+            [] => "",
+        }
+    }
+
+    /// The mentions of one form.
+    pub fn mentions_of(&self, form: MentionForm) -> impl Iterator<Item = Span> + '_ {
+        self.mentions.iter().zip(&self.forms).filter(move |(_, f)| **f == form).map(|(s, _)| *s)
+    }
+}
+
 /// All actors of an article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Actors {

@@ -5,6 +5,11 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
+mod first_reference;
+mod glued_words;
+mod name_variant;
+mod place_name_style;
+
 /// A check with a stable code.
 pub struct Rule {
     /// Stable kebab-case code (`unclosed-quote`).
@@ -23,7 +28,8 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported for equal spans.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] =
+    &[&place_name_style::RULE, &name_variant::RULE, &first_reference::RULE, &glued_words::RULE];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
