@@ -161,11 +161,10 @@ fn tokenize(scan: &Scan<'_>, span: Span, registry: &Registry) -> Vec<Item> {
         }
         let surface = hit.slice(text);
         // "WHO", "US", "IT" in an all-capitals headline are words, not names.
-        if surface.len() <= 3 && surface.chars().all(|c| c.is_ascii_uppercase()) && caps_line(text, hit) {
-            if matches!(surface, "WHO" | "US" | "IT" | "AS" | "OR" | "IS" | "ON" | "IN" | "AT" | "AU" | "ICC")
-            {
-                continue;
-            }
+        let headline_word =
+            matches!(surface, "WHO" | "US" | "IT" | "AS" | "OR" | "IS" | "ON" | "IN" | "AT" | "AU" | "ICC");
+        if headline_word && caps_line(text, hit) {
+            continue;
         }
         hits.push((hit, ItemKind::Known(k.entities[m.pattern().as_usize()].clone())));
     }
@@ -424,8 +423,23 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
                 i += 1;
                 continue;
             }
-            // Any other capitalised name: an actor of unknown kind.
+            // "Mr. Smith": a person known only by surname.
+            if honorific.is_some() || honorific_word_before(&scan, items, i) {
+                let index = add_def(&mut defs, bare_def(vec![word.to_owned()], honorific), &scan);
+                def_mentions.push((index, item.span, MentionForm::Surname));
+                i += 1;
+                continue;
+            }
+            // Any other capitalised name: an actor of unknown kind; a person
+            // when a speech verb is near.
             if let Some((span, end, kind)) = unknown_name(&scan, items, i, &consumed[p]) {
+                let words: Vec<String> = span.slice(text).split(' ').map(str::to_owned).collect();
+                if kind == ActorKind::Person && words.len() > 1 {
+                    let index = add_def(&mut defs, bare_def(words, None), &scan);
+                    def_mentions.push((index, span, MentionForm::FullName));
+                    i = end;
+                    continue;
+                }
                 let name = span.slice(text).to_owned();
                 let actor = builder.actor(format!("unknown:{name}"), || blank(name.clone(), kind));
                 builder.mention(actor, span, MentionForm::FullName);
@@ -708,10 +722,12 @@ fn data_leader(context: &Context, word: &str) -> Option<usize> {
         return None;
     }
     let leaders = k.leaders_by_surname.get(word)?;
-    leaders
-        .iter()
-        .copied()
-        .find(|&l| context.countries.contains_key(k.leaders[l].iso2) && !k.leaders[l].family_first)
+    // The leader of a country the article names; or a distinctive surname
+    // only one leader in the data has.
+    let unique = leaders.len() == 1 && word.chars().count() >= 5;
+    leaders.iter().copied().find(|&l| {
+        !k.leaders[l].family_first && (unique || context.countries.contains_key(k.leaders[l].iso2))
+    })
 }
 
 fn leader_def(leader: usize) -> PersonDef {
@@ -787,7 +803,7 @@ fn is_name_word(scan: &Scan<'_>, item: &Item) -> bool {
         && !is_role(word)
         && !is_modifier(word)
         && !ORG_WORDS.contains(&word)
-        && !(item.sentence_start && scan.lowercase_words.contains(lower(word).as_str()))
+        && (!item.sentence_start || !scan.lowercase_words.contains(lower(word).as_str()))
 }
 
 fn only_space_between(text: &str, a: Span, b: Span) -> bool {
@@ -861,9 +877,7 @@ fn title_phrase(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<(Title, usi
                     };
                     let continues = next.is_some_and(|n| match &n.kind {
                         ItemKind::Known(es) => es.iter().any(|e| matches!(e, Entity::Country(_))),
-                        ItemKind::Word => {
-                            is_modifier(n.span.slice(text)) && is_title_case(n.span.slice(text))
-                        }
+                        ItemKind::Word => is_modifier(n.span.slice(text)),
                         _ => false,
                     });
                     if !continues {
@@ -928,7 +942,8 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
                 j += 1;
             }
             let end = name_run(scan, items, j, 4);
-            if end > j {
+            // "Mr. Clinton" alone is a later reference: pass 2 resolves it.
+            if end > j + 1 {
                 return Some(new_def(j..end, None, *gender));
             }
         }
@@ -973,6 +988,30 @@ fn gender_of_role(role: &str) -> Option<Gender> {
         "queen" | "princess" | "spokeswoman" | "chairwoman" => Some(Gender::Female),
         _ => None,
     }
+}
+
+fn bare_def(words: Vec<String>, gender: Option<Gender>) -> PersonDef {
+    PersonDef {
+        name: words.join(" "),
+        surname: surname_of(&words),
+        words,
+        title: None,
+        title_text: None,
+        gender,
+        kind: ActorKind::Person,
+        leader: None,
+        registry: None,
+    }
+}
+
+fn honorific_word_before(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
+    let Some(mut j) = i.checked_sub(1) else { return false };
+    if items[j].kind == ItemKind::Punct('.') {
+        let Some(k) = j.checked_sub(1) else { return false };
+        j = k;
+    }
+    let word = items[j].span.slice(scan.text);
+    HONORIFICS.iter().any(|(h, _)| *h == word)
 }
 
 fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender> {
@@ -1054,9 +1093,9 @@ enum GluedTarget {
 /// known (brand names such as "YouTube" or "McDonald" are not split).
 fn glued(scan: &Scan<'_>, defs: &[PersonDef], word: &str, span: Span) -> Option<Vec<(Span, GluedTarget)>> {
     let k = &*KNOWLEDGE;
-    let mut chars = word.char_indices().peekable();
+    let chars = word.char_indices();
     let mut prev_lower = false;
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in chars {
         if c.is_uppercase() && prev_lower && i > 0 {
             let (left, right) = word.split_at(i);
             let known = |part: &str| -> Option<GluedTarget> {
