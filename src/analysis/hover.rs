@@ -18,8 +18,11 @@ pub struct Hover {
 pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
     // The feature hovers, most specific first: the first that knows the
     // offset speaks, and the explanations of findings there follow it.
-    let providers: [fn(&Context<'_>, usize) -> Option<Hover>; 2] =
-        [crate::analysis::quotes::hover, crate::analysis::dates::hover];
+    let providers: [fn(&Context<'_>, usize) -> Option<Hover>; 3] = [
+        crate::analysis::quotes::hover,
+        crate::analysis::dates::hover,
+        crate::analysis::actors::hover::hover,
+    ];
     let feature = providers.iter().find_map(|provider| provider(context, offset));
     let findings = finding_hover(context, offset);
     match (feature, findings) {

@@ -6,8 +6,12 @@ use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
 mod date_style;
+mod first_reference;
+mod glued_words;
 mod invalid_date;
 mod mismatched_quote;
+mod name_variant;
+mod place_name_style;
 mod straight_quotes;
 mod unclosed_quote;
 mod unopened_quote;
@@ -39,6 +43,10 @@ pub static RULES: &[&Rule] = &[
     &weekday_mismatch::RULE,
     &invalid_date::RULE,
     &date_style::RULE,
+    &place_name_style::RULE,
+    &name_variant::RULE,
+    &first_reference::RULE,
+    &glued_words::RULE,
 ];
 
 /// Look a rule up by its code.
