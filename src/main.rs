@@ -17,6 +17,10 @@ struct Cli {
 enum Command {
     /// Speak the Language Server Protocol over stdin and stdout (the default).
     Lsp,
+    /// Check articles and report findings (exit 0 clean, 1 findings, 2 error).
+    Check(copydesk::cli::CheckArgs),
+    /// Print the quotations, dates and actors of one article as JSON.
+    Extract(copydesk::cli::ExtractArgs),
 }
 
 fn main() -> ExitCode {
@@ -32,7 +36,24 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Check(args)) => with_io(|io| copydesk::cli::check(&args, io)),
+        Some(Command::Extract(args)) => with_io(|io| copydesk::cli::extract(&args, io)),
     }
+}
+
+/// Run a CLI command on the process's standard streams.
+fn with_io(command: impl FnOnce(&mut copydesk::cli::Io<'_>) -> copydesk::cli::Exit) -> ExitCode {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let color = copydesk::cli::human::use_color(&stdout);
+    let mut io = copydesk::cli::Io {
+        stdin: &mut stdin.lock(),
+        stdout: &mut stdout.lock(),
+        stderr: &mut stderr.lock(),
+        color,
+    };
+    command(&mut io).into()
 }
 
 /// Log to stderr only: stdout carries the protocol.
