@@ -21,6 +21,13 @@ enum Command {
     Check(copydesk::cli::CheckArgs),
     /// Print the quotations, dates and actors of one article as JSON.
     Extract(copydesk::cli::ExtractArgs),
+    /// List every rule with its code, default severity and explanation.
+    Rules,
+    /// Explain one rule: what it checks, why, and an example.
+    Explain {
+        /// The rule's code, as shown in reports (`unclosed-quote`).
+        code: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -38,6 +45,13 @@ fn main() -> ExitCode {
         }
         Some(Command::Check(args)) => with_io(|io| copydesk::cli::check(&args, io)),
         Some(Command::Extract(args)) => with_io(|io| copydesk::cli::extract(&args, io)),
+        Some(Command::Rules) => with_io(|io| match copydesk::cli::rules::list(io.stdout) {
+            Ok(()) => copydesk::cli::Exit::Clean,
+            Err(_) => copydesk::cli::Exit::Error,
+        }),
+        Some(Command::Explain { code }) => {
+            with_io(|io| copydesk::cli::rules::explain(&code, io.stdout, io.stderr))
+        }
     }
 }
 

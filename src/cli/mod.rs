@@ -13,9 +13,12 @@
 //!   other files are still checked, and the report is still printed).
 
 pub mod contract;
+pub mod github;
 pub mod human;
 pub mod input;
 pub mod offsets;
+pub mod rules;
+pub mod sarif;
 
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
@@ -36,6 +39,9 @@ pub struct CheckArgs {
     /// Overrides copydesk.toml and the date in the text.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_article_date)]
     pub article_date: Option<String>,
+    /// Exit with 1 when a finding is at this severity or above.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
     /// Articles to check; `-` reads standard input.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
@@ -60,6 +66,35 @@ pub enum Format {
     Human,
     /// The stable JSON contract (offsets in code points).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+}
+
+/// The least severity that makes `check` exit with 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Hint,
+    /// Never exit with 1 for findings.
+    Never,
+}
+
+impl FailOn {
+    /// Whether a finding of `severity` fails the check.
+    pub fn fails(self, severity: Severity) -> bool {
+        let threshold = match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+            FailOn::Hint => Severity::Hint,
+            FailOn::Never => return false,
+        };
+        severity <= threshold
+    }
 }
 
 /// The exit status of a command.
@@ -146,11 +181,6 @@ impl SettingsSource {
     }
 }
 
-/// Whether a finding counts toward exit code 1.
-fn fails(finding: &Finding) -> bool {
-    finding.severity <= Severity::Warning
-}
-
 /// Run `copydesk check`.
 pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
     let mut settings_source = SettingsSource::new(args.article_date.clone());
@@ -172,20 +202,26 @@ pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
     let written = match args.format {
         Format::Human => human::write_report(io.stdout, &checked, io.color),
         Format::Json => write_json(io.stdout, &check_report(&checked)),
+        Format::Sarif => write_json(io.stdout, &sarif::report(&checked)),
+        Format::Github => github::write_report(io.stdout, &checked),
     };
     if let Err(error) = written {
         let _ = writeln!(io.stderr, "copydesk: error: the report could not be written: {error}");
         return Exit::Error;
     }
-    exit_status(unreadable || settings_source.failed, &checked)
+    exit_status(unreadable || settings_source.failed, &checked, args.fail_on)
 }
 
 /// 2 when an input or settings file failed, else 1 when any finding is at
-/// warning or above, else 0.
-pub fn exit_status(failed: bool, checked: &[Checked]) -> Exit {
+/// `fail_on` or above, else 0.
+pub fn exit_status(failed: bool, checked: &[Checked], fail_on: FailOn) -> Exit {
     if failed {
         Exit::Error
-    } else if checked.iter().flat_map(|checked| &checked.findings).any(fails) {
+    } else if checked
+        .iter()
+        .flat_map(|checked| &checked.findings)
+        .any(|finding| fail_on.fails(finding.severity))
+    {
         Exit::Findings
     } else {
         Exit::Clean
@@ -259,16 +295,21 @@ mod tests {
     #[test]
     fn exit_status_follows_the_worst_finding() {
         use Severity::*;
-        let cases: &[(bool, &[Severity], Exit)] = &[
-            (false, &[], Exit::Clean),
-            (false, &[Hint, Info], Exit::Clean),
-            (false, &[Info, Warning], Exit::Findings),
-            (false, &[Error], Exit::Findings),
-            (true, &[], Exit::Error),
-            (true, &[Error], Exit::Error),
+        let cases: &[(bool, &[Severity], FailOn, Exit)] = &[
+            (false, &[], FailOn::Warning, Exit::Clean),
+            (false, &[Hint, Info], FailOn::Warning, Exit::Clean),
+            (false, &[Info, Warning], FailOn::Warning, Exit::Findings),
+            (false, &[Error], FailOn::Warning, Exit::Findings),
+            (false, &[Warning], FailOn::Error, Exit::Clean),
+            (false, &[Hint], FailOn::Hint, Exit::Findings),
+            (false, &[Info], FailOn::Hint, Exit::Findings),
+            (false, &[Error], FailOn::Never, Exit::Clean),
+            (true, &[], FailOn::Warning, Exit::Error),
+            (true, &[Error], FailOn::Never, Exit::Error),
         ];
-        for &(failed, severities, expected) in cases {
-            assert_eq!(exit_status(failed, &checked_with(severities)), expected, "{failed} {severities:?}");
+        for &(failed, severities, fail_on, expected) in cases {
+            let got = exit_status(failed, &checked_with(severities), fail_on);
+            assert_eq!(got, expected, "{failed} {severities:?} {fail_on:?}");
         }
     }
 
