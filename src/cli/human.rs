@@ -126,7 +126,7 @@ pub fn summary(checked: &[Checked]) -> String {
     }
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
+pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 

@@ -13,6 +13,8 @@
 //!   other files are still checked, and the report is still printed).
 
 pub mod contract;
+pub mod files;
+pub mod fix;
 pub mod github;
 pub mod human;
 pub mod input;
@@ -42,7 +44,23 @@ pub struct CheckArgs {
     /// Exit with 1 when a finding is at this severity or above.
     #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Warning)]
     pub fail_on: FailOn,
-    /// Articles to check; `-` reads standard input.
+    /// Apply every safe fix (quote glyphs, dates into the house style) to the
+    /// files, atomically, then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print what --fix would change, as a unified diff, without writing.
+    /// Exits with 1 when something would change.
+    #[arg(long)]
+    pub diff: bool,
+    /// In folders, check only files matching these globs (repeatable;
+    /// default: *.md, *.markdown, *.txt). `*` matches `/` too.
+    #[arg(long, value_name = "GLOB")]
+    pub include: Vec<String>,
+    /// In folders, skip files matching these globs (repeatable), e.g. `drafts/*`.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Articles or folders to check; `-` reads standard input. Folders are
+    /// walked recursively, respecting .gitignore.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 }
@@ -140,64 +158,179 @@ pub struct Checked {
     pub findings: Vec<Finding>,
 }
 
-/// Reads settings for each article and reports each malformed settings file
-/// once.
-struct SettingsSource {
-    reported: BTreeSet<PathBuf>,
-    failed: bool,
-    article_date: Option<String>,
+/// The settings for a file (or, for standard input, the current folder),
+/// with `--article-date` applied, and the settings file's error if it is
+/// malformed. Pure apart from reading the settings file, so it runs in
+/// parallel.
+fn settings_for(path: Option<&Path>, article_date: Option<&str>) -> (Settings, Option<ConfigError>) {
+    let start = match path {
+        Some(path) => std::path::absolute(path).unwrap_or_else(|_| path.to_owned()),
+        None => std::env::current_dir().unwrap_or_default(),
+    };
+    let loaded = crate::config::load(&start, None);
+    let error = match (loaded.error, loaded.path) {
+        (Some(error), Some(config)) => Some(ConfigError {
+            message: format!("{}:{}:{}: {}", config.display(), error.line, error.column, error.message),
+            config,
+        }),
+        _ => None,
+    };
+    let mut settings = loaded.settings;
+    if let Some(date) = article_date {
+        settings.article_date = Some(date.to_owned());
+    }
+    (settings, error)
 }
 
-impl SettingsSource {
-    fn new(article_date: Option<String>) -> SettingsSource {
-        SettingsSource { reported: BTreeSet::new(), failed: false, article_date }
+/// A malformed `copydesk.toml`, reported once however many files use it.
+struct ConfigError {
+    config: PathBuf,
+    message: String,
+}
+
+/// Collects what goes to standard error, in input order, each settings file
+/// named once.
+struct Problems {
+    messages: Vec<String>,
+    reported_configs: BTreeSet<PathBuf>,
+    failed: bool,
+}
+
+impl Problems {
+    fn new() -> Problems {
+        Problems { messages: Vec::new(), reported_configs: BTreeSet::new(), failed: false }
     }
 
-    /// The settings for a file (or, for standard input, the current folder).
-    fn for_document(&mut self, path: Option<&Path>, stderr: &mut dyn Write) -> Settings {
-        let start = match path {
-            Some(path) => std::path::absolute(path).unwrap_or_else(|_| path.to_owned()),
-            None => std::env::current_dir().unwrap_or_default(),
-        };
-        let loaded = crate::config::load(&start, None);
-        if let (Some(error), Some(config)) = (&loaded.error, &loaded.path) {
+    fn error(&mut self, message: String) {
+        self.failed = true;
+        self.messages.push(message);
+    }
+
+    fn config(&mut self, error: Option<ConfigError>) {
+        if let Some(error) = error {
             self.failed = true;
-            if self.reported.insert(config.clone()) {
-                let _ = writeln!(
-                    stderr,
-                    "copydesk: error: {}:{}:{}: {}",
-                    config.display(),
-                    error.line,
-                    error.column,
-                    error.message
-                );
+            if self.reported_configs.insert(error.config) {
+                self.messages.push(error.message);
             }
         }
-        let mut settings = loaded.settings;
-        if self.article_date.is_some() {
-            settings.article_date = self.article_date.clone();
-        }
-        settings
     }
+
+    fn write(&mut self, stderr: &mut dyn Write) {
+        for message in self.messages.drain(..) {
+            let _ = writeln!(stderr, "copydesk: error: {message}");
+        }
+    }
+}
+
+/// What happened to one target.
+struct Processed {
+    /// The document as read, or why it could not be.
+    read: Result<Document, String>,
+    config_error: Option<ConfigError>,
+    /// Findings on the final text (after fixes, with `--fix`).
+    findings: Vec<Finding>,
+    /// With `--fix` or `--diff`: the fixed text and how many fixes went in.
+    fixed: Option<(String, usize)>,
+}
+
+/// Read, analyse and (with `--fix`/`--diff`) fix one target.
+fn process(
+    target: &Result<files::Target, String>,
+    stdin: &Option<Result<Document, String>>,
+    args: &CheckArgs,
+) -> Processed {
+    let read = match target {
+        Err(message) => Err(message.clone()),
+        Ok(files::Target::Stdin) => {
+            stdin.clone().unwrap_or_else(|| Err("standard input was not read".to_owned()))
+        }
+        Ok(files::Target::File(path)) => input::read(path, &mut std::io::empty()),
+    };
+    let Ok(document) = &read else {
+        return Processed { read, config_error: None, findings: Vec::new(), fixed: None };
+    };
+    let (settings, config_error) = settings_for(document.path.as_deref(), args.article_date.as_deref());
+    if args.fix || args.diff {
+        let (text, count, findings) = fix::fix_text(&document.text, &settings);
+        return Processed { read, config_error, findings, fixed: Some((text, count)) };
+    }
+    let findings = crate::analysis::analyze(&document.text, &settings).findings;
+    Processed { read, config_error, findings, fixed: None }
 }
 
 /// Run `copydesk check`.
 pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
-    let mut settings_source = SettingsSource::new(args.article_date.clone());
+    use rayon::prelude::*;
+
+    let filter = match files::Filter::new(&args.include, &args.exclude) {
+        Ok(filter) => filter,
+        Err(message) => {
+            let _ = writeln!(io.stderr, "copydesk: error: {message}");
+            return Exit::Error;
+        }
+    };
+    let targets = files::collect(&args.paths, &filter);
+    let reads_stdin = targets.iter().any(|target| matches!(target, Ok(files::Target::Stdin)));
+    if args.fix && reads_stdin {
+        let _ = writeln!(
+            io.stderr,
+            "copydesk: error: --fix cannot rewrite standard input; use --diff to see the fixes for `-`"
+        );
+        return Exit::Error;
+    }
+    let stdin = reads_stdin.then(|| input::read(Path::new("-"), io.stdin));
+    // Every file in parallel; `collect` keeps the input order.
+    let processed: Vec<Processed> = targets.par_iter().map(|target| process(target, &stdin, args)).collect();
+
+    let mut problems = Problems::new();
     let mut checked = Vec::new();
-    let mut unreadable = false;
-    for path in &args.paths {
-        match input::read(path, io.stdin) {
-            Ok(document) => {
-                let settings = settings_source.for_document(document.path.as_deref(), io.stderr);
-                let findings = crate::analysis::analyze(&document.text, &settings).findings;
-                checked.push(Checked { document, findings });
-            }
+    let mut diffs = String::new();
+    let (mut fixes_applied, mut files_fixed) = (0, 0);
+    for Processed { read, config_error, findings, fixed } in processed {
+        problems.config(config_error);
+        let mut document = match read {
+            Ok(document) => document,
             Err(message) => {
-                unreadable = true;
-                let _ = writeln!(io.stderr, "copydesk: error: {message}");
+                problems.error(message);
+                continue;
+            }
+        };
+        if let Some((text, count)) = fixed.filter(|(text, _)| *text != document.text) {
+            if args.diff {
+                diffs.push_str(&fix::unified_diff(&document.name, &document.text, &text));
+            } else if let Some(path) = &document.path {
+                match fix::write_atomically(path, &document.text, &text) {
+                    Ok(()) => {
+                        fixes_applied += count;
+                        files_fixed += 1;
+                        document.text = text;
+                    }
+                    Err(message) => {
+                        problems.error(message);
+                        continue;
+                    }
+                }
             }
         }
+        checked.push(Checked { document, findings });
+    }
+    problems.write(io.stderr);
+
+    if args.diff {
+        let written = io.stdout.write_all(diffs.as_bytes()).and_then(|()| io.stdout.flush());
+        return match (written, problems.failed) {
+            (Err(_), _) | (_, true) => Exit::Error,
+            _ if diffs.is_empty() => Exit::Clean,
+            _ => Exit::Findings,
+        };
+    }
+    if args.fix {
+        let _ = writeln!(
+            io.stderr,
+            "copydesk: applied {} in {}.",
+            human::plural(fixes_applied, "fix", "fixes"),
+            human::plural(files_fixed, "file", "files")
+        );
     }
     let written = match args.format {
         Format::Human => human::write_report(io.stdout, &checked, io.color),
@@ -209,7 +342,7 @@ pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
         let _ = writeln!(io.stderr, "copydesk: error: the report could not be written: {error}");
         return Exit::Error;
     }
-    exit_status(unreadable || settings_source.failed, &checked, args.fail_on)
+    exit_status(problems.failed, &checked, args.fail_on)
 }
 
 /// 2 when an input or settings file failed, else 1 when any finding is at
@@ -250,14 +383,16 @@ pub fn extract(args: &ExtractArgs, io: &mut Io<'_>) -> Exit {
             return Exit::Error;
         }
     };
-    let mut settings_source = SettingsSource::new(args.article_date.clone());
-    let settings = settings_source.for_document(document.path.as_deref(), io.stderr);
+    let (settings, config_error) = settings_for(document.path.as_deref(), args.article_date.as_deref());
+    let mut problems = Problems::new();
+    problems.config(config_error);
+    problems.write(io.stderr);
     let analysis = crate::analysis::analyze(&document.text, &settings);
     if let Err(error) = write_json(io.stdout, &contract::extract(&document.text, &analysis)) {
         let _ = writeln!(io.stderr, "copydesk: error: the output could not be written: {error}");
         return Exit::Error;
     }
-    if settings_source.failed {
+    if problems.failed {
         Exit::Error
     } else {
         Exit::Clean
