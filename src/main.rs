@@ -28,6 +28,17 @@ enum Command {
         /// The rule's code, as shown in reports (`unclosed-quote`).
         code: String,
     },
+    /// Write a commented copydesk.toml with every setting at its default.
+    Init {
+        /// The folder to write it in.
+        #[arg(default_value = ".")]
+        folder: std::path::PathBuf,
+        /// Replace an existing copydesk.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of copydesk.toml (for taplo, Even Better TOML).
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -45,13 +56,14 @@ fn main() -> ExitCode {
         }
         Some(Command::Check(args)) => with_io(|io| copydesk::cli::check(&args, io)),
         Some(Command::Extract(args)) => with_io(|io| copydesk::cli::extract(&args, io)),
-        Some(Command::Rules) => with_io(|io| match copydesk::cli::rules::list(io.stdout) {
-            Ok(()) => copydesk::cli::Exit::Clean,
-            Err(_) => copydesk::cli::Exit::Error,
-        }),
+        Some(Command::Rules) => with_io(|io| copydesk::cli::rules::list(io.stdout)),
         Some(Command::Explain { code }) => {
             with_io(|io| copydesk::cli::rules::explain(&code, io.stdout, io.stderr))
         }
+        Some(Command::Init { folder, force }) => {
+            with_io(|io| copydesk::cli::init::init(&folder, force, io.stdout, io.stderr))
+        }
+        Some(Command::Schema) => with_io(|io| copydesk::cli::init::schema(io.stdout)),
     }
 }
 

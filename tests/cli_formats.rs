@@ -151,3 +151,20 @@ fn rules_lists_every_rule_and_explain_prints_one() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("there is no rule called `no-such-rule`"));
 }
+
+#[test]
+fn schema_prints_the_committed_schema_and_init_writes_settings_check_reads() {
+    let output = copydesk(&["schema"], "");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), include_str!("../schemas/copydesk.schema.json"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_copydesk")).args(args).current_dir(dir.path()).output().unwrap()
+    };
+    assert_eq!(run(&["init"]).status.code(), Some(0));
+    assert_eq!(run(&["init"]).status.code(), Some(2));
+    std::fs::write(dir.path().join("a.md"), "The sky is blue.\n").unwrap();
+    let output = run(&["check", "a.md"]);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+}

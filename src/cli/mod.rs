@@ -17,6 +17,7 @@ pub mod files;
 pub mod fix;
 pub mod github;
 pub mod human;
+pub mod init;
 pub mod input;
 pub mod offsets;
 pub mod rules;

@@ -10,7 +10,14 @@ fn default_severity(rule: &Rule) -> &'static str {
 }
 
 /// Every rule: its code, default severity and summary, then its explanation.
-pub fn list(out: &mut dyn Write) -> std::io::Result<()> {
+pub fn list(out: &mut dyn Write) -> Exit {
+    match write_list(out) {
+        Ok(()) => Exit::Clean,
+        Err(_) => Exit::Error,
+    }
+}
+
+fn write_list(out: &mut dyn Write) -> std::io::Result<()> {
     if RULES.is_empty() {
         writeln!(out, "No rules are registered in this build of copydesk.")?;
     }
