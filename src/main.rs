@@ -71,12 +71,14 @@ fn main() -> ExitCode {
 fn with_io(command: impl FnOnce(&mut copydesk::cli::Io<'_>) -> copydesk::cli::Exit) -> ExitCode {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
+    // Standard error stays unlocked: the progress bar draws on it from
+    // worker threads while the main thread waits for them.
+    let mut stderr = std::io::stderr();
     let color = copydesk::cli::human::use_color(&stdout);
     let mut io = copydesk::cli::Io {
         stdin: &mut stdin.lock(),
         stdout: &mut stdout.lock(),
-        stderr: &mut stderr.lock(),
+        stderr: &mut stderr,
         color,
     };
     command(&mut io).into()

@@ -1,4 +1,5 @@
-//! The batch front end: `copydesk check` and `copydesk extract`.
+//! The batch front end: `copydesk check`, `extract`, `rules`, `explain`,
+//! `init` and `schema`.
 //!
 //! Each command reads its articles (files or `-` for standard input), finds
 //! the settings for each file (`copydesk.toml` from the file's folder
@@ -6,8 +7,9 @@
 //! code-point offsets only in [`offsets`], used by the JSON [`contract`].
 //!
 //! Exit codes (stable, documented in the README):
-//! - 0: nothing at warning or above was found;
-//! - 1: something at warning or above was found;
+//! - 0: nothing at or above `--fail-on` (default: warning) was found;
+//! - 1: something at or above `--fail-on` was found (`--diff`: something
+//!   would change);
 //! - 2: a usage error, a file that could not be read (missing, unreadable,
 //!   not UTF-8), or a malformed `copydesk.toml` (its defaults are used, the
 //!   other files are still checked, and the report is still printed).
@@ -259,6 +261,26 @@ fn process(
     Processed { read, config_error, findings, fixed: None }
 }
 
+/// Above this many files, `check` shows a progress bar.
+const PROGRESS_THRESHOLD: usize = 300;
+
+/// A progress bar on standard error when it is a terminal and there are
+/// many files; otherwise a hidden one.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if files <= PROGRESS_THRESHOLD || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(Some(files as u64), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} articles checked ({eta} left)")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
 /// Run `copydesk check`.
 pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
     use rayon::prelude::*;
@@ -280,8 +302,17 @@ pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
         return Exit::Error;
     }
     let stdin = reads_stdin.then(|| input::read(Path::new("-"), io.stdin));
+    let progress = progress_bar(targets.len());
     // Every file in parallel; `collect` keeps the input order.
-    let processed: Vec<Processed> = targets.par_iter().map(|target| process(target, &stdin, args)).collect();
+    let processed: Vec<Processed> = targets
+        .par_iter()
+        .map(|target| {
+            let processed = process(target, &stdin, args);
+            progress.inc(1);
+            processed
+        })
+        .collect();
+    progress.finish_and_clear();
 
     let mut problems = Problems::new();
     let mut checked = Vec::new();
