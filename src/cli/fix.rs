@@ -53,9 +53,14 @@ pub fn safe_edits(findings: &[Finding]) -> (Vec<TextEdit>, usize) {
 /// The text after applying safe fixes until none is left (or the rounds run
 /// out), the number of fixes applied, and the findings on the final text.
 pub fn fix_text(text: &str, settings: &Settings) -> (String, usize, Vec<Finding>) {
+    fix_text_with(text, |text| crate::analysis::analyze(text, settings).findings)
+}
+
+/// [`fix_text`] with any analysis, so the rounds can be tested on their own.
+fn fix_text_with(text: &str, analyze: impl Fn(&str) -> Vec<Finding>) -> (String, usize, Vec<Finding>) {
     let mut current = text.to_owned();
     let mut applied = 0;
-    let mut findings = crate::analysis::analyze(&current, settings).findings;
+    let mut findings = analyze(&current);
     for _ in 0..ROUNDS {
         let (edits, count) = safe_edits(&findings);
         if count == 0 {
@@ -67,7 +72,7 @@ pub fn fix_text(text: &str, settings: &Settings) -> (String, usize, Vec<Finding>
         }
         current = next;
         applied += count;
-        findings = crate::analysis::analyze(&current, settings).findings;
+        findings = analyze(&current);
     }
     (current, applied, findings)
 }
@@ -163,6 +168,44 @@ mod tests {
         let (edits, count) = safe_edits(&findings);
         assert_eq!(count, 1);
         assert_eq!(edits, vec![TextEdit::replace(Span::new(0, 2), "a")]);
+    }
+
+    /// A stand-in rule: each straight double quote gets a safe fix to the
+    /// curly one (alternating opening and closing).
+    fn straight_quotes(text: &str) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let mut opening = true;
+        for (offset, _) in text.match_indices('"') {
+            let glyph = if opening { "“" } else { "”" };
+            opening = !opening;
+            let span = Span::new(offset, offset + 1);
+            let mut found = finding(vec![fix(true, &[(span.start, span.end, glyph)])]);
+            found.span = span;
+            findings.push(found);
+        }
+        findings
+    }
+
+    #[test]
+    fn fixes_run_in_rounds_until_nothing_safe_is_left() {
+        let cases = [
+            ("He said \"yes\".", "He said “yes”.", 2),
+            ("😀 \"a\" and \"b\"\r\n", "😀 “a” and “b”\r\n", 4),
+            ("nothing to do", "nothing to do", 0),
+        ];
+        for (text, expected, count) in cases {
+            let (fixed, applied, left) = fix_text_with(text, straight_quotes);
+            assert_eq!((fixed.as_str(), applied), (expected, count), "{text}");
+            assert!(left.is_empty(), "{text}: {left:?}");
+        }
+    }
+
+    #[test]
+    fn rounds_stop_when_a_fix_keeps_coming_back() {
+        // A rule whose fix never settles: at most ROUNDS rounds.
+        let restless = |_: &str| vec![finding(vec![fix(true, &[(0, 0, "x")])])];
+        let (fixed, applied, _) = fix_text_with("", restless);
+        assert_eq!((fixed.len(), applied), (ROUNDS, ROUNDS));
     }
 
     #[test]
