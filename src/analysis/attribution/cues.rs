@@ -91,7 +91,8 @@ const DE_VERBS: &[&str] = &[
     "lobten", "gestand", "kündigte", "kündigten", "sprach", "sprachen", "spricht",
     "charakterisierte", "beschrieb", "beschrieben", "beschreibt", "verteidigte", "appellierte",
     "hieß", "heißt", "lautete", "lautet", "verlautete", "verlautbarte", "meldete", "meldeten",
-    "meldet", "wertete", "werteten", "zog", "rief",
+    "meldet", "wertete", "werteten", "rät", "riet", "begründete", "begründeten", "skandierten",
+    "skandierte", "kritisiert", "nennt", "bezeichnen", "fordern", "fordert", "warnen",
 ];
 
 const DE_SEPARABLE: &[(&str, &str)] = &[
@@ -114,6 +115,15 @@ const DE_SEPARABLE: &[(&str, &str)] = &[
     ("stellte", "klar"),
     ("warf", "vor"),
     ("warfen", "vor"),
+    ("wirft", "vor"),
+    ("werfen", "vor"),
+    ("stellte", "fest"),
+    ("stellten", "fest"),
+    ("stellt", "fest"),
+    ("wies", "zurück"),
+    ("wiesen", "zurück"),
+    ("hob", "hervor"),
+    ("sprach", "aus"),
 ];
 
 const DE_PARTICIPLES: &[&str] = &["mitgeteilt", "hinzugefügt", "erklärend"];

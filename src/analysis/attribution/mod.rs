@@ -286,6 +286,13 @@ const PLURAL_SPEAKERS: &[&str] = &[
     "prosecutors", "investigators", "organizers", "organisers", "protesters", "spokesman",
     "spokeswoman", "spokesperson", "minister", "president", "source",
 ];
+/// German determiners of objects, never of a subject ("kritisierte den Plan").
+const OBJECT_DETERMINERS: &[&str] = &["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "ihrem", "ihren", "seinen"];
+/// German subjunctive forms that mark reported speech ("Er sei „müde“").
+const SUBJUNCTIVE: &[&str] = &[
+    "sei", "seien", "habe", "könne", "müsse", "solle", "werde", "wolle", "gebe", "dürfe",
+    "stehe", "liege", "hätten", "wären", "würden", "hätte", "wäre", "würde",
+];
 /// Words that introduce a term, title or name rather than speech.
 const TERM_MARKERS: &[&str] = &[
     "so-called", "the word", "the term", "the phrase", "titled", "entitled", "dubbed", "named",
@@ -392,7 +399,7 @@ impl<'a> Attributor<'a> {
             }
         }
         let words = slice(self.text, quotation.inner).split_whitespace().count();
-        let is_speech = if self.is_term(quotation.span.start) {
+        let is_speech = if self.is_term(quotation.span.start) || self.name_like(quotation.inner, quotation.span.start) {
             false
         } else if found.is_some() {
             true
@@ -553,15 +560,35 @@ impl<'a> Attributor<'a> {
     fn verb_subject(&self, tokens: &[Token], start: usize, i: usize, cue_end: usize, limit: usize) -> Option<Mention> {
         let before = || self.np_before(tokens, start, i);
         let after = || self.np_after(tokens, cue_end, limit);
-        let mention = if self.german { after().or_else(before) } else { before().or_else(after) };
-        mention.or_else(|| {
+        let coordinated = || {
             // "Putin cited … and said that": the subject of the sentence.
             let previous = i.checked_sub(1).and_then(|j| tokens.get(j));
             (self.lower_is(previous, &["and", "und", "but", "aber"])
                 || previous.is_some_and(|t| t.kind == Kind::Punct(',')))
             .then(|| self.sentence_subject(tokens, start, i))
             .flatten()
-        })
+        };
+        if self.german {
+            // Verb-second: the subject stands first ("Der Minister sagte") or
+            // right after the verb ("In einem Interview sagte er").
+            let before = before().filter(|m| {
+                m.kind == MentionKind::Pronoun || self.opens_clause(tokens, start, m.span.start)
+            });
+            let before = before.filter(|m| {
+                let first = slice(self.text, m.span).split_whitespace().next().unwrap_or("");
+                let single = !slice(self.text, m.span).contains(' ');
+                !OBJECT_DETERMINERS.contains(&first.to_lowercase().as_str())
+                    && (!single || m.kind == MentionKind::Pronoun || self.people.is_person_word(first))
+            });
+            let after = after().filter(|m| {
+                let first = slice(self.text, m.span).split_whitespace().next().unwrap_or("").to_lowercase();
+                !OBJECT_DETERMINERS.contains(&first.as_str())
+                    && (m.kind != MentionKind::Pronoun || first == "er" || first == "sie")
+            });
+            before.or(after).or_else(coordinated)
+        } else {
+            before().or_else(coordinated).or_else(after)
+        }
     }
 
     /// The first person-like mention of the sentence that is not the object
@@ -594,8 +621,14 @@ impl<'a> Attributor<'a> {
     fn np_before(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
         let mut j = end;
         let mut skipped = 0;
-        while j > start && skipped < 3 && self.lower_is(tokens.get(j - 1), SKIP) {
-            j -= 1;
+        while j > start && skipped < 4 {
+            if self.lower_is(tokens.get(j - 1), SKIP) {
+                j -= 1;
+            } else if let Some(marker) = self.marker_ending_at(tokens, start, j) {
+                j = marker;
+            } else {
+                break;
+            }
             skipped += 1;
         }
         if j <= start {
@@ -655,12 +688,29 @@ impl<'a> Attributor<'a> {
         Some(Mention { span: Span::new(tokens[begin].span.start, last.span.end), kind })
     }
 
+    /// The start of a marker phrase ("mit den Worten") ending right before `end`.
+    fn marker_ending_at(&self, tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+        (start..end).rev().take(4).find(|&i| {
+            self.cue_at(tokens, i, end).is_some_and(|(kind, e)| kind == CueKind::Marker && e == end)
+        })
+    }
+
+    /// Whether a mention starting at byte `at` opens its clause: nothing but
+    /// punctuation or a quotation between the sentence start and it.
+    fn opens_clause(&self, tokens: &[Token], start: usize, at: usize) -> bool {
+        let Some(first) = tokens[start..].iter().position(|t| t.span.start >= at) else { return false };
+        tokens[start..start + first].iter().rev().take_while(|t| t.kind != Kind::Punct(',')).all(|t| {
+            !matches!(t.kind, Kind::Word)
+        }) || tokens[start..start + first].iter().all(|t| !matches!(t.kind, Kind::Word))
+    }
+
     /// The noun phrase starting at token `start`, before `limit`.
     fn np_after(&self, tokens: &[Token], start: usize, limit: usize) -> Option<Mention> {
         self.np_forward_with_end(tokens, start, limit).map(|(m, _)| m)
     }
 
     fn np_forward_with_end(&self, tokens: &[Token], start: usize, limit: usize) -> Option<(Mention, usize)> {
+        let start = if self.lower_is(tokens.get(start), &["sich"]) { start + 1 } else { start };
         let first = tokens.get(start).filter(|_| start < limit)?;
         let word = self.word(first)?;
         let lower = word.to_lowercase();
@@ -669,7 +719,7 @@ impl<'a> Attributor<'a> {
         }
         let mut i = start;
         let mut kind = MentionKind::Name;
-        if DETERMINERS.contains(&lower.as_str()) {
+        if DETERMINERS.contains(&lower.as_str()) && !matches!(lower.as_str(), "that" | "this" | "das") {
             kind = MentionKind::Description;
             i += 1;
         } else if !is_capitalized(word) || STOPWORDS.contains(&lower.as_str()) {
@@ -722,8 +772,10 @@ impl<'a> Attributor<'a> {
         // Only a quotation standing as its own sentence carries over.
         let stands_alone = paragraph.tokens[sentence.start..t]
             .iter()
-            .all(|token| matches!(token.kind, Kind::Punct(_)));
-        if !stands_alone {
+            .all(|token| matches!(token.kind, Kind::Punct(_) | Kind::Quote(_)));
+        let reported = self.german
+            && paragraph.tokens[sentence.clone()].iter().any(|token| self.lower_is(Some(token), SUBJUNCTIVE));
+        if !stands_alone && !reported {
             return None;
         }
         let (tokens, previous) = if s > 0 {
@@ -780,6 +832,40 @@ impl<'a> Attributor<'a> {
             tail.ends_with(marker)
                 && tail[..tail.len() - marker.len()].chars().last().is_none_or(|c| !c.is_alphanumeric())
         })
+    }
+
+    /// Whether the quotation names something (a title, a newspaper, a web
+    /// site): several words all capitalised, a single capitalised word
+    /// right after a capitalised noun ("der Sender „Silverbird“"), or a
+    /// domain name.
+    fn name_like(&self, inner: Span, start: usize) -> bool {
+        let inner_text = slice(self.text, inner).trim();
+        let words: Vec<&str> = inner_text.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 {
+            return false;
+        }
+        const SMALL: &[&str] = &["of", "the", "and", "du", "de", "des", "la", "le", "für", "und", "pour", "un", "-", "&", "with"];
+        let capitalised = |w: &&str| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || SMALL.contains(&w.to_lowercase().as_str())
+        };
+        if words.len() >= 2 && words.iter().all(capitalised) && words.first().is_some_and(|w| is_capitalized(w)) {
+            return !words.last().is_some_and(|w| w.ends_with(['.', '!', '?']));
+        }
+        if words.len() == 1 && inner_text.contains('.') && !inner_text.ends_with('.') {
+            return true;
+        }
+        if words.len() == 1 && is_capitalized(inner_text) {
+            let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
+            let previous: String =
+                before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '-').collect::<Vec<_>>().into_iter().rev().collect();
+            let sentence_start = before[..before.len() - previous.len()].trim_end().ends_with(['.', '!', '?', ':']) ;
+            return is_capitalized(&previous)
+                && !sentence_start
+                && !STOPWORDS.contains(&previous.to_lowercase().as_str())
+                && !self.people.is_person_word(&previous);
+        }
+        false
     }
 
     /// Whether the quoted words look like a title (most words capitalised).
