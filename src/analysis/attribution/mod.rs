@@ -425,6 +425,11 @@ impl<'a> Attributor<'a> {
         while r < end && matches!(tokens[r].kind, Kind::Punct(',' | ':' | '—' | '–' | '-' | ')')) {
             r += 1;
         }
+        let mut skipped = 0;
+        while r < end && skipped < 2 && self.lower_is(tokens.get(r), SKIP) {
+            r += 1;
+            skipped += 1;
+        }
         if r >= end {
             return None;
         }
@@ -446,8 +451,14 @@ impl<'a> Attributor<'a> {
         let (mention, np_end) = self.np_forward_with_end(tokens, r, end)?;
         let mut c = np_end;
         let mut skipped = 0;
-        while c < end && skipped < 3 && self.lower_is(tokens.get(c), SKIP) {
-            c += 1;
+        while c < end && skipped < 4 {
+            if self.lower_is(tokens.get(c), SKIP) {
+                c += 1;
+            } else if let Some((CueKind::Marker, marker_end)) = self.cue_at(tokens, c, end) {
+                c = marker_end;
+            } else {
+                break;
+            }
             skipped += 1;
         }
         let (kind, cue_end) = self.cue_at(tokens, c, end)?;
@@ -585,10 +596,32 @@ impl<'a> Attributor<'a> {
                 !OBJECT_DETERMINERS.contains(&first.as_str())
                     && (m.kind != MentionKind::Pronoun || first == "er" || first == "sie")
             });
-            before.or(after).or_else(coordinated)
+            let after_first = after.is_some_and(|m| {
+                m.kind == MentionKind::Pronoun
+                    || (m.kind == MentionKind::Name
+                        && !DETERMINERS.contains(
+                            &slice(self.text, m.span).split_whitespace().next().unwrap_or("").to_lowercase().as_str(),
+                        ))
+            });
+            let chosen = if after_first { after.or(before) } else { before.or(after) };
+            chosen.or_else(coordinated).or_else(|| self.first_np(tokens, start, i))
         } else {
-            before().or_else(coordinated).or_else(after)
+            before().or_else(coordinated).or_else(after).or_else(|| self.first_np(tokens, start, i))
         }
+    }
+
+    /// The noun phrase opening the sentence, when it opens with one: the
+    /// subject of a verb at the end of the clause ("Der Vorsitzende des
+    /// Verbands, Michael Knipper, kritisierte …" / "X hat … erklärt:").
+    fn first_np(&self, tokens: &[Token], start: usize, cue: usize) -> Option<Mention> {
+        let mut i = start;
+        while i < cue && matches!(tokens[i].kind, Kind::Punct(_)) {
+            i += 1;
+        }
+        let mention = self.np_after(tokens, i, cue)?;
+        // Nothing but the subject, an appositive, adverbs and phrases
+        // between it and the cue: no second verb of saying.
+        (mention.kind != MentionKind::Pronoun || i < cue).then_some(mention)
     }
 
     /// The first person-like mention of the sentence that is not the object
@@ -634,6 +667,12 @@ impl<'a> Attributor<'a> {
         if j <= start {
             return None;
         }
+        if tokens[j - 1].kind == Kind::Punct(',') && j >= start + 2 {
+            // "Der Vorsitzende, Michael Knipper, sagte": the appositive.
+            return self
+                .np_before(tokens, start, j - 1)
+                .filter(|m| m.kind != MentionKind::Pronoun && m.kind != MentionKind::Description);
+        }
         let last = &tokens[j - 1];
         let word = self.word(last)?;
         let lower = word.to_lowercase();
@@ -657,6 +696,12 @@ impl<'a> Attributor<'a> {
                     })
                 {
                     k -= 2;
+                } else if matches!(previous_lower.as_str(), "der" | "des" | "dem" | "the")
+                    && k >= start + 3
+                    && self.lower_is(tokens.get(k - 2), &["von", "of"])
+                    && self.word(&tokens[k - 3]).is_some_and(is_capitalized)
+                {
+                    k -= 3;
                 } else {
                     break;
                 }
