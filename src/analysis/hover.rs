@@ -16,7 +16,22 @@ pub struct Hover {
 
 /// What to show when the pointer rests on byte `offset`.
 pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
+<<<<<<< HEAD
     crate::analysis::quotes::hover(context, offset).or_else(|| finding_hover(context, offset))
+=======
+    let findings = finding_hover(context, offset);
+    match crate::analysis::actors::hover::hover(context, offset) {
+        // An actor card, with the findings on the same word below it.
+        Some(mut card) => {
+            if let Some(findings) = findings {
+                card.markdown.push_str("\n\n---\n\n");
+                card.markdown.push_str(&findings.markdown);
+            }
+            Some(card)
+        }
+        None => findings,
+    }
+>>>>>>> actors
 }
 
 /// The explanation of the findings under the pointer.

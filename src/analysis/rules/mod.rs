@@ -5,8 +5,14 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
+mod anonymous_source;
+mod first_reference;
+mod glued_words;
 mod mismatched_quote;
+mod name_variant;
+mod place_name_style;
 mod straight_quotes;
+mod unattributed_quote;
 mod unclosed_quote;
 mod unopened_quote;
 
@@ -29,7 +35,10 @@ pub struct Rule {
 
 /// Every rule, in the order their findings are reported for equal spans.
 pub static RULES: &[&Rule] =
-    &[&unclosed_quote::RULE, &unopened_quote::RULE, &mismatched_quote::RULE, &straight_quotes::RULE];
+    &[&unclosed_quote::RULE, &unopened_quote::RULE, &mismatched_quote::RULE, &straight_quotes::RULE,
+    &place_name_style::RULE, &name_variant::RULE, &first_reference::RULE, &glued_words::RULE,
+    &unattributed_quote::RULE,
+    &anonymous_source::RULE];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
