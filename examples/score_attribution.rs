@@ -59,6 +59,9 @@ fn show_article(text: &str, settings: &Settings) {
             quotation.level, attribution.is_speech, speaker, cue, attribution.via, quote
         );
     }
+    for actor in &analysis.actors.actors {
+        println!("actor {:?} {:?} {:?}", actor.name, actor.kind, actor.mentions);
+    }
     for finding in &analysis.findings {
         println!("{} {}..{} {}", finding.code, finding.span.start, finding.span.end, finding.message);
     }

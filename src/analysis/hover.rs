@@ -16,12 +16,15 @@ pub struct Hover {
 
 /// What to show when the pointer rests on byte `offset`.
 pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
-<<<<<<< HEAD
-    crate::analysis::quotes::hover(context, offset).or_else(|| finding_hover(context, offset))
-=======
+    if let Some(mark) = crate::analysis::quotes::hover(context, offset) {
+        return Some(mark);
+    }
     let findings = finding_hover(context, offset);
-    match crate::analysis::actors::hover::hover(context, offset) {
-        // An actor card, with the findings on the same word below it.
+    // An actor card, else the speaker of the quotation under the pointer,
+    // with the findings on the same spot below it.
+    let card = crate::analysis::actors::hover::hover(context, offset)
+        .or_else(|| crate::analysis::attribution::hover(context, offset));
+    match card {
         Some(mut card) => {
             if let Some(findings) = findings {
                 card.markdown.push_str("\n\n---\n\n");
@@ -31,7 +34,6 @@ pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
         }
         None => findings,
     }
->>>>>>> actors
 }
 
 /// The explanation of the findings under the pointer.

@@ -115,7 +115,7 @@ fn split_word(text: &str, span: Span, tokens: &mut Vec<Token>) {
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "jr",
-    "sr", "inc", "corp", "co", "ltd", "vs", "no", "nr", "bzw", "ca", "str", "hl", "bzw", "vgl",
+    "sr", "inc", "corp", "co", "ltd", "vs", "nr", "bzw", "ca", "str", "hl", "bzw", "vgl",
     "gegr", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "okt", "nov", "dec", "dez",
     "u", "z", "b", "d", "h", "a", "s", "usw", "etc",
 ];

@@ -58,7 +58,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             || (singular && i >= 3 && lower(i - 3) == Some("according"))
             || previous == Some("laut");
         let speaks = next.is_some_and(|n| VERBS.contains(&n));
-        let followed_by_modifier = matches!(next, Some("familiar" | "close" | "with" | "in" | "at" | "who" | "inside" | "aus" | "in"));
+        let followed_by_modifier = matches!(next, Some("familiar" | "close" | "with" | "in" | "at" | "who" | "inside" | "aus"));
         if !(speaks || (according && !followed_by_modifier)) {
             continue;
         }
