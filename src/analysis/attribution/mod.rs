@@ -403,8 +403,10 @@ impl<'a> Attributor<'a> {
             false
         } else if found.is_some() {
             true
+        } else if words > self.max_words {
+            !self.title_like(quotation.inner)
         } else {
-            words > self.max_words && !self.title_like(quotation.inner)
+            self.reads_as_speech(quotation.inner, quotation.span.start)
         };
         let mut attribution = Attribution { is_speech, ..Attribution::default() };
         if let Some(found) = found.filter(|_| is_speech) {
@@ -911,6 +913,33 @@ impl<'a> Attributor<'a> {
                 && !self.people.is_person_word(&previous);
         }
         false
+    }
+
+    /// Whether a short quotation with no cue is still a fragment of speech:
+    /// it holds a verb form or a personal pronoun ("would answer", "does not
+    /// foresee"), or completes a clause ("that “…”", "considering “…”").
+    /// Scare quotes and terms are noun phrases after a determiner.
+    fn reads_as_speech(&self, inner: Span, start: usize) -> bool {
+        const CLAUSE_WORDS: &[&str] = &[
+            "would", "will", "can", "could", "should", "must", "may", "might", "does", "do", "did",
+            "is", "are", "was", "were", "has", "have", "had", "not", "never", "we", "i", "you",
+            "our", "my", "us", "me",
+        ];
+        let inner_text = slice(self.text, inner);
+        let has_clause_word = inner_text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()));
+        if self.german {
+            return false;
+        }
+        if has_clause_word {
+            return true;
+        }
+        let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
+        let previous: String =
+            before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
+        let previous = previous.to_lowercase();
+        previous == "that" || (previous.len() > 5 && previous.ends_with("ing"))
     }
 
     /// Whether the quoted words look like a title (most words capitalised).

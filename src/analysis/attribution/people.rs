@@ -88,7 +88,10 @@ impl People {
                 actor: Some(index),
                 is_person: actor.kind == ActorKind::Person,
                 mentions: actor.mentions.clone(),
-                gender: None,
+                gender: actor.gender.map(|g| match g {
+                    crate::analysis::actors::Gender::Male => Gender::Male,
+                    crate::analysis::actors::Gender::Female => Gender::Female,
+                }),
             })
             .collect();
         if !people.iter().any(|p| p.is_person) {
