@@ -393,7 +393,7 @@ impl<'a> Attributor<'a> {
                 .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
             if found.is_some() {
                 via = Via::Cue;
-            } else if let Some(carried) = self.carry_over(index, pf, tf, sf, done) {
+            } else if let Some(carried) = self.carry_over(pf, tf, sf, done) {
                 found = Some(carried);
                 via = Via::CarryOver;
             }
@@ -770,7 +770,21 @@ impl<'a> Attributor<'a> {
             kind = MentionKind::Description;
             i += 1;
         } else if !is_capitalized(word) || STOPWORDS.contains(&lower.as_str()) {
-            return None;
+            // "said coach Mara Feld", "said finance minister Tomas Brandt".
+            let is_plain = |t: Option<&Token>| {
+                t.and_then(|t| self.word(t)).is_some_and(|w| {
+                    !is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()) && !SKIP.contains(&w.to_lowercase().as_str())
+                })
+            };
+            let is_name = |t: Option<&Token>| {
+                t.and_then(|t| self.word(t)).is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            };
+            let titled = is_plain(Some(first))
+                && (is_name(tokens.get(start + 1)) || (is_plain(tokens.get(start + 1)) && is_name(tokens.get(start + 2))));
+            if !titled || self.cue_at(tokens, start, limit).is_some() {
+                return None;
+            }
+            i += if is_name(tokens.get(start + 1)) { 1 } else { 2 };
         }
         let mut end = i;
         let mut count = 0;
@@ -813,7 +827,7 @@ impl<'a> Attributor<'a> {
     }
 
     /// Carry-over for a quotation with no cue of its own.
-    fn carry_over(&self, index: usize, p: usize, t: usize, s: usize, done: &[Attribution]) -> Option<Found> {
+    fn carry_over(&self, p: usize, t: usize, s: usize, done: &[Attribution]) -> Option<Found> {
         let paragraph = &self.document.paragraphs[p];
         let sentence = paragraph.sentences[s].clone();
         // Only a quotation standing as its own sentence carries over.
@@ -837,9 +851,22 @@ impl<'a> Attributor<'a> {
             if !ends_with_colon && !has_quote {
                 return None;
             }
+            if ends_with_colon && !has_quote {
+                // "Coach Mara Feld was blunt about the defeat:" — its subject.
+                let intro = self.carry_from(&before.tokens, last.clone(), done);
+                let subject = || self.first_np(&before.tokens, last.start, last.end - 1);
+                return intro.or_else(|| {
+                    subject().map(|m| Found { cue: Span::default(), mention: Some(m) })
+                });
+            }
             (&before.tokens, last)
         };
-        let _ = index;
+        self.carry_from(tokens, previous, done)
+    }
+
+    /// The speaker of sentence `previous`: its attributed quotation, or its
+    /// cue with a speaker.
+    fn carry_from(&self, tokens: &[Token], previous: std::ops::Range<usize>, done: &[Attribution]) -> Option<Found> {
         // An attributed quotation in the previous sentence.
         for token in tokens[previous.clone()].iter().rev() {
             if let Kind::Quote(other) = token.kind {
