@@ -391,6 +391,16 @@ impl<'a> Attributor<'a> {
                     self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done)
                 })
                 .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
+            if found.is_none() && tf > before_sentence.start {
+                // "Stegemann bestreitet jede Kenntnis: „…“": the subject of
+                // the clause the colon ends.
+                if first_paragraph.tokens[tf - 1].kind == Kind::Punct(':') {
+                    found = self
+                        .first_np(&first_paragraph.tokens, before_sentence.start, tf - 1)
+                        .filter(|m| m.kind != MentionKind::Description)
+                        .map(|m| Found { cue: Span::default(), mention: Some(m) });
+                }
+            }
             if found.is_some() {
                 via = Via::Cue;
             } else if let Some(carried) = self.carry_over(pf, tf, sf, done) {
@@ -698,6 +708,11 @@ impl<'a> Attributor<'a> {
                     })
                 {
                     k -= 2;
+                } else if matches!(previous_lower.as_str(), "der" | "den")
+                    && k >= start + 2
+                    && self.word(&tokens[k - 2]).is_some_and(|w| matches!(w, "Von" | "Van" | "De"))
+                {
+                    k -= 2;
                 } else if matches!(previous_lower.as_str(), "der" | "des" | "dem" | "the")
                     && k >= start + 3
                     && self.lower_is(tokens.get(k - 2), &["von", "of"])
@@ -840,7 +855,14 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let (tokens, previous) = if s > 0 {
-            (&paragraph.tokens, paragraph.sentences[s - 1].clone())
+            let previous = paragraph.sentences[s - 1].clone();
+            // The speaker of the sentence before, or failing that its named
+            // subject ("Die SPD will … festhalten. „Wir wollen …“").
+            return self.carry_from(&paragraph.tokens, previous.clone(), done).or_else(|| {
+                self.first_np(&paragraph.tokens, previous.start, previous.end)
+                    .filter(|m| m.kind == MentionKind::Name && stands_alone)
+                    .map(|m| Found { cue: Span::default(), mention: Some(m) })
+            });
         } else {
             let before = self.document.paragraphs[..p].iter().rev().find(|p| !p.sentences.is_empty())?;
             let last = before.sentences.last()?.clone();
