@@ -414,7 +414,7 @@ impl<'a> Attributor<'a> {
         } else if found.is_some() {
             true
         } else if words > self.max_words {
-            !self.title_like(quotation.inner)
+            !self.title_like(quotation.inner) && !self.german_appositive(quotation.inner, quotation.span.start)
         } else {
             self.reads_as_speech(quotation.inner, quotation.span.start)
         };
@@ -923,7 +923,7 @@ impl<'a> Attributor<'a> {
     fn is_term(&self, start: usize) -> bool {
         let before = &self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)];
         let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-        let tail = tail.trim_end().to_lowercase();
+        let tail = tail.trim_end().trim_end_matches([':', '(']).trim_end().to_lowercase();
         TERM_MARKERS.iter().any(|marker| {
             tail.ends_with(marker)
                 && tail[..tail.len() - marker.len()].chars().last().is_none_or(|c| !c.is_alphanumeric())
@@ -989,6 +989,25 @@ impl<'a> Attributor<'a> {
             before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
         let previous = previous.to_lowercase();
         previous == "that" || (previous.len() > 5 && previous.ends_with("ing"))
+    }
+
+    /// German only: a capitalised quotation of a few words right after a
+    /// capitalised noun names something ("die Ausstellung „Haribo – Mit dem
+    /// Goldbären zur Kultmarke“", "der Firma „Hvalur hf“").
+    fn german_appositive(&self, inner: Span, start: usize) -> bool {
+        if !self.german {
+            return false;
+        }
+        let inner_text = slice(self.text, inner).trim();
+        if inner_text.split_whitespace().count() > 8 || !is_capitalized(inner_text) {
+            return false;
+        }
+        let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
+        let previous: String =
+            before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '-').collect::<Vec<_>>().into_iter().rev().collect();
+        is_capitalized(&previous)
+            && !STOPWORDS.contains(&previous.to_lowercase().as_str())
+            && !self.people.is_person_word(&previous)
     }
 
     /// Whether the quoted words look like a title (most words capitalised).
