@@ -50,9 +50,10 @@ fn show_article(text: &str, settings: &Settings) {
     let analysis = analyze(text, settings);
     for (quotation, attribution) in analysis.quotes.quotations.iter().zip(&analysis.attributions) {
         let quote: String = text[quotation.span.start..quotation.span.end].chars().take(60).collect();
-        let speaker = attribution.speaker.as_ref().map(|s| {
-            format!("{} [{}]", s.name.as_deref().unwrap_or("?"), &text[s.span.start..s.span.end])
-        });
+        let speaker = attribution
+            .speaker
+            .as_ref()
+            .map(|s| format!("{} [{}]", s.name.as_deref().unwrap_or("?"), &text[s.span.start..s.span.end]));
         let cue = attribution.cue.map(|c| &text[c.start..c.end]);
         println!(
             "L{} speech={} {:?} cue={:?} via={:?}  {}",
@@ -168,7 +169,8 @@ impl Score {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
         let precision = ratio(self.matched_predicted, self.predicted);
         let recall = ratio(self.matched_gold, self.gold);
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+        let f1 =
+            if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
         println!("quotes:   gold {}  predicted {}", self.gold, self.predicted);
         println!("quote precision {precision:.1}  recall {recall:.1}  F1 {f1:.1}");
         println!(

@@ -90,7 +90,9 @@ fn example_article_without_attributions_flags_exactly_those_quotes() {
         .findings
         .iter()
         .filter(|f| f.code == "unattributed-quote")
-        .map(|f| text[f.span.start..f.span.end].chars().skip(1).take(16).filter(|c| !"”“".contains(*c)).collect())
+        .map(|f| {
+            text[f.span.start..f.span.end].chars().skip(1).take(16).filter(|c| !"”“".contains(*c)).collect()
+        })
         .collect();
     let expected: Vec<String> =
         ARTICLE_SPEAKERS.iter().map(|(start, _, _)| start.chars().take(16).collect()).collect();
@@ -156,7 +158,12 @@ fn case_table() {
         let analysis = analyze(&case.text, &settings);
         let found = quotations(&case.text, &analysis);
         if found.len() != case.expected.len() {
-            failures.push(format!("{}: {} quotations, expected {}: {found:?}", case.name, found.len(), case.expected.len()));
+            failures.push(format!(
+                "{}: {} quotations, expected {}: {found:?}",
+                case.name,
+                found.len(),
+                case.expected.len()
+            ));
             continue;
         }
         let mut orphans = Vec::new();
@@ -197,16 +204,28 @@ fn case_table() {
             .map(|f| case.text[f.span.start..f.span.end].to_owned())
             .collect();
         let flagged_ok = flagged.len() == orphans.len()
-            && flagged.iter().zip(&orphans).all(|(f, o)| f.chars().skip(1).collect::<String>().starts_with(o.as_str()));
+            && flagged
+                .iter()
+                .zip(&orphans)
+                .all(|(f, o)| f.chars().skip(1).collect::<String>().starts_with(o.as_str()));
         if !flagged_ok {
             failures.push(format!("{}: unattributed-quote on {flagged:?}, expected {orphans:?}", case.name));
         }
         let anonymous = analysis.findings.iter().filter(|f| f.code == "anonymous-source").count();
         if anonymous != case.anonymous {
-            failures.push(format!("{}: {anonymous} anonymous-source findings, expected {}", case.name, case.anonymous));
+            failures.push(format!(
+                "{}: {anonymous} anonymous-source findings, expected {}",
+                case.name, case.anonymous
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -247,7 +266,8 @@ fn hover_inlay_and_outline_name_the_speaker() {
 
     // One inlay hint per quotation, right after its closing mark.
     let hints = inlay::inlay_hints(&context);
-    let speakers: Vec<&str> = hints.iter().filter(|h| h.label.starts_with("— ")).map(|h| h.label.as_str()).collect();
+    let speakers: Vec<&str> =
+        hints.iter().filter(|h| h.label.starts_with("— ")).map(|h| h.label.as_str()).collect();
     assert_eq!(speakers.len(), ARTICLE_SPEAKERS.len());
     assert_eq!(speakers[0], "— Vladimir Putin");
     let first = &analysis.quotes.quotations[0];
@@ -262,7 +282,8 @@ fn hover_inlay_and_outline_name_the_speaker() {
     // The outline lists quotations under their speakers.
     let symbols = outline(&context);
     let quotations = symbols.iter().find(|s| s.name == "Quotations").expect("a Quotations group");
-    let names: Vec<(&str, usize)> = quotations.children.iter().map(|s| (s.name.as_str(), s.children.len())).collect();
+    let names: Vec<(&str, usize)> =
+        quotations.children.iter().map(|s| (s.name.as_str(), s.children.len())).collect();
     assert_eq!(names, [("Vladimir Putin", 4), ("Li Shangfu", 1), ("Antony Blinken", 1), ("Joe Biden", 4)]);
     for speaker in &quotations.children {
         assert!(speaker.span.covers(speaker.selection));

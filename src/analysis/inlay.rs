@@ -44,7 +44,9 @@ fn speaker_hints(context: &Context<'_>) -> Vec<InlayHint> {
             if let Some(cue) = cue {
                 tooltip.push_str(&format!("; cue: “{cue}”"));
             }
-            Some(InlayHint { offset: quotation.span.end, label: format!("— {name}"), tooltip: Some(tooltip) })
+            Some(InlayHint {
+                offset: quotation.span.end, label: format!("— {name}"), tooltip: Some(tooltip)
+            })
         })
         .collect()
 }

@@ -62,7 +62,8 @@ fn quotation_group(context: &Context<'_>) -> Option<Symbol> {
             continue;
         }
         let inner = text.get(quotation.inner.start..quotation.inner.end).unwrap_or("");
-        let mut name: String = inner.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(60).collect();
+        let mut name: String =
+            inner.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(60).collect();
         if inner.chars().count() > 60 {
             name.push('…');
         }
@@ -81,14 +82,18 @@ fn quotation_group(context: &Context<'_>) -> Option<Symbol> {
         let label = crate::analysis::attribution::speaker_label(text, speaker);
         match speakers.iter_mut().find(|s| s.name == label) {
             Some(group) => {
-                group.span = Span::new(group.span.start.min(entry.span.start), group.span.end.max(entry.span.end));
+                group.span =
+                    Span::new(group.span.start.min(entry.span.start), group.span.end.max(entry.span.end));
                 group.children.push(entry);
             }
             None => speakers.push(Symbol {
                 name: label,
                 detail: None,
                 kind: SymbolKind::Person,
-                span: Span::new(speaker.span.start.min(entry.span.start), speaker.span.end.max(entry.span.end)),
+                span: Span::new(
+                    speaker.span.start.min(entry.span.start),
+                    speaker.span.end.max(entry.span.end),
+                ),
                 selection: speaker.span,
                 children: vec![entry],
             }),

@@ -266,64 +266,339 @@ struct Attributor<'a> {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "er", "sie", "ich", "wir"];
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "der", "die", "das",
-    "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "einen", "sein", "seine",
-    "seiner", "seinem", "ihr", "ihre", "ihrer", "ihrem", "dessen", "deren", "one",
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "der", "die", "das", "den", "dem",
+    "des", "ein", "eine", "einer", "einem", "eines", "einen", "sein", "seine", "seiner", "seinem", "ihr",
+    "ihre", "ihrer", "ihrem", "dessen", "deren", "one",
 ];
-const CONNECTORS: &[&str] =
-    &["of", "von", "der", "des", "de", "van", "bin", "al", "la", "le", "du", "da", "dos", "y", "und", "and", "for"];
+const CONNECTORS: &[&str] = &[
+    "of", "von", "der", "des", "de", "van", "bin", "al", "la", "le", "du", "da", "dos", "y", "und", "and",
+    "for",
+];
 const SKIP: &[&str] = &[
-    "also", "again", "later", "then", "previously", "earlier", "further", "however", "has",
-    "had", "have", "was", "were", "is", "would", "will", "could", "once", "recently",
-    "repeatedly", "reportedly", "publicly", "later", "auch", "bereits", "noch", "dann",
-    "daraufhin", "weiter", "ebenfalls", "zudem", "außerdem", "jedoch", "hat", "hatte", "habe",
-    "haben", "hatten", "wird", "wurde", "werden", "wurden", "ist", "war", "gestern", "heute",
-    "nun", "jetzt", "damals", "nochmals", "erneut", "dazu", "allerdings",
+    "also",
+    "again",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "further",
+    "however",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "would",
+    "will",
+    "could",
+    "once",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "later",
+    "auch",
+    "bereits",
+    "noch",
+    "dann",
+    "daraufhin",
+    "weiter",
+    "ebenfalls",
+    "zudem",
+    "außerdem",
+    "jedoch",
+    "hat",
+    "hatte",
+    "habe",
+    "haben",
+    "hatten",
+    "wird",
+    "wurde",
+    "werden",
+    "wurden",
+    "ist",
+    "war",
+    "gestern",
+    "heute",
+    "nun",
+    "jetzt",
+    "damals",
+    "nochmals",
+    "erneut",
+    "dazu",
+    "allerdings",
 ];
 const PLURAL_SPEAKERS: &[&str] = &[
-    "sources", "officials", "witnesses", "experts", "analysts", "residents", "police",
-    "authorities", "diplomats", "critics", "researchers", "scientists", "observers", "aides",
-    "prosecutors", "investigators", "organizers", "organisers", "protesters", "spokesman",
-    "spokeswoman", "spokesperson", "minister", "president", "source",
+    "sources",
+    "officials",
+    "witnesses",
+    "experts",
+    "analysts",
+    "residents",
+    "police",
+    "authorities",
+    "diplomats",
+    "critics",
+    "researchers",
+    "scientists",
+    "observers",
+    "aides",
+    "prosecutors",
+    "investigators",
+    "organizers",
+    "organisers",
+    "protesters",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "source",
 ];
 /// German determiners of objects, never of a subject ("kritisierte den Plan").
-const OBJECT_DETERMINERS: &[&str] = &["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "ihrem", "ihren", "seinen"];
+const OBJECT_DETERMINERS: &[&str] =
+    &["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "ihrem", "ihren", "seinen"];
 /// German subjunctive forms that mark reported speech ("Er sei „müde“").
 const SUBJUNCTIVE: &[&str] = &[
-    "sei", "seien", "habe", "könne", "müsse", "solle", "werde", "wolle", "gebe", "dürfe",
-    "stehe", "liege", "hätten", "wären", "würden", "hätte", "wäre", "würde",
+    "sei", "seien", "habe", "könne", "müsse", "solle", "werde", "wolle", "gebe", "dürfe", "stehe", "liege",
+    "hätten", "wären", "würden", "hätte", "wäre", "würde",
 ];
 /// Words that introduce a term, title or name rather than speech.
 const TERM_MARKERS: &[&str] = &[
-    "so-called", "the word", "the term", "the phrase", "titled", "entitled", "dubbed", "named",
-    "the slogan", "the headline", "the book", "the film", "the song", "the movie", "the show",
-    "the album", "the newspaper", "the motto", "nicknamed", "known as", "sogenannte",
-    "sogenannten", "sogenannter", "so genannte", "so genannten", "so genannter", "das wort",
-    "den begriff", "der begriff", "dem begriff", "des begriffs", "unter dem titel", "titel",
-    "namens", "motto", "das motto", "der zeitung", "die zeitung", "das buch", "den film",
-    "der film", "die sendung", "der sendung", "den titel", "dem titel", "schlagzeile",
+    "so-called",
+    "the word",
+    "the term",
+    "the phrase",
+    "titled",
+    "entitled",
+    "dubbed",
+    "named",
+    "the slogan",
+    "the headline",
+    "the book",
+    "the film",
+    "the song",
+    "the movie",
+    "the show",
+    "the album",
+    "the newspaper",
+    "the motto",
+    "nicknamed",
+    "known as",
+    "sogenannte",
+    "sogenannten",
+    "sogenannter",
+    "so genannte",
+    "so genannten",
+    "so genannter",
+    "das wort",
+    "den begriff",
+    "der begriff",
+    "dem begriff",
+    "des begriffs",
+    "unter dem titel",
+    "titel",
+    "namens",
+    "motto",
+    "das motto",
+    "der zeitung",
+    "die zeitung",
+    "das buch",
+    "den film",
+    "der film",
+    "die sendung",
+    "der sendung",
+    "den titel",
+    "dem titel",
+    "schlagzeile",
 ];
 const PREPOSITIONS: &[&str] = &[
-    "with", "to", "from", "by", "of", "for", "at", "on", "in", "about", "against", "between",
-    "than", "toward", "towards", "mit", "von", "zu", "bei", "gegen", "für", "über", "an",
-    "auf", "aus", "nach", "vor", "um", "als", "gegenüber", "zwischen", "unter", "im", "am",
-    "beim", "vom", "zum", "zur",
+    "with",
+    "to",
+    "from",
+    "by",
+    "of",
+    "for",
+    "at",
+    "on",
+    "in",
+    "about",
+    "against",
+    "between",
+    "than",
+    "toward",
+    "towards",
+    "mit",
+    "von",
+    "zu",
+    "bei",
+    "gegen",
+    "für",
+    "über",
+    "an",
+    "auf",
+    "aus",
+    "nach",
+    "vor",
+    "um",
+    "als",
+    "gegenüber",
+    "zwischen",
+    "unter",
+    "im",
+    "am",
+    "beim",
+    "vom",
+    "zum",
+    "zur",
 ];
 
 pub(crate) const STOPWORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "but", "and", "also", "however", "then", "when", "after",
-    "before", "this", "that", "it", "its", "we", "they", "i", "he", "she", "his", "her", "as",
-    "for", "from", "with", "by", "of", "to", "if", "while", "since", "during", "what", "why",
-    "how", "who", "there", "these", "those", "our", "my", "your", "according", "unlike",
-    "along", "earlier", "days", "last", "next", "meanwhile", "still", "yet", "so", "der",
-    "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "im", "am",
-    "beim", "vom", "zum", "zur", "auch", "nach", "laut", "bei", "mit", "von", "zu", "für",
-    "über", "unter", "auf", "aus", "wie", "was", "wer", "es", "er", "sie", "wir", "ich", "ihr",
-    "sein", "seine", "dies", "diese", "dieser", "dieses", "damit", "dabei", "doch", "aber",
-    "und", "oder", "als", "wenn", "weil", "dass", "da", "nun", "jetzt", "heute", "gestern",
-    "bereits", "zudem", "außerdem", "allerdings", "jedoch", "daher", "deshalb", "demnach",
-    "man", "nicht", "kein", "keine", "mehr", "wir", "uns", "bis", "seit", "gegen", "ohne",
-    "durch", "um", "vor", "hinter", "neben", "zwischen", "insgesamt", "dort", "hier",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "also",
+    "however",
+    "then",
+    "when",
+    "after",
+    "before",
+    "this",
+    "that",
+    "it",
+    "its",
+    "we",
+    "they",
+    "i",
+    "he",
+    "she",
+    "his",
+    "her",
+    "as",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "to",
+    "if",
+    "while",
+    "since",
+    "during",
+    "what",
+    "why",
+    "how",
+    "who",
+    "there",
+    "these",
+    "those",
+    "our",
+    "my",
+    "your",
+    "according",
+    "unlike",
+    "along",
+    "earlier",
+    "days",
+    "last",
+    "next",
+    "meanwhile",
+    "still",
+    "yet",
+    "so",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "eines",
+    "im",
+    "am",
+    "beim",
+    "vom",
+    "zum",
+    "zur",
+    "auch",
+    "nach",
+    "laut",
+    "bei",
+    "mit",
+    "von",
+    "zu",
+    "für",
+    "über",
+    "unter",
+    "auf",
+    "aus",
+    "wie",
+    "was",
+    "wer",
+    "es",
+    "er",
+    "sie",
+    "wir",
+    "ich",
+    "ihr",
+    "sein",
+    "seine",
+    "dies",
+    "diese",
+    "dieser",
+    "dieses",
+    "damit",
+    "dabei",
+    "doch",
+    "aber",
+    "und",
+    "oder",
+    "als",
+    "wenn",
+    "weil",
+    "dass",
+    "da",
+    "nun",
+    "jetzt",
+    "heute",
+    "gestern",
+    "bereits",
+    "zudem",
+    "außerdem",
+    "allerdings",
+    "jedoch",
+    "daher",
+    "deshalb",
+    "demnach",
+    "man",
+    "nicht",
+    "kein",
+    "keine",
+    "mehr",
+    "wir",
+    "uns",
+    "bis",
+    "seit",
+    "gegen",
+    "ohne",
+    "durch",
+    "um",
+    "vor",
+    "hinter",
+    "neben",
+    "zwischen",
+    "insgesamt",
+    "dort",
+    "hier",
 ];
 
 fn is_capitalized(word: &str) -> bool {
@@ -354,16 +629,17 @@ impl<'a> Attributor<'a> {
             if end > sentence_end {
                 continue;
             }
-            let all = cue.words.iter().enumerate().all(|(k, w)| {
-                tokens.get(i + k).and_then(|t| self.lower(t)).is_some_and(|t| &t == w)
-            });
+            let all = cue
+                .words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).and_then(|t| self.lower(t)).is_some_and(|t| &t == w));
             if !all {
                 continue;
             }
             if let Some(particle) = cue.particle {
-                let has = tokens[end..sentence_end]
-                    .iter()
-                    .any(|t| self.lower(t).is_some_and(|w| w == particle));
+                let has =
+                    tokens[end..sentence_end].iter().any(|t| self.lower(t).is_some_and(|w| w == particle));
                 if !has {
                     continue;
                 }
@@ -387,9 +663,7 @@ impl<'a> Attributor<'a> {
             let before_sentence = first_paragraph.sentences[sf].clone();
             found = self
                 .cue_right_after(&last_paragraph.tokens, tl, after_sentence.end)
-                .or_else(|| {
-                    self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done)
-                })
+                .or_else(|| self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done))
                 .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
             if found.is_none() && tf > before_sentence.start {
                 // "Stegemann bestreitet jede Kenntnis: „…“": the subject of
@@ -409,15 +683,17 @@ impl<'a> Attributor<'a> {
             }
         }
         let words = slice(self.text, quotation.inner).split_whitespace().count();
-        let is_speech = if self.is_term(quotation.span.start) || self.name_like(quotation.inner, quotation.span.start) {
-            false
-        } else if found.is_some() {
-            true
-        } else if words > self.max_words {
-            !self.title_like(quotation.inner) && !self.german_appositive(quotation.inner, quotation.span.start)
-        } else {
-            self.reads_as_speech(quotation.inner, quotation.span.start)
-        };
+        let is_speech =
+            if self.is_term(quotation.span.start) || self.name_like(quotation.inner, quotation.span.start) {
+                false
+            } else if found.is_some() {
+                true
+            } else if words > self.max_words {
+                !self.title_like(quotation.inner)
+                    && !self.german_appositive(quotation.inner, quotation.span.start)
+            } else {
+                self.reads_as_speech(quotation.inner, quotation.span.start)
+            };
         let mut attribution = Attribution { is_speech, ..Attribution::default() };
         if let Some(found) = found.filter(|_| is_speech) {
             attribution.cue = Some(found.cue).filter(|c| !c.is_empty());
@@ -580,7 +856,14 @@ impl<'a> Attributor<'a> {
 
     /// The subject of a verb cue at `i..cue_end`, before it or (inverted)
     /// after it, within `start..limit`.
-    fn verb_subject(&self, tokens: &[Token], start: usize, i: usize, cue_end: usize, limit: usize) -> Option<Mention> {
+    fn verb_subject(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        i: usize,
+        cue_end: usize,
+        limit: usize,
+    ) -> Option<Mention> {
         let before = || self.np_before(tokens, start, i);
         let after = || self.np_after(tokens, cue_end, limit);
         let coordinated = || {
@@ -594,9 +877,8 @@ impl<'a> Attributor<'a> {
         if self.german {
             // Verb-second: the subject stands first ("Der Minister sagte") or
             // right after the verb ("In einem Interview sagte er").
-            let before = before().filter(|m| {
-                m.kind == MentionKind::Pronoun || self.opens_clause(tokens, start, m.span.start)
-            });
+            let before = before()
+                .filter(|m| m.kind == MentionKind::Pronoun || self.opens_clause(tokens, start, m.span.start));
             let before = before.filter(|m| {
                 let first = slice(self.text, m.span).split_whitespace().next().unwrap_or("");
                 let single = !slice(self.text, m.span).contains(' ');
@@ -612,7 +894,12 @@ impl<'a> Attributor<'a> {
                 m.kind == MentionKind::Pronoun
                     || (m.kind == MentionKind::Name
                         && !DETERMINERS.contains(
-                            &slice(self.text, m.span).split_whitespace().next().unwrap_or("").to_lowercase().as_str(),
+                            &slice(self.text, m.span)
+                                .split_whitespace()
+                                .next()
+                                .unwrap_or("")
+                                .to_lowercase()
+                                .as_str(),
                         ))
             });
             let chosen = if after_first { after.or(before) } else { before.or(after) };
@@ -645,7 +932,9 @@ impl<'a> Attributor<'a> {
             let Some(word) = self.word(&tokens[i]) else { continue };
             let lower = word.to_lowercase();
             let pronoun = PRONOUNS.contains(&lower.as_str()) && lower != "it";
-            let name = is_capitalized(word) && !STOPWORDS.contains(&lower.as_str()) && self.people.is_person_word(word);
+            let name = is_capitalized(word)
+                && !STOPWORDS.contains(&lower.as_str())
+                && self.people.is_person_word(word);
             if !(pronoun || name) {
                 continue;
             }
@@ -701,16 +990,14 @@ impl<'a> Attributor<'a> {
                 let previous_lower = previous_word.to_lowercase();
                 if is_capitalized(previous_word) && !STOPWORDS.contains(&previous_lower.as_str()) {
                     k -= 1;
-                } else if CONNECTORS.contains(&previous_lower.as_str())
+                } else if (CONNECTORS.contains(&previous_lower.as_str())
                     && k >= start + 2
-                    && self.word(&tokens[k - 2]).is_some_and(|w| {
-                        is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str())
-                    })
-                {
-                    k -= 2;
-                } else if matches!(previous_lower.as_str(), "der" | "den")
-                    && k >= start + 2
-                    && self.word(&tokens[k - 2]).is_some_and(|w| matches!(w, "Von" | "Van" | "De"))
+                    && self
+                        .word(&tokens[k - 2])
+                        .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str())))
+                    || (matches!(previous_lower.as_str(), "der" | "den")
+                        && k >= start + 2
+                        && self.word(&tokens[k - 2]).is_some_and(|w| matches!(w, "Von" | "Van" | "De")))
                 {
                     k -= 2;
                 } else if matches!(previous_lower.as_str(), "der" | "des" | "dem" | "the")
@@ -761,9 +1048,12 @@ impl<'a> Attributor<'a> {
     /// punctuation or a quotation between the sentence start and it.
     fn opens_clause(&self, tokens: &[Token], start: usize, at: usize) -> bool {
         let Some(first) = tokens[start..].iter().position(|t| t.span.start >= at) else { return false };
-        tokens[start..start + first].iter().rev().take_while(|t| t.kind != Kind::Punct(',')).all(|t| {
-            !matches!(t.kind, Kind::Word)
-        }) || tokens[start..start + first].iter().all(|t| !matches!(t.kind, Kind::Word))
+        tokens[start..start + first]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind != Kind::Punct(','))
+            .all(|t| !matches!(t.kind, Kind::Word))
+            || tokens[start..start + first].iter().all(|t| !matches!(t.kind, Kind::Word))
     }
 
     /// The noun phrase starting at token `start`, before `limit`.
@@ -788,14 +1078,18 @@ impl<'a> Attributor<'a> {
             // "said coach Mara Feld", "said finance minister Tomas Brandt".
             let is_plain = |t: Option<&Token>| {
                 t.and_then(|t| self.word(t)).is_some_and(|w| {
-                    !is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()) && !SKIP.contains(&w.to_lowercase().as_str())
+                    !is_capitalized(w)
+                        && !STOPWORDS.contains(&w.to_lowercase().as_str())
+                        && !SKIP.contains(&w.to_lowercase().as_str())
                 })
             };
             let is_name = |t: Option<&Token>| {
-                t.and_then(|t| self.word(t)).is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+                t.and_then(|t| self.word(t))
+                    .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
             };
             let titled = is_plain(Some(first))
-                && (is_name(tokens.get(start + 1)) || (is_plain(tokens.get(start + 1)) && is_name(tokens.get(start + 2))));
+                && (is_name(tokens.get(start + 1))
+                    || (is_plain(tokens.get(start + 1)) && is_name(tokens.get(start + 2))));
             if !titled || self.cue_at(tokens, start, limit).is_some() {
                 return None;
             }
@@ -810,7 +1104,11 @@ impl<'a> Attributor<'a> {
                 if tokens[i].glued && end > start {
                     break;
                 }
-                kind = if kind == MentionKind::Description && end == start + 1 { MentionKind::Name } else { kind };
+                kind = if kind == MentionKind::Description && end == start + 1 {
+                    MentionKind::Name
+                } else {
+                    kind
+                };
                 i += 1;
                 end = i;
             } else if kind == MentionKind::Description
@@ -825,9 +1123,10 @@ impl<'a> Attributor<'a> {
                 end = i;
             } else if CONNECTORS.contains(&wl.as_str())
                 && end > start
-                && tokens.get(i + 1).and_then(|t| self.word(t)).is_some_and(|n| {
-                    is_capitalized(n) && !STOPWORDS.contains(&n.to_lowercase().as_str())
-                })
+                && tokens
+                    .get(i + 1)
+                    .and_then(|t| self.word(t))
+                    .is_some_and(|n| is_capitalized(n) && !STOPWORDS.contains(&n.to_lowercase().as_str()))
             {
                 i += 1;
             } else {
@@ -868,7 +1167,8 @@ impl<'a> Attributor<'a> {
             let last = before.sentences.last()?.clone();
             // The previous paragraph must end in an attributed quotation or an
             // introduction ending in a colon.
-            let ends_with_colon = last.end > last.start && tokens_end_with_colon(&before.tokens[last.clone()]);
+            let ends_with_colon =
+                last.end > last.start && tokens_end_with_colon(&before.tokens[last.clone()]);
             let has_quote = before.tokens[last.clone()].iter().any(|t| matches!(t.kind, Kind::Quote(_)));
             if !ends_with_colon && !has_quote {
                 return None;
@@ -877,9 +1177,7 @@ impl<'a> Attributor<'a> {
                 // "Coach Mara Feld was blunt about the defeat:" — its subject.
                 let intro = self.carry_from(&before.tokens, last.clone(), done);
                 let subject = || self.first_np(&before.tokens, last.start, last.end - 1);
-                return intro.or_else(|| {
-                    subject().map(|m| Found { cue: Span::default(), mention: Some(m) })
-                });
+                return intro.or_else(|| subject().map(|m| Found { cue: Span::default(), mention: Some(m) }));
             }
             (&before.tokens, last)
         };
@@ -888,7 +1186,12 @@ impl<'a> Attributor<'a> {
 
     /// The speaker of sentence `previous`: its attributed quotation, or its
     /// cue with a speaker.
-    fn carry_from(&self, tokens: &[Token], previous: std::ops::Range<usize>, done: &[Attribution]) -> Option<Found> {
+    fn carry_from(
+        &self,
+        tokens: &[Token],
+        previous: std::ops::Range<usize>,
+        done: &[Attribution],
+    ) -> Option<Found> {
         // An attributed quotation in the previous sentence.
         for token in tokens[previous.clone()].iter().rev() {
             if let Kind::Quote(other) = token.kind {
@@ -940,22 +1243,35 @@ impl<'a> Attributor<'a> {
         if words.is_empty() || words.len() > 8 {
             return false;
         }
-        const SMALL: &[&str] = &["of", "the", "and", "du", "de", "des", "la", "le", "für", "und", "pour", "un", "-", "&", "with"];
+        const SMALL: &[&str] = &[
+            "of", "the", "and", "du", "de", "des", "la", "le", "für", "und", "pour", "un", "-", "&", "with",
+        ];
         let capitalised = |w: &&str| {
             w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || SMALL.contains(&w.to_lowercase().as_str())
         };
-        if words.len() >= 2 && words.iter().all(capitalised) && words.first().is_some_and(|w| is_capitalized(w)) {
+        if words.len() >= 2
+            && words.iter().all(capitalised)
+            && words.first().is_some_and(|w| is_capitalized(w))
+        {
             return !words.last().is_some_and(|w| w.ends_with(['.', '!', '?']));
         }
         if words.len() == 1 && inner_text.contains('.') && !inner_text.ends_with('.') {
             return true;
         }
         if words.len() == 1 && is_capitalized(inner_text) {
-            let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
-            let previous: String =
-                before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '-').collect::<Vec<_>>().into_iter().rev().collect();
-            let sentence_start = before[..before.len() - previous.len()].trim_end().ends_with(['.', '!', '?', ':']) ;
+            let before =
+                self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
+            let previous: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let sentence_start =
+                before[..before.len() - previous.len()].trim_end().ends_with(['.', '!', '?', ':']);
             return is_capitalized(&previous)
                 && !sentence_start
                 && !STOPWORDS.contains(&previous.to_lowercase().as_str())
@@ -970,9 +1286,9 @@ impl<'a> Attributor<'a> {
     /// Scare quotes and terms are noun phrases after a determiner.
     fn reads_as_speech(&self, inner: Span, start: usize) -> bool {
         const CLAUSE_WORDS: &[&str] = &[
-            "would", "will", "can", "could", "should", "must", "may", "might", "does", "do", "did",
-            "is", "are", "was", "were", "has", "have", "had", "not", "never", "we", "i", "you",
-            "our", "my", "us", "me",
+            "would", "will", "can", "could", "should", "must", "may", "might", "does", "do", "did", "is",
+            "are", "was", "were", "has", "have", "had", "not", "never", "we", "i", "you", "our", "my", "us",
+            "me",
         ];
         let inner_text = slice(self.text, inner);
         let has_clause_word = inner_text
@@ -985,8 +1301,14 @@ impl<'a> Attributor<'a> {
             return true;
         }
         let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
-        let previous: String =
-            before.chars().rev().take_while(|c| c.is_alphanumeric()).collect::<Vec<_>>().into_iter().rev().collect();
+        let previous: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         let previous = previous.to_lowercase();
         previous == "that" || (previous.len() > 5 && previous.ends_with("ing"))
     }
@@ -1003,8 +1325,14 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
-        let previous: String =
-            before.chars().rev().take_while(|c| c.is_alphanumeric() || *c == '-').collect::<Vec<_>>().into_iter().rev().collect();
+        let previous: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
         is_capitalized(&previous)
             && !STOPWORDS.contains(&previous.to_lowercase().as_str())
             && !self.people.is_person_word(&previous)

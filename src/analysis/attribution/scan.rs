@@ -110,23 +110,42 @@ fn split_word(text: &str, span: Span, tokens: &mut Vec<Token>) {
         }
         previous = Some(c);
     }
-    tokens.push(Token { span: Span::new(span.start + piece_start, span.end), kind: Kind::Word, glued: piece_start > 0 });
+    tokens.push(Token {
+        span: Span::new(span.start + piece_start, span.end),
+        kind: Kind::Word,
+        glued: piece_start > 0,
+    });
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "jr",
-    "sr", "inc", "corp", "co", "ltd", "vs", "nr", "bzw", "ca", "str", "hl", "bzw", "vgl",
-    "gegr", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "okt", "nov", "dec", "dez",
-    "u", "z", "b", "d", "h", "a", "s", "usw", "etc",
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "jr", "sr", "inc",
+    "corp", "co", "ltd", "vs", "nr", "bzw", "ca", "str", "hl", "bzw", "vgl", "gegr", "jan", "feb", "mar",
+    "apr", "aug", "sept", "sep", "oct", "okt", "nov", "dec", "dez", "u", "z", "b", "d", "h", "a", "s", "usw",
+    "etc",
 ];
 
 const GERMAN_MONTHS: &[&str] = &[
-    "januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
-    "oktober", "november", "dezember", "jänner",
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jänner",
 ];
 
 /// Split tokens into sentences (index ranges into `tokens`).
-pub fn sentences(text: &str, tokens: &[Token], quotes_inner_end: impl Fn(usize) -> Option<char>) -> Vec<std::ops::Range<usize>> {
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    quotes_inner_end: impl Fn(usize) -> Option<char>,
+) -> Vec<std::ops::Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
@@ -136,7 +155,9 @@ pub fn sentences(text: &str, tokens: &[Token], quotes_inner_end: impl Fn(usize) 
             continue;
         }
         let next_starts_sentence = match next.kind {
-            Kind::Word => next.span.slice(text).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+            Kind::Word => {
+                next.span.slice(text).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            }
             Kind::Quote(_) => true,
             Kind::Punct(c) => matches!(c, '(' | '[' | '„' | '“' | '"' | '«' | '»' | '‚' | '‘'),
         };

@@ -20,17 +20,28 @@ pub static RULE: Rule = Rule {
 
 /// Verbs that make a bare source the speaker.
 const VERBS: &[&str] = &[
-    "said", "says", "say", "told", "added", "confirmed", "claimed", "stated", "reported", "sagte",
-    "sagten", "sagt", "berichtete", "berichteten", "zufolge",
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "confirmed",
+    "claimed",
+    "stated",
+    "reported",
+    "sagte",
+    "sagten",
+    "sagt",
+    "berichtete",
+    "berichteten",
+    "zufolge",
 ];
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let text = context.text;
     let article = &context.analysis.article;
-    let words: Vec<(Span, String)> = word_spans(text)
-        .into_iter()
-        .filter(|(span, _)| article.is_prose(span.start))
-        .collect();
+    let words: Vec<(Span, String)> =
+        word_spans(text).into_iter().filter(|(span, _)| article.is_prose(span.start)).collect();
     let lower = |i: usize| words.get(i).map(|(_, w)| w.as_str());
     for i in 0..words.len() {
         let (span, word) = &words[i];
@@ -58,12 +69,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             || (singular && i >= 3 && lower(i - 3) == Some("according"))
             || previous == Some("laut");
         let speaks = next.is_some_and(|n| VERBS.contains(&n));
-        let followed_by_modifier = matches!(next, Some("familiar" | "close" | "with" | "in" | "at" | "who" | "inside" | "aus"));
+        let followed_by_modifier =
+            matches!(next, Some("familiar" | "close" | "with" | "in" | "at" | "who" | "inside" | "aus"));
         if !(speaks || (according && !followed_by_modifier)) {
             continue;
         }
         let end = if speaks { words[i + 1].0.end } else { span.end };
-        let first = if according && singular { i - 3 } else if according { i - 2 } else { start_word };
+        let first = if according && singular {
+            i - 3
+        } else if according {
+            i - 2
+        } else {
+            start_word
+        };
         let first = first.min(start_word);
         let phrase_span = Span::new(words[first].0.start, end);
         findings.push(Finding {

@@ -34,11 +34,18 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported for equal spans.
-pub static RULES: &[&Rule] =
-    &[&unclosed_quote::RULE, &unopened_quote::RULE, &mismatched_quote::RULE, &straight_quotes::RULE,
-    &place_name_style::RULE, &name_variant::RULE, &first_reference::RULE, &glued_words::RULE,
+pub static RULES: &[&Rule] = &[
+    &unclosed_quote::RULE,
+    &unopened_quote::RULE,
+    &mismatched_quote::RULE,
+    &straight_quotes::RULE,
+    &place_name_style::RULE,
+    &name_variant::RULE,
+    &first_reference::RULE,
+    &glued_words::RULE,
     &unattributed_quote::RULE,
-    &anonymous_source::RULE];
+    &anonymous_source::RULE,
+];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
