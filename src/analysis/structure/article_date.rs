@@ -249,7 +249,7 @@ impl Cursor<'_> {
     }
 }
 
-fn month_number(word: &str) -> Option<i8> {
+pub(crate) fn month_number(word: &str) -> Option<i8> {
     let month = match word {
         "January" | "Jan" | "Januar" | "Jänner" => 1,
         "February" | "Feb" | "Februar" => 2,

@@ -31,7 +31,7 @@ pub(crate) struct HeaderLine {
 /// Where the body starts: after a byte-order mark and front matter.
 pub(crate) fn body_start(text: &str, front_matter: Option<Span>) -> usize {
     match front_matter {
-        Some(span) => next_line_start(text.as_bytes(), span.end),
+        Some(span) => next_line_start(text, span.end),
         None => bom_length(text),
     }
 }
@@ -113,12 +113,12 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn run(&mut self) {
         let mut position = bom_length(self.text);
-        if let Some((span, next)) = front_matter(self.bytes, position) {
+        if let Some((span, next)) = front_matter(self.text, position) {
             self.article.front_matter = Some(span);
             self.article.excluded.push(span);
             position = next;
         }
-        self.indented_code = !mostly_indented(self.bytes, position);
+        self.indented_code = !mostly_indented(self.text, position);
         if let Some(header) = header_line(self.text, position) {
             self.article.excluded.push(header.whole);
             let (content_end, next) = self.line_bounds(header.whole.end);
@@ -136,7 +136,13 @@ impl Parser<'_> {
     /// The end of the line's content (before `\r\n` or `\n`) and the start of
     /// the next line.
     fn line_bounds(&self, start: usize) -> (usize, usize) {
-        let newline = self.bytes[start..].iter().position(|&b| b == b'\n').map(|offset| start + offset);
+        // `str::find` on a char is memchr-fast; line starts are always char
+        // boundaries (after `\n` or after an ASCII marker).
+        let newline = match self.text.get(start..) {
+            Some(rest) => rest.find('\n'),
+            None => self.bytes[start..].iter().position(|&b| b == b'\n'),
+        }
+        .map(|offset| start + offset);
         match newline {
             Some(newline) => {
                 let content_end =
@@ -399,18 +405,25 @@ fn bom_length(text: &str) -> usize {
     }
 }
 
-fn next_line_start(bytes: &[u8], position: usize) -> usize {
-    match bytes.get(position..).and_then(|rest| rest.iter().position(|&b| b == b'\n')) {
+fn next_line_start(text: &str, position: usize) -> usize {
+    // `str::find` on a char is memchr-fast; positions here are always char
+    // boundaries, but fall back to bytes rather than panic.
+    let found = match text.get(position..) {
+        Some(rest) => rest.find('\n'),
+        None => text.as_bytes().get(position..).and_then(|rest| rest.iter().position(|&b| b == b'\n')),
+    };
+    match found {
         Some(offset) => position + offset + 1,
-        None => bytes.len(),
+        None => text.len(),
     }
 }
 
 /// Front matter at `start`: `---` … `---` (or `...`) for YAML, `+++` … `+++`
 /// for TOML, each fence alone on its line. Its span (fences included, final
 /// newline not) and where the body starts. Unclosed: no front matter.
-fn front_matter(bytes: &[u8], start: usize) -> Option<(Span, usize)> {
-    let first_end = next_line_start(bytes, start);
+fn front_matter(text: &str, start: usize) -> Option<(Span, usize)> {
+    let bytes = text.as_bytes();
+    let first_end = next_line_start(text, start);
     let fence_line = trim_line_end(&bytes[start..first_end]);
     let fence: &[u8] = match fence_line {
         b"---" => b"---",
@@ -419,7 +432,7 @@ fn front_matter(bytes: &[u8], start: usize) -> Option<(Span, usize)> {
     };
     let mut position = first_end;
     while position < bytes.len() {
-        let next = next_line_start(bytes, position);
+        let next = next_line_start(text, position);
         let line = trim_line_end(&bytes[position..next]);
         if line == fence || (fence == b"---" && line == b"...") {
             return Some((Span::new(start, position + line.len()), next));
@@ -455,12 +468,13 @@ fn indentation(bytes: &[u8], start: usize, end: usize) -> (usize, usize) {
 
 /// Whether most paragraph-opening lines are indented four columns or more:
 /// plain text with indented paragraphs rather than Markdown code.
-fn mostly_indented(bytes: &[u8], start: usize) -> bool {
+fn mostly_indented(text: &str, start: usize) -> bool {
+    let bytes = text.as_bytes();
     let (mut indented, mut flush) = (0usize, 0usize);
     let mut after_blank = true;
     let mut position = start;
     while position < bytes.len() {
-        let next = next_line_start(bytes, position);
+        let next = next_line_start(text, position);
         let line = trim_line_end(&bytes[position..next]);
         let (columns, first) = indentation(line, 0, line.len());
         if first == line.len() {

@@ -34,6 +34,9 @@ impl InlineScanner {
         // Backtick run lengths, and `-->`, known to have no match further on.
         let mut ticks_exhausted = [false; MAX_TICKS + 1];
         let mut comment_exhausted = false;
+        // Bytes that failed link-destination searches may still read, so that
+        // many unclosed `[a](` stay linear.
+        let mut destination_budget = 2 * (end - start.min(end)) + MAX_DESTINATION;
         let mut i = start;
         while i < end {
             match bytes[i] {
@@ -83,7 +86,14 @@ impl InlineScanner {
                     let opener = self.brackets.pop();
                     let after = i + 1;
                     let close = match bytes.get(after) {
-                        Some(b'(') if after < end && opener.is_some() => destination_end(bytes, after, end),
+                        Some(b'(') if after < end && opener.is_some() => {
+                            let limit = end.min(after + destination_budget.min(MAX_DESTINATION));
+                            let found = destination_end(bytes, after, limit);
+                            if found.is_none() {
+                                destination_budget = destination_budget.saturating_sub(limit - after);
+                            }
+                            found
+                        }
                         Some(b'[') if after < end && opener.is_some() => label_end(bytes, after, end),
                         _ => None,
                     };
@@ -100,8 +110,8 @@ impl InlineScanner {
                         None => i += 1,
                     }
                 }
-                b'h' | b'H' | b'w' | b'W' if at_word_start(text, start, i) => {
-                    match bare_url_end(text, i, end) {
+                b'h' | b'H' | b'w' | b'W' if matches!(bytes.get(i + 1), Some(b't' | b'T' | b'w' | b'W')) => {
+                    match bare_url_end(text, i, end).filter(|_| at_word_start(text, start, i)) {
                         Some(close) => {
                             out.push(Span::new(i, close));
                             i = close;
@@ -109,7 +119,11 @@ impl InlineScanner {
                         None => i += 1,
                     }
                 }
-                _ => i += 1,
+                _ => {
+                    // Skip plain bytes in one tight loop.
+                    i += 1;
+                    i += bytes[i..end].iter().position(|&b| is_marker(b)).unwrap_or(end - i);
+                }
             }
         }
         // Link openers are pushed after what their text contained.
@@ -123,6 +137,22 @@ impl InlineScanner {
         self.brackets.push(position);
     }
 }
+
+/// Bytes the scanner acts on; everything else is skipped.
+fn is_marker(byte: u8) -> bool {
+    MARKERS[usize::from(byte)]
+}
+
+const MARKERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let markers = b"\\`<![]hHwW";
+    let mut k = 0;
+    while k < markers.len() {
+        table[markers[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 fn count_run(bytes: &[u8], start: usize, end: usize, byte: u8) -> usize {
     bytes[start..end].iter().take_while(|&&b| b == byte).count()
@@ -207,8 +237,7 @@ fn tag_end(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
 }
 
 /// `(url "title")` after `]`: the end after the balancing `)`.
-fn destination_end(bytes: &[u8], open: usize, end: usize) -> Option<usize> {
-    let limit = end.min(open + MAX_DESTINATION);
+fn destination_end(bytes: &[u8], open: usize, limit: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut quote = None;
     let mut i = open;

@@ -58,6 +58,10 @@ const GERMAN: &[&str] = &[
     "sog", "vgl", "zzgl",
 ];
 
+/// Words after which a German number with a period is an ordinal.
+const GERMAN_BEFORE_ORDINAL: &[&str] =
+    &["am", "an", "ab", "bis", "das", "dem", "den", "der", "des", "die", "im", "seit", "vom", "zum", "zur"];
+
 /// Split `paragraph` into sentences, appending trimmed spans to `out`.
 /// `excluded` is sorted and may contain regions outside the paragraph.
 pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: Language, out: &mut Vec<Span>) {
@@ -66,21 +70,34 @@ pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: La
     let mut sentence_start = 0;
     let mut excluded_index = excluded.partition_point(|span| span.end <= base);
     let mut quote_depth: u32 = 0;
-    let mut previous = ' ';
+    let bytes = body.as_bytes();
+    // The next excluded region that starts at or after `i`, relative to the
+    // paragraph; `usize::MAX` when none is left.
+    let mut next_excluded =
+        excluded.get(excluded_index).map_or(usize::MAX, |span| span.start.saturating_sub(base));
     let mut i = 0;
-    while i < body.len() {
+    while i < bytes.len() {
         // Jump over excluded regions: nothing in inline code or a URL ends a
         // sentence.
-        while excluded.get(excluded_index).is_some_and(|span| span.end <= base + i) {
-            excluded_index += 1;
+        if i >= next_excluded {
+            if let Some(span) = excluded.get(excluded_index) {
+                i = i.max(span.end.saturating_sub(base)).min(bytes.len());
+                excluded_index += 1;
+                next_excluded =
+                    excluded.get(excluded_index).map_or(usize::MAX, |span| span.start.saturating_sub(base));
+                continue;
+            }
         }
-        if let Some(span) = excluded.get(excluded_index).filter(|span| span.start <= base + i) {
-            i = span.end.saturating_sub(base).min(body.len());
-            previous = 'x';
+        // Skip to the next byte that can start a terminator or a double
+        // quotation mark (ASCII `.!?"`, or the lead byte of `…“”„«»。！？`).
+        if !is_interesting(bytes[i]) {
+            let limit = next_excluded.min(bytes.len());
+            i = bytes[i..limit].iter().position(|&b| is_interesting(b)).map_or(limit, |offset| i + offset);
             continue;
         }
-        let Some(c) = body[i..].chars().next() else { break };
+        let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else { break };
         if is_double_quote(c) {
+            let previous = body[..i].chars().next_back().unwrap_or(' ');
             if opens(previous) {
                 quote_depth = quote_depth.saturating_add(1);
             } else {
@@ -88,7 +105,6 @@ pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: La
             }
         }
         if !is_terminator(c) {
-            previous = c;
             i += c.len_utf8();
             continue;
         }
@@ -123,7 +139,6 @@ pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: La
             }
             j += t.len_utf8();
         }
-        previous = '.';
         // `3.5`, `U.S.A`, `example.com`, `“No.”,`: no whitespace, no end.
         let Some(after) = body[j..].chars().next() else { break };
         if !after.is_whitespace() {
@@ -132,12 +147,13 @@ pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: La
         }
         let next_start = j + (body[j..].len() - body[j..].trim_start().len());
         let Some(next) = body[next_start..].chars().next() else { break };
-        let ends = if next.is_lowercase() {
-            false
-        } else if ellipsis && !closed_quote && quote_depth > 0 {
+        // A lowercase word goes on the sentence; so does a capital after an
+        // ellipsis inside an open quotation.
+        let continues = next.is_lowercase() || (ellipsis && !closed_quote && quote_depth > 0);
+        let ends = if continues {
             false
         } else if only_periods && periods == 1 && !closed_quote {
-            !is_abbreviation(&body[..run_start], next, language)
+            !is_abbreviation(&body[..run_start], &body[next_start..], language)
         } else {
             true
         };
@@ -145,7 +161,6 @@ pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: La
             push_trimmed(body, base, sentence_start, j, out);
             sentence_start = next_start;
         }
-        previous = ' ';
         i = next_start;
     }
     push_trimmed(body, base, sentence_start, body.len(), out);
@@ -162,7 +177,8 @@ fn push_trimmed(body: &str, base: usize, start: usize, end: usize, out: &mut Vec
 
 /// Whether the word ending `before` (right before a single period) is an
 /// abbreviation after which the sentence goes on.
-fn is_abbreviation(before: &str, next: char, language: Language) -> bool {
+fn is_abbreviation(before: &str, after: &str, language: Language) -> bool {
+    let next = after.chars().next().unwrap_or(' ');
     let token_start = before
         .char_indices()
         .rev()
@@ -190,16 +206,34 @@ fn is_abbreviation(before: &str, next: char, language: Language) -> bool {
     if matches!(token, "No" | "Nos" | "Nr" | "Nrn") {
         return next.is_ascii_digit();
     }
-    // German ordinals: `am 17. April`, `der 3. Platz`.
-    if language == Language::German
-        && token.len() <= 2
-        && token.bytes().all(|b| b.is_ascii_digit())
-        && next.is_alphanumeric()
-    {
-        return true;
+    // German ordinals: `am 17. April`, `der 3. Platz` (but `Nr. 5. Sie`).
+    if language == Language::German && token.len() <= 2 && token.bytes().all(|b| b.is_ascii_digit()) {
+        let next_word = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let previous_word =
+            before[..token_start].trim_end().rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        return crate::analysis::structure::article_date::month_number(next_word).is_some()
+            || GERMAN_BEFORE_ORDINAL.contains(&previous_word.to_lowercase().as_str());
     }
     language.abbreviations().binary_search(&token).is_ok()
 }
+
+/// Bytes that may start a terminator or a double quotation mark: `.!?"`,
+/// and the UTF-8 lead bytes of `«»` (C2), `…“”„‟‼⁇⁈⁉` (E2), `。` (E3) and
+/// `！？` (EF). Everything else is skipped without decoding.
+fn is_interesting(byte: u8) -> bool {
+    INTERESTING[usize::from(byte)]
+}
+
+const INTERESTING: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b'.', b'!', b'?', b'"', 0xC2, 0xE2, 0xE3, 0xEF];
+    let mut k = 0;
+    while k < bytes.len() {
+        table[bytes[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
 
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？')

@@ -29,50 +29,63 @@ impl Iterator for Words<'_> {
     type Item = Span;
 
     fn next(&mut self) -> Option<Span> {
-        let region = self.text.get(self.position..self.end)?;
-        let mut chars = region.char_indices().peekable();
-        let mut start = None;
-        let mut last_end = 0;
-        let mut previous = '\0';
-        while let Some((offset, c)) = chars.next() {
+        let bytes = self.text.as_bytes();
+        let end = self.end.min(bytes.len());
+        // Skip to the first word character.
+        let mut i = self.position;
+        while i < end {
+            let (c, length) = char_at(self.text, i);
             if is_word_char(c) {
-                if start.is_none() {
-                    start = Some(offset);
-                }
-                last_end = offset + c.len_utf8();
-                previous = c;
-                continue;
-            }
-            if start.is_some() {
-                let joins = match c {
-                    '\'' | '’' | '-' | '‐' | '‑' | '.' => true,
-                    ',' => previous.is_ascii_digit(),
-                    _ => false,
-                };
-                let next_is_word = chars.peek().is_some_and(|&(_, next)| {
-                    if c == ',' {
-                        next.is_ascii_digit()
-                    } else {
-                        is_word_char(next)
-                    }
-                });
-                if joins && next_is_word {
-                    continue;
-                }
                 break;
             }
+            i += length;
         }
-        match start {
-            Some(start) => {
-                let span = Span::new(self.position + start, self.position + last_end);
-                self.position = span.end;
-                Some(span)
-            }
-            None => {
-                self.position = self.end;
-                None
-            }
+        if i >= end {
+            self.position = end;
+            return None;
         }
+        let start = i;
+        let mut previous = '\0';
+        while i < end {
+            let byte = bytes[i];
+            if byte.is_ascii_alphanumeric() {
+                previous = byte as char;
+                i += 1;
+                continue;
+            }
+            let (c, length) = char_at(self.text, i);
+            if is_word_char(c) {
+                previous = c;
+                i += length;
+                continue;
+            }
+            // A joiner continues the word only between two word characters.
+            let next = (i + length < end).then(|| char_at(self.text, i + length).0);
+            let joins = match c {
+                '\'' | '’' | '-' | '‐' | '‑' | '.' => next.is_some_and(is_word_char),
+                ',' => previous.is_ascii_digit() && next.is_some_and(|next| next.is_ascii_digit()),
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            i += length;
+        }
+        self.position = i;
+        Some(Span::new(start, i))
+    }
+}
+
+/// The character at byte `i` (a char boundary) and its length; `'\0'` past
+/// the end.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let byte = text.as_bytes().get(i).copied().unwrap_or(0);
+    if byte < 0x80 {
+        return (byte as char, 1);
+    }
+    match text.get(i..).and_then(|rest| rest.chars().next()) {
+        Some(c) => (c, c.len_utf8()),
+        None => ('\0', 1),
     }
 }
 
