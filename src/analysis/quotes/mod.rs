@@ -22,6 +22,7 @@ mod hover;
 pub use convention::Convention;
 pub use hover::hover;
 
+use crate::analysis::finding::TextEdit;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
@@ -133,6 +134,31 @@ impl Quotes {
     }
 }
 
+/// The source action "Convert straight quotes to curly": every straight
+/// quotation mark and apostrophe in the document, in its convention.
+pub fn curly_quotes_action(
+    context: &crate::analysis::Context<'_>,
+) -> Option<crate::analysis::actions::Action> {
+    let quotes = &context.analysis.quotes;
+    let edits: Vec<TextEdit> = quotes
+        .curly_replacements()
+        .into_iter()
+        .filter_map(|(index, curly)| {
+            quotes.marks.get(index).map(|mark| TextEdit::replace(mark.span, curly.to_string()))
+        })
+        .collect();
+    if edits.is_empty() {
+        return None;
+    }
+    Some(crate::analysis::actions::Action {
+        title: format!("Convert straight quotes to curly ({} style)", quotes.convention.name()),
+        kind: crate::analysis::actions::ActionKind::Source("curlyQuotes"),
+        edits,
+        fixes: None,
+        preferred: false,
+    })
+}
+
 /// Every character copydesk reads as a possible quotation mark.
 pub fn is_quote_glyph(c: char) -> bool {
     matches!(
@@ -204,15 +230,22 @@ fn collect(text: &str, article: &Article) -> Vec<Candidate> {
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         let Span { start, end } = paragraph.span;
         let Some(body) = text.get(start..end) else { continue };
-        for (offset, c) in body.char_indices() {
+        let mut chars = body.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
             let at = start + offset;
-            if is_quote_glyph(c) && article.is_prose(at) {
-                candidates.push(Candidate {
-                    span: Span::new(at, at + c.len_utf8()),
-                    glyph: c,
-                    paragraph: index,
-                });
+            if !is_quote_glyph(c) || !article.is_prose(at) {
+                continue;
             }
+            // A run of straight apostrophes ('' or wiki-style '''') is one
+            // typewriter double mark.
+            let mut end = at + c.len_utf8();
+            let mut glyph = c;
+            while c == '\'' && chars.peek().is_some_and(|&(_, next)| next == '\'') {
+                chars.next();
+                end += 1;
+                glyph = '"';
+            }
+            candidates.push(Candidate { span: Span::new(at, end), glyph, paragraph: index });
         }
     }
     candidates
@@ -415,6 +448,15 @@ impl Pairer<'_> {
         match (glyph, direction) {
             // A low single mark that does not open is a comma typed as ‚.
             ('‚', Direction::Close) => return,
+            // In German copy ‘ does not open (‚ does); before a word with no
+            // ’ to close it, it is a transliteration mark (‘Adi).
+            ('‘', Direction::Open)
+                if self.convention == Convention::German
+                    && !candidates[index + 1..].iter().any(|c| c.glyph == '’') =>
+            {
+                self.push_mark(candidate, MarkRole::Apostrophe);
+                return;
+            }
             // ’ before a word is an elision (’em, ’90s) outside Swedish copy.
             ('’', Direction::Open) if self.convention != Convention::Swedish => {
                 self.push_mark(candidate, MarkRole::Apostrophe);
@@ -434,8 +476,9 @@ impl Pairer<'_> {
         let open = self.open_of(family(glyph)).map(|open| self.glyph_of(open.mark));
         let close_if = |condition: bool| if condition { Direction::Close } else { Direction::Open };
         match glyph {
-            '“' => close_if(open.is_some_and(|g| g == '„' || self.convention == Convention::German)),
-            '‘' => close_if(open.is_some_and(|g| g == '‚' || self.convention == Convention::German)),
+            // In German copy “ and ‘ are closing marks.
+            '“' => close_if(open == Some('„') || self.convention == Convention::German),
+            '‘' => close_if(open == Some('‚') || self.convention == Convention::German),
             '„' | '‚' => Direction::Open,
             '«' => close_if(open == Some('»')),
             '‹' => close_if(open == Some('›')),
@@ -561,23 +604,43 @@ impl Pairer<'_> {
             if !single_open {
                 return Some(MarkRole::Apostrophe);
             }
-            if next.is_some_and(char::is_whitespace) && self.later_single_closer(candidates, index) {
+            if glyph != '‘'
+                && next.is_some_and(char::is_whitespace)
+                && self.later_single_closer(candidates, index)
+            {
                 return Some(MarkRole::Apostrophe);
             }
         }
         None
     }
 
-    /// Whether a later mark in this paragraph could close a single quotation.
+    /// Whether a later mark in this paragraph could close the open single
+    /// quotation (before another single quotation opens).
     fn later_single_closer(&self, candidates: &[Candidate], index: usize) -> bool {
-        candidates[index + 1..].iter().any(|candidate| {
+        for candidate in &candidates[index + 1..] {
             if !matches!(candidate.glyph, '\'' | '’' | '‘') {
-                return false;
+                continue;
             }
             let prev = self.text[..candidate.span.start].chars().next_back();
             let next = self.text[candidate.span.end..].chars().next();
-            prev.is_some_and(|c| !c.is_whitespace()) && !next.is_some_and(char::is_alphanumeric)
-        })
+            let word_before = prev.is_some_and(|c| !c.is_whitespace());
+            let word_after = next.is_some_and(char::is_alphanumeric);
+            if word_before && !word_after {
+                return true;
+            }
+            if !word_before && word_after && !self.elision_after(candidate.span.end) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether the text at `offset` starts an elided word or a decade ('em, '90s).
+    fn elision_after(&self, offset: usize) -> bool {
+        let after = self.text.get(offset..).unwrap_or("");
+        let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
+        is_elided_word(&word)
+            || (word.len() == 2 || word.len() == 3) && word.starts_with(|c: char| c.is_ascii_digit())
     }
 
     /// Whether a " or ” after a digit is an inch mark (12", 5'10").
@@ -638,7 +701,9 @@ fn is_elided_word(word: &str) -> bool {
 fn flanking(prev: Option<char>, next: Option<char>) -> (bool, bool) {
     let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let punct = |c: Option<char>| c.is_some_and(|c| !c.is_alphanumeric() && !c.is_whitespace());
-    let can_open = !space(next) && (!punct(next) || space(prev) || punct(prev));
+    // A mark right before a closing bracket or a comma cannot open.
+    let closes_clause = next.is_some_and(|c| matches!(c, ')' | ']' | '}' | ',' | ';' | '!' | '?' | '.'));
+    let can_open = !space(next) && !closes_clause && (!punct(next) || space(prev) || punct(prev));
     let can_close = !space(prev) && (!punct(prev) || space(next) || punct(next));
     // An opening bracket or dash before a mark makes it an opener.
     let opens_after = prev.is_some_and(|c| matches!(c, '(' | '[' | '{' | '—' | '–' | '/'));

@@ -90,3 +90,44 @@ fn quotations_carry_span_inner_level_and_paragraphs() {
     assert_eq!((inner.level, inner.paragraphs.clone()), (1, 0..2));
     assert_eq!(inner.reopen_marks, vec![3]);
 }
+
+#[test]
+fn the_source_action_curls_every_straight_mark_and_leaves_inch_marks() {
+    use crate::analysis::actions::{actions, ActionKind};
+    use crate::analysis::finding::apply_edits;
+    use crate::analysis::span::Span;
+    use crate::analysis::{analyze as analyze_all, Context};
+    // (settings style, text, text after the action)
+    let cases = [
+        ("auto", "\"It's 6' tall,\" she said, \"or 'nearly'.\"", "“It’s 6' tall,” she said, “or ‘nearly’.”"),
+        ("german", "\"Es ist 'fast' fertig\", sagte sie.", "„Es ist ‚fast‘ fertig“, sagte sie."),
+    ];
+    for (style, text, curled) in cases {
+        let mut settings = Settings::default();
+        settings.quotes.style = style.to_owned();
+        let analysis = analyze_all(text, &settings);
+        let context = Context { text, settings: &settings, analysis: &analysis };
+        let action = actions(&context, Span::new(0, 0))
+            .into_iter()
+            .find(|a| a.kind == ActionKind::Source("curlyQuotes"))
+            .expect("a curly-quotes action");
+        assert_eq!(apply_edits(text, &action.edits), curled);
+    }
+}
+
+#[test]
+fn hover_on_a_mark_names_its_partner_line() {
+    use crate::analysis::{analyze as analyze_all, Context};
+    let text = "Intro line.\n\n“It works,” she said.";
+    let settings = Settings::default();
+    let analysis = analyze_all(text, &settings);
+    let context = Context { text, settings: &settings, analysis: &analysis };
+    let open = text.find('“').unwrap();
+    let hover = crate::analysis::hover::hover(&context, open).expect("hover on “");
+    assert!(hover.markdown.starts_with("Opens a quotation, closed by ” on line 3"), "{}", hover.markdown);
+    let apostrophe_text = "It’s done.";
+    let analysis = analyze_all(apostrophe_text, &settings);
+    let context = Context { text: apostrophe_text, settings: &settings, analysis: &analysis };
+    let hover = crate::analysis::hover::hover(&context, 2).expect("hover on ’");
+    assert!(hover.markdown.contains("apostrophe"));
+}
