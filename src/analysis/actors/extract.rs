@@ -120,12 +120,22 @@ fn lower(word: &str) -> String {
     word.to_lowercase()
 }
 
+/// Whether the word, lower-cased, is in the set (allocating only when the
+/// word has capitals).
+fn in_lower_set(set: &WordSet, word: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        set.contains(&lower(word))
+    } else {
+        set.contains(word)
+    }
+}
+
 fn is_role(word: &str) -> bool {
-    ROLE_WORDS.contains(&lower(word).as_str())
+    in_lower_set(&ROLE_SET, word)
 }
 
 fn is_modifier(word: &str) -> bool {
-    TITLE_MODIFIERS.contains(&lower(word).as_str())
+    in_lower_set(&MODIFIER_SET, word)
 }
 
 /// Everything the extraction needs about the whole text.
@@ -351,12 +361,13 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
     }
 
     // Pass 2: later mentions: full names again, surnames, variants, roles.
+    let data_leaders = defs_from_data(&context);
+    let mut recency = Recency::from_pass1(&def_mentions, defs.len());
     for (p, (items, _)) in paragraphs.iter().enumerate() {
         let mut i = 0;
         while i < items.len() {
-            if let Some((def, span, end)) =
-                role_reference(&scan, items, i, &defs, &mut defs_from_data(&context))
-            {
+            recency.update(&def_mentions, defs.len());
+            if let Some((def, span, end)) = role_reference(&scan, items, i, &defs, &data_leaders) {
                 let index = match def {
                     RoleTarget::Def(index) => index,
                     RoleTarget::Leader(leader) => add_def(&mut defs, leader_def(leader), &scan),
@@ -388,7 +399,7 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
             let word = item.span.slice(text);
             // An honorific before a surname gives the person's gender.
             let honorific = honorific_before(&scan, items, i);
-            if let Some(index) = resolve_word(&scan, &defs, &def_mentions, word, item.span.start, honorific) {
+            if let Some(index) = resolve_word(&scan, &defs, &recency, word, item.span.start, honorific) {
                 let form = if defs[index].surname == word || defs[index].name == word {
                     MentionForm::Surname
                 } else {
@@ -718,7 +729,7 @@ fn defs_from_data(context: &Context) -> Vec<usize> {
 
 fn data_leader(context: &Context, word: &str) -> Option<usize> {
     let k = &*KNOWLEDGE;
-    if word.chars().count() < 3 || NOT_NAMES.contains(&word) {
+    if word.chars().count() < 3 || NOT_NAME_SET.contains(word) {
         return None;
     }
     let leaders = k.leaders_by_surname.get(word)?;
@@ -799,10 +810,10 @@ fn is_name_word(scan: &Scan<'_>, item: &Item) -> bool {
     }
     let word = item.span.slice(scan.text);
     is_title_case(word)
-        && !NOT_NAMES.contains(&word)
+        && !NOT_NAME_SET.contains(word)
         && !is_role(word)
         && !is_modifier(word)
-        && !ORG_WORDS.contains(&word)
+        && !ORG_WORD_SET.contains(word)
         && (!item.sentence_start || !scan.lowercase_words.contains(lower(word).as_str()))
 }
 
@@ -1029,12 +1040,12 @@ fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender>
 fn resolve_word(
     scan: &Scan<'_>,
     defs: &[PersonDef],
-    mentions: &[(usize, Span, MentionForm)],
+    recency: &Recency,
     word: &str,
     offset: usize,
     gender: Option<Gender>,
 ) -> Option<usize> {
-    if !is_title_case(word) || NOT_NAMES.contains(&word) {
+    if !is_title_case(word) || NOT_NAME_SET.contains(word) {
         return None;
     }
     let candidates: Vec<usize> = (0..defs.len())
@@ -1042,11 +1053,13 @@ fn resolve_word(
         .filter(|&d| gender.is_none() || defs[d].gender.is_none() || defs[d].gender == gender)
         .collect();
     let pick = |candidates: &[usize]| -> Option<usize> {
-        // Nearest full mention before the offset; else the first after.
+        // Nearest mention before the offset; else the first candidate.
         let mut best: Option<(usize, usize)> = None;
-        for &(d, span, _) in mentions {
-            if candidates.contains(&d) && span.start < offset && best.is_none_or(|(_, s)| span.start > s) {
-                best = Some((d, span.start));
+        for &d in candidates {
+            if let Some(start) = recency.latest_before(d, offset) {
+                if best.is_none_or(|(_, s)| start > s) {
+                    best = Some((d, start));
+                }
             }
         }
         best.map(|(d, _)| d).or_else(|| candidates.first().copied())
@@ -1069,6 +1082,50 @@ fn resolve_word(
         }
     }
     None
+}
+
+/// Where each person was last mentioned before an offset: pass 1's mentions
+/// (any order) sorted per person, plus pass 2's, which come in text order.
+#[derive(Default)]
+struct Recency {
+    pass1: Vec<Vec<usize>>,
+    last: Vec<Option<usize>>,
+    seen: usize,
+}
+
+impl Recency {
+    fn from_pass1(mentions: &[(usize, Span, MentionForm)], defs: usize) -> Recency {
+        let mut pass1 = vec![Vec::new(); defs];
+        for &(d, span, _) in mentions {
+            if let Some(list) = pass1.get_mut(d) {
+                list.push(span.start);
+            }
+        }
+        for list in &mut pass1 {
+            list.sort_unstable();
+        }
+        Recency { pass1, last: vec![None; defs], seen: mentions.len() }
+    }
+
+    /// Take in the mentions pushed since the last call.
+    fn update(&mut self, mentions: &[(usize, Span, MentionForm)], defs: usize) {
+        self.last.resize(defs, None);
+        for &(d, span, _) in mentions.get(self.seen..).unwrap_or(&[]) {
+            if let Some(last) = self.last.get_mut(d) {
+                *last = Some(last.map_or(span.start, |l| l.max(span.start)));
+            }
+        }
+        self.seen = mentions.len();
+    }
+
+    fn latest_before(&self, d: usize, offset: usize) -> Option<usize> {
+        let from_pass1 = self.pass1.get(d).and_then(|list| {
+            let index = list.partition_point(|&s| s < offset);
+            index.checked_sub(1).map(|i| list[i])
+        });
+        let from_pass2 = self.last.get(d).copied().flatten().filter(|&s| s < offset);
+        from_pass1.max(from_pass2)
+    }
 }
 
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
@@ -1147,7 +1204,7 @@ fn unknown_name(
     while let Some(next) = items.get(last) {
         let w = next.span.slice(scan.text);
         if next.kind == ItemKind::Word
-            && ORG_WORDS.contains(&w)
+            && ORG_WORD_SET.contains(w)
             && only_space_between(scan.text, items[last - 1].span, next.span)
         {
             kind = ActorKind::Organization;
@@ -1184,7 +1241,7 @@ fn role_reference(
     items: &[Item],
     i: usize,
     defs: &[PersonDef],
-    data_leaders: &mut Vec<usize>,
+    data_leaders: &[usize],
 ) -> Option<(RoleTarget, Span, usize)> {
     let text = scan.text;
     let (title, after) = title_phrase(scan, items, i)?;
@@ -1218,9 +1275,10 @@ fn role_reference(
     }
     let k = &*KNOWLEDGE;
     let iso = k.countries[country].iso2;
-    data_leaders.retain(|&l| k.leaders[l].iso2 == iso);
     let leader = data_leaders.iter().copied().find(|&l| {
-        title.modifiers.is_empty() && lower(k.leaders[l].title).split(' ').any(|w| w == title.role)
+        k.leaders[l].iso2 == iso
+            && title.modifiers.is_empty()
+            && lower(k.leaders[l].title).split(' ').any(|w| w == title.role)
     })?;
     Some((RoleTarget::Leader(leader), title.span, after))
 }

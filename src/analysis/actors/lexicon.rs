@@ -524,3 +524,23 @@ pub const NOT_NAMES: &[&str] = &[
     "Video",
     "Read",
 ];
+
+/// A word list as a hash set, built on first use.
+pub struct WordSet(std::sync::LazyLock<std::collections::HashSet<&'static str>>);
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
+macro_rules! word_set {
+    ($name:ident, $list:ident) => {
+        pub static $name: WordSet = WordSet(std::sync::LazyLock::new(|| $list.iter().copied().collect()));
+    };
+}
+
+word_set!(NOT_NAME_SET, NOT_NAMES);
+word_set!(ROLE_SET, ROLE_WORDS);
+word_set!(MODIFIER_SET, TITLE_MODIFIERS);
+word_set!(ORG_WORD_SET, ORG_WORDS);
