@@ -992,9 +992,9 @@ impl<'a> Attributor<'a> {
                     k -= 1;
                 } else if (CONNECTORS.contains(&previous_lower.as_str())
                     && k >= start + 2
-                    && self
-                        .word(&tokens[k - 2])
-                        .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str())))
+                    && self.word(&tokens[k - 2]).is_some_and(|w| {
+                        is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str())
+                    }))
                     || (matches!(previous_lower.as_str(), "der" | "den")
                         && k >= start + 2
                         && self.word(&tokens[k - 2]).is_some_and(|w| matches!(w, "Von" | "Van" | "De")))
