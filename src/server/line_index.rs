@@ -259,6 +259,9 @@ impl LineIndex {
     }
 }
 
+/// A conversion between char indices and another unit in a rope.
+type UnitToChar = fn(&Rope, usize) -> usize;
+
 /// The char index in `rope` of a protocol position, forgiving as the module
 /// documentation describes. Used to apply incremental edits in O(log n).
 pub fn rope_offset(rope: &Rope, position: Position, encoding: PositionEncoding) -> (usize, Adjusted) {
@@ -269,12 +272,9 @@ pub fn rope_offset(rope: &Rope, position: Position, encoding: PositionEncoding) 
     let line_start = rope.line_to_char(line);
     let line_end = rope_line_content_end(rope, line);
     let column = position.character as usize;
-    let (target, end, to_char, from_char): (
-        usize,
-        usize,
-        fn(&Rope, usize) -> usize,
-        fn(&Rope, usize) -> usize,
-    ) = match encoding {
+    // Columns in the negotiated unit: the line's start and end in that
+    // unit, and the conversions between it and char indices.
+    let (target, end, to_char, from_char): (usize, usize, UnitToChar, UnitToChar) = match encoding {
         PositionEncoding::Utf8 => (
             rope.char_to_byte(line_start),
             rope.char_to_byte(line_end),
@@ -379,7 +379,8 @@ mod tests {
     #[test]
     fn positions_to_offsets() {
         use PositionEncoding::*;
-        let cases: &[(&str, PositionEncoding, (u32, u32), usize, bool, bool)] = &[
+        type Case = (&'static str, PositionEncoding, (u32, u32), usize, bool, bool);
+        let cases: &[Case] = &[
             ("abc\ndef", Utf16, (1, 1), 5, false, false),
             ("abc\ndef", Utf16, (0, 10), 3, true, false), // past line end: line end
             ("abc\r\ndef", Utf16, (0, 4), 3, true, false), // never inside the \r\n

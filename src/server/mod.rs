@@ -8,12 +8,16 @@
 //! - [`scheduler`] — background analysis, versioned push diagnostics.
 //! - [`handlers`] — request handlers as functions of a snapshot.
 //! - [`to_proto`] — the core's plain data as LSP types.
+//! - [`exit`] — stopping on `exit` (tower-lsp alone waits for EOF).
+//! - [`framing`] — drops messages that are not JSON instead of ending.
 //!
 //! The one ordering rule: a handler that changes the store does so before
 //! its first `.await` (see `documents`).
 
 pub mod capabilities;
 pub mod documents;
+pub mod exit;
+pub mod framing;
 pub mod handlers;
 pub mod line_index;
 pub mod scheduler;
@@ -33,6 +37,7 @@ use tower_lsp::{Client, LanguageServer, LspService, Server};
 
 use crate::server::capabilities::Session;
 use crate::server::documents::{ChangeError, DocumentStore};
+use crate::server::exit::{Ending, ExitSignal, ExitWatch};
 use crate::server::settings::SettingsResolver;
 use crate::server::snapshot::DocumentKind;
 
@@ -306,8 +311,9 @@ impl LanguageServer for Backend {
     }
 }
 
-/// Serve LSP over any byte streams (stdio in production, a duplex in tests).
-pub async fn serve<I, O>(input: I, output: O)
+/// Serve LSP over any byte streams (stdio in production, a duplex in tests)
+/// until the client says `exit` or the input closes.
+pub async fn serve<I, O>(input: I, output: O) -> Ending
 where
     I: tokio::io::AsyncRead + Unpin,
     O: tokio::io::AsyncWrite,
@@ -315,12 +321,30 @@ where
     let (service, socket) = LspService::build(Backend::new)
         .custom_method("copydesk/documentText", Backend::document_text)
         .finish();
-    Server::new(input, output, socket).serve(service).await;
+    let signal = Arc::new(ExitSignal::default());
+    let service = ExitWatch { inner: service, signal: signal.clone() };
+    let (filtered, pipe) = tokio::io::duplex(1 << 16);
+    let serving = async {
+        tokio::join!(framing::filter(input, pipe), Server::new(filtered, output, socket).serve(service));
+    };
+    tokio::select! {
+        () = serving => Ending::InputClosed,
+        () = signal.exited.notified() => signal.ending(),
+    }
 }
 
-/// Serve LSP over stdin and stdout until the client says `exit`.
+/// Serve LSP over stdin and stdout until the client says `exit`. Exits the
+/// process with code 1 when `exit` came without `shutdown`, as the protocol
+/// asks.
 pub fn run_stdio() -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let ending = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // Do not wait for the thread blocked reading stdin, nor for analyses in
+    // flight: the session is over.
+    runtime.shutdown_background();
+    tracing::info!(?ending, "the session ended");
+    if ending == Ending::ExitWithoutShutdown {
+        std::process::exit(1);
+    }
     Ok(())
 }

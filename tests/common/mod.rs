@@ -180,19 +180,17 @@ impl TestClient {
     }
 
     async fn next_incoming(&mut self) -> Value {
-        loop {
-            let next = tokio::time::timeout(PATIENCE, self.incoming.recv())
-                .await
-                .expect("the server answers in time")
-                .expect("the reader is alive");
-            match next {
-                Incoming::Message(message) => return message,
-                Incoming::End => {
-                    self.ended = true;
-                    panic!("the server closed the connection");
-                }
-                Incoming::Garbage(error) => panic!("the server wrote something that is not LSP: {error}"),
+        let next = tokio::time::timeout(PATIENCE, self.incoming.recv())
+            .await
+            .expect("the server answers in time")
+            .expect("the reader is alive");
+        match next {
+            Incoming::Message(message) => message,
+            Incoming::End => {
+                self.ended = true;
+                panic!("the server closed the connection");
             }
+            Incoming::Garbage(error) => panic!("the server wrote something that is not LSP: {error}"),
         }
     }
 
