@@ -24,8 +24,12 @@ const ARTICLE_SPEAKERS: &[(&str, &str, &str)] = &[
     ("severe sanctions", "Biden", "Biden"),
 ];
 
+/// A quotation's text, its speaker (label, mention as written) and whether
+/// it is speech.
+type Found = (String, Option<(String, String)>, bool);
+
 /// Top-level quotations with their speaker label, mention and speech flag.
-fn quotations(text: &str, analysis: &Analysis) -> Vec<(String, Option<(String, String)>, bool)> {
+fn quotations(text: &str, analysis: &Analysis) -> Vec<Found> {
     analysis
         .quotes
         .quotations
@@ -131,11 +135,9 @@ fn cases() -> Vec<Case> {
             case.expected.push((quote.to_owned(), want.trim().to_owned()));
         } else if let Some(count) = line.strip_prefix("! anonymous-source ") {
             case.anonymous = count.trim().parse().expect("a count");
-        } else if !line.starts_with('#') || !case.text.is_empty() {
-            if case.expected.is_empty() {
-                case.text.push_str(line);
-                case.text.push('\n');
-            }
+        } else if (!line.starts_with('#') || !case.text.is_empty()) && case.expected.is_empty() {
+            case.text.push_str(line);
+            case.text.push('\n');
         }
     }
     for case in &mut cases {
