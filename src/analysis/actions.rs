@@ -50,6 +50,7 @@ pub fn actions(context: &Context<'_>, range: Span) -> Vec<Action> {
             });
         }
     }
+    actions.extend(crate::analysis::quotes::curly_quotes_action(context));
     let fix_all = fix_all_edits(context);
     if !fix_all.is_empty() {
         actions.push(Action {

@@ -16,7 +16,7 @@ pub struct Hover {
 
 /// What to show when the pointer rests on byte `offset`.
 pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
-    finding_hover(context, offset)
+    crate::analysis::quotes::hover(context, offset).or_else(|| finding_hover(context, offset))
 }
 
 /// The explanation of the findings under the pointer.

@@ -5,6 +5,11 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
+mod mismatched_quote;
+mod straight_quotes;
+mod unclosed_quote;
+mod unopened_quote;
+
 /// A check with a stable code.
 pub struct Rule {
     /// Stable kebab-case code (`unclosed-quote`).
@@ -23,7 +28,8 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported for equal spans.
-pub static RULES: &[&Rule] = &[];
+pub static RULES: &[&Rule] =
+    &[&unclosed_quote::RULE, &unopened_quote::RULE, &mismatched_quote::RULE, &straight_quotes::RULE];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
