@@ -6,7 +6,8 @@
 //! "he said", "according to …"), people introduced with their title and full
 //! name and later called by surname, countries, cities and organisations,
 //! dates of every kind ("Sunday", "April 16, 2023", "March 20 to 22", "last
-//! year"), apostrophes and section headings. Every paragraph is unique (a
+//! year"), apostrophes and section headings, and a few slips (straight
+//! quotes, a dropped closing mark, an old spelling). Every paragraph is unique (a
 //! set guards it), so nothing can be served from a cache keyed on text.
 //!
 //! Shared by `benches/analyze.rs` and `benches/lsp_latency.rs`; the same
@@ -589,6 +590,20 @@ impl Generator {
         text
     }
 
+    /// Now and then, a slip a copy editor should catch: straight quotes
+    /// (2%), a dropped closing mark (1%), an old spelling of a capital (1%).
+    fn defect(&mut self, paragraph: String) -> String {
+        match self.rng.gen_range(0..100) {
+            0 | 1 => paragraph.replace(['“', '”'], "\""),
+            2 => match paragraph.rfind('”') {
+                Some(at) => format!("{}{}", &paragraph[..at], &paragraph[at + '”'.len_utf8()..]),
+                None => paragraph,
+            },
+            3 => paragraph.replacen("Kyiv", "Kiev", 1).replacen("Brasília", "Brasilia", 1),
+            _ => paragraph,
+        }
+    }
+
     /// An article of at least `size` bytes: a headline, a dateline and
     /// unique paragraphs, with a section heading every dozen paragraphs.
     pub fn article(&mut self, size: usize) -> String {
@@ -616,6 +631,7 @@ impl Generator {
                 }
             }
             let paragraph = self.paragraph();
+            let paragraph = self.defect(paragraph);
             if !self.seen.insert(paragraph.clone()) {
                 continue;
             }
@@ -672,14 +688,12 @@ pub fn keystrokes(text: &str, n: usize, seed: u64) -> Vec<(usize, char)> {
     for spot in spots {
         let len = rng.gen_range(3..9);
         let shift: usize = inserted.iter().filter(|(at, _)| *at <= spot).map(|(_, bytes)| bytes).sum();
-        let mut at = spot + shift;
-        for i in 0..=len {
+        for (i, at) in (0..=len).zip(spot + shift..) {
             if strokes.len() == n {
                 return strokes;
             }
             let c = if i == len { ' ' } else { LETTERS[rng.gen_range(0..LETTERS.len())] as char };
             strokes.push((at, c));
-            at += 1;
         }
         inserted.push((spot, len + 1));
     }
