@@ -33,7 +33,12 @@ fn main() {
         let settings = std::sync::Arc::new(settings.clone());
         let started = std::time::Instant::now();
         for version in 0..times {
-            let input = snapshot::Input { uri: uri.clone(), version: version as i32, settings_generation: 0, text: text.clone() };
+            let input = snapshot::Input {
+                uri: uri.clone(),
+                version: version as i32,
+                settings_generation: 0,
+                text: text.clone(),
+            };
             let built = snapshot::Snapshot::build(input, settings.clone(), PositionEncoding::Utf16);
             std::hint::black_box(built.diagnostics.len());
         }
