@@ -41,9 +41,9 @@ pub fn parse_size(label: &str) -> Option<usize> {
 
 /// A readable label for a byte size (3KB, 300KB, 3MB).
 pub fn size_label(bytes: usize) -> String {
-    if bytes >= 1_000_000 && bytes % 1_000_000 == 0 {
+    if bytes >= 1_000_000 && bytes.is_multiple_of(1_000_000) {
         format!("{}MB", bytes / 1_000_000)
-    } else if bytes >= 1_000 && bytes % 1_000 == 0 {
+    } else if bytes >= 1_000 && bytes.is_multiple_of(1_000) {
         format!("{}KB", bytes / 1_000)
     } else {
         format!("{bytes}B")
