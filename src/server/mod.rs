@@ -1,21 +1,162 @@
 //! The language server: a thin tower-lsp layer over the analysis core.
 //!
-//! Placeholder until the protocol layer lands.
+//! - [`line_index`] — protocol positions ⇄ byte offsets (UTF-8/16/32).
+//! - [`documents`] — the rope store; edits applied in order, synchronously.
+//! - [`capabilities`] — what was negotiated with the client.
+//! - [`settings`] — defaults < `copydesk.toml` < editor settings.
+//! - [`snapshot`] — one analysed version of a document, panic-isolated.
+//! - [`scheduler`] — background analysis, versioned push diagnostics.
+//! - [`handlers`] — request handlers as functions of a snapshot.
+//! - [`to_proto`] — the core's plain data as LSP types.
+//! - [`exit`] — stopping on `exit` (tower-lsp alone waits for EOF).
+//!
+//! The one ordering rule: a handler that changes the store does so before
+//! its first `.await` (see `documents`).
 
-use tower_lsp::jsonrpc::Result;
+pub mod capabilities;
+pub mod documents;
+pub mod exit;
+pub mod handlers;
+pub mod line_index;
+pub mod scheduler;
+pub mod settings;
+pub mod snapshot;
+pub mod to_proto;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use tower_lsp::jsonrpc::{Error, Result};
+use tower_lsp::lsp_types::request::WorkspaceDiagnosticRefresh;
 use tower_lsp::lsp_types::*;
 use tower_lsp::{Client, LanguageServer, LspService, Server};
 
+use crate::server::capabilities::Session;
+use crate::server::documents::{ChangeError, DocumentStore};
+use crate::server::exit::{Ending, ExitSignal, ExitWatch};
+use crate::server::settings::SettingsResolver;
+use crate::server::snapshot::DocumentKind;
+
+/// State shared by the handlers and the background workers.
+#[derive(Debug, Default)]
+pub struct Shared {
+    documents: Mutex<DocumentStore>,
+    session: RwLock<Session>,
+    settings: Mutex<SettingsResolver>,
+    /// Bumped whenever settings change; snapshots of older generations are
+    /// stale.
+    settings_generation: AtomicU64,
+}
+
+/// Lock a mutex, surviving a panic that poisoned it (the data under our
+/// locks stays consistent: every mutation is a single step).
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
 /// The server's state for one client connection.
 pub struct Backend {
-    _client: Client,
+    client: Client,
+    shared: Arc<Shared>,
+}
+
+/// Parameters of `copydesk/documentText`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DocumentTextParams {
+    pub uri: Url,
+}
+
+/// Answer of `copydesk/documentText`: the server's copy of the document.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DocumentText {
+    pub text: String,
+    pub version: i32,
+}
+
+impl Backend {
+    fn new(client: Client) -> Backend {
+        Backend { client, shared: Arc::default() }
+    }
+
+    fn session(&self) -> Session {
+        self.shared.session.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    async fn warn(&self, message: String) {
+        tracing::warn!("{message}");
+        self.client.log_message(MessageType::WARNING, message).await;
+    }
+
+    /// `copydesk/documentText` — a debugging aid: the server's copy of an
+    /// open document and its version, to compare with the editor's. Used by
+    /// the protocol tests.
+    pub async fn document_text(&self, params: DocumentTextParams) -> Result<DocumentText> {
+        let documents = lock(&self.shared.documents);
+        let document = documents
+            .get(&params.uri)
+            .ok_or_else(|| Error::invalid_params(format!("{} is not open in copydesk.", params.uri)))?;
+        Ok(DocumentText { text: document.rope.to_string(), version: document.version })
+    }
+
+    /// Settings changed: forget cached settings and analyses, re-analyse
+    /// every open document (push) or ask the client to pull again.
+    async fn settings_changed(&self) {
+        self.shared.settings_generation.fetch_add(1, Ordering::SeqCst);
+        lock(&self.shared.settings).clear_files();
+        let session = self.session();
+        {
+            let mut documents = lock(&self.shared.documents);
+            documents.invalidate_all();
+            for uri in documents.uris() {
+                if let Some(document) = documents.get_mut(&uri) {
+                    scheduler::schedule(&self.shared, &self.client, document, &uri);
+                }
+            }
+        }
+        if session.pull_diagnostics && session.diagnostic_refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if let Err(error) = client.send_request::<WorkspaceDiagnosticRefresh>(()).await {
+                    tracing::debug!("the client refused to refresh diagnostics: {error}");
+                }
+            });
+        }
+    }
+
+    /// Ask the client for section `copydesk` and adopt it.
+    async fn pull_configuration(&self) {
+        let item = ConfigurationItem { scope_uri: None, section: Some("copydesk".to_owned()) };
+        match self.client.configuration(vec![item]).await {
+            Ok(values) => self.adopt_editor_settings(values.into_iter().next()).await,
+            Err(error) => self.warn(format!("copydesk could not read the editor's settings: {error}")).await,
+        }
+    }
+
+    async fn adopt_editor_settings(&self, value: Option<Value>) {
+        let result = lock(&self.shared.settings).set_editor(value);
+        if let Err(message) = result {
+            tracing::warn!("{message}");
+            self.client.show_message(MessageType::WARNING, message).await;
+        }
+    }
+
+    async fn snapshot(&self, uri: &Url) -> Option<Arc<snapshot::Snapshot>> {
+        scheduler::snapshot(&self.shared, &self.client, uri).await
+    }
 }
 
 #[tower_lsp::async_trait]
 impl LanguageServer for Backend {
-    async fn initialize(&self, _params: InitializeParams) -> Result<InitializeResult> {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let session = Session::negotiate(&params);
+        tracing::info!(encoding = ?session.encoding, pull = session.pull_diagnostics, "initialize");
+        let capabilities = session.server_capabilities();
+        *lock(&self.shared.settings) = SettingsResolver::new(session.roots.clone());
+        *self.shared.session.write().unwrap_or_else(PoisonError::into_inner) = session;
         Ok(InitializeResult {
-            capabilities: ServerCapabilities::default(),
+            capabilities,
             server_info: Some(ServerInfo {
                 name: "copydesk".to_owned(),
                 version: Some(env!("CARGO_PKG_VERSION").to_owned()),
@@ -23,24 +164,181 @@ impl LanguageServer for Backend {
         })
     }
 
+    async fn initialized(&self, _: InitializedParams) {
+        let session = self.session();
+        if session.watch_files {
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)),
+                    kind: None,
+                }],
+            };
+            let registration = Registration {
+                id: "copydesk-settings-files".to_owned(),
+                method: "workspace/didChangeWatchedFiles".to_owned(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(error) = self.client.register_capability(vec![registration]).await {
+                tracing::debug!("the client refused the file watcher: {error}");
+            }
+        }
+        if session.configuration {
+            self.pull_configuration().await;
+            self.settings_changed().await;
+        }
+    }
+
     async fn shutdown(&self) -> Result<()> {
         Ok(())
     }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let TextDocumentItem { uri, language_id, version, text } = params.text_document;
+        let warning = {
+            let mut documents = lock(&self.shared.documents);
+            let warning = documents.open(uri.clone(), &text, version, language_id);
+            if let Some(document) = documents.get_mut(&uri) {
+                scheduler::schedule(&self.shared, &self.client, document, &uri);
+            }
+            warning
+        };
+        if let Some(warning) = warning {
+            self.warn(warning).await;
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let VersionedTextDocumentIdentifier { uri, version } = params.text_document;
+        let encoding = self.shared.session.read().unwrap_or_else(PoisonError::into_inner).encoding;
+        // The edit is applied here, before the first `.await`.
+        let outcome = {
+            let mut documents = lock(&self.shared.documents);
+            let outcome = documents.change(&uri, version, params.content_changes, encoding);
+            if let (Ok(_), Some(document)) = (&outcome, documents.get_mut(&uri)) {
+                scheduler::schedule(&self.shared, &self.client, document, &uri);
+            }
+            outcome
+        };
+        match outcome {
+            Ok(warnings) => {
+                for warning in warnings {
+                    self.warn(warning).await;
+                }
+            }
+            Err(ChangeError::UnknownDocument) => {
+                self.warn(format!(
+                    "copydesk received a change to {uri} (version {version}), which is not open; the change was ignored. Close and reopen the document to resynchronise."
+                ))
+                .await;
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let was_open = lock(&self.shared.documents).close(&uri);
+        if !was_open {
+            self.warn(format!("copydesk was asked to close {uri}, which is not open.")).await;
+        } else if !self.session().pull_diagnostics {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        if DocumentKind::of(&params.text_document.uri) == DocumentKind::SettingsFile {
+            self.settings_changed().await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if self.session().configuration {
+            self.pull_configuration().await;
+        } else {
+            let section = match params.settings {
+                Value::Object(mut map) => map.remove("copydesk"),
+                _ => None,
+            };
+            self.adopt_editor_settings(section).await;
+        }
+        self.settings_changed().await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        if params.changes.iter().any(|change| DocumentKind::of(&change.uri) == DocumentKind::SettingsFile) {
+            self.settings_changed().await;
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(handlers::hover(&snapshot, position.position))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(handlers::code_actions(&snapshot, &params, self.session().document_changes)))
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(handlers::inlay_hints(&snapshot, params.range)))
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(Some(DocumentSymbolResponse::Nested(handlers::document_symbols(&snapshot))))
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
+            // Not open: nothing to report (the client may pull before opening).
+            return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
+                RelatedFullDocumentDiagnosticReport::default(),
+            )));
+        };
+        Ok(handlers::diagnostic_report(&snapshot, params.previous_result_id.as_deref()))
+    }
 }
 
-/// Serve LSP over any byte streams (stdio in production, a duplex in tests).
-pub async fn serve<I, O>(input: I, output: O)
+/// Serve LSP over any byte streams (stdio in production, a duplex in tests)
+/// until the client says `exit` or the input closes.
+pub async fn serve<I, O>(input: I, output: O) -> Ending
 where
     I: tokio::io::AsyncRead + Unpin,
     O: tokio::io::AsyncWrite,
 {
-    let (service, socket) = LspService::new(|client| Backend { _client: client });
-    Server::new(input, output, socket).serve(service).await;
+    let (service, socket) = LspService::build(Backend::new)
+        .custom_method("copydesk/documentText", Backend::document_text)
+        .finish();
+    let signal = Arc::new(ExitSignal::default());
+    let service = ExitWatch { inner: service, signal: signal.clone() };
+    tokio::select! {
+        () = Server::new(input, output, socket).serve(service) => Ending::InputClosed,
+        () = signal.exited.notified() => signal.ending(),
+    }
 }
 
-/// Serve LSP over stdin and stdout until the client says `exit`.
+/// Serve LSP over stdin and stdout until the client says `exit`. Exits the
+/// process with code 1 when `exit` came without `shutdown`, as the protocol
+/// asks.
 pub fn run_stdio() -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    let ending = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
+    // Do not wait for the thread blocked reading stdin, nor for analyses in
+    // flight: the session is over.
+    runtime.shutdown_background();
+    tracing::info!(?ending, "the session ended");
+    if ending == Ending::ExitWithoutShutdown {
+        std::process::exit(1);
+    }
     Ok(())
 }

@@ -1,0 +1,89 @@
+//! Request handlers as plain functions of a snapshot: they convert the
+//! request's positions to byte offsets, ask the core, and map the answer.
+//! Each core call is isolated so a panic in a feature answers "nothing"
+//! instead of killing the server.
+
+use tower_lsp::lsp_types as lsp;
+
+use crate::analysis::{actions, hover, inlay, outline};
+use crate::server::snapshot::{isolate, DocumentKind, Snapshot};
+use crate::server::to_proto::{self, EditTarget};
+
+/// Run a core feature on a snapshot, logging a panic with the document's
+/// URI and version.
+fn guarded<T: Default>(snapshot: &Snapshot, feature: &str, work: impl FnOnce() -> T) -> T {
+    if snapshot.kind != DocumentKind::Article {
+        return T::default();
+    }
+    isolate(work).unwrap_or_else(|message| {
+        tracing::error!(uri = %snapshot.uri, version = snapshot.version, "{feature} panicked: {message}");
+        T::default()
+    })
+}
+
+pub fn hover(snapshot: &Snapshot, position: lsp::Position) -> Option<lsp::Hover> {
+    let offset = snapshot.line_index.offset(position);
+    let found = guarded(snapshot, "hover", || hover::hover(&snapshot.context(), offset))?;
+    Some(to_proto::hover(&found, &snapshot.line_index))
+}
+
+pub fn code_actions(
+    snapshot: &Snapshot,
+    params: &lsp::CodeActionParams,
+    versioned: bool,
+) -> Vec<lsp::CodeActionOrCommand> {
+    let span = snapshot.line_index.span(params.range);
+    let found = guarded(snapshot, "code actions", || actions::actions(&snapshot.context(), span));
+    let target = EditTarget { uri: &snapshot.uri, version: snapshot.version, versioned };
+    let only = params.context.only.as_deref();
+    found
+        .iter()
+        .filter(|action| to_proto::kind_matches(&to_proto::action_kind(action.kind), only))
+        .map(|action| {
+            lsp::CodeActionOrCommand::CodeAction(to_proto::code_action(action, &snapshot.line_index, &target))
+        })
+        .collect()
+}
+
+pub fn inlay_hints(snapshot: &Snapshot, range: lsp::Range) -> Vec<lsp::InlayHint> {
+    let span = snapshot.line_index.span(range);
+    let found = guarded(snapshot, "inlay hints", || inlay::inlay_hints(&snapshot.context()));
+    found
+        .iter()
+        .filter(|hint| span.start <= hint.offset && hint.offset <= span.end)
+        .map(|hint| to_proto::inlay_hint(hint, &snapshot.line_index))
+        .collect()
+}
+
+pub fn document_symbols(snapshot: &Snapshot) -> Vec<lsp::DocumentSymbol> {
+    let found = guarded(snapshot, "the outline", || outline::outline(&snapshot.context()));
+    found.iter().map(|symbol| to_proto::document_symbol(symbol, &snapshot.line_index)).collect()
+}
+
+/// The pull-diagnostics answer. The result id names the version and the
+/// settings generation, so an unchanged document is answered "unchanged".
+pub fn diagnostic_report(
+    snapshot: &Snapshot,
+    previous_result_id: Option<&str>,
+) -> lsp::DocumentDiagnosticReportResult {
+    let result_id = result_id(snapshot);
+    let report = if previous_result_id == Some(result_id.as_str()) {
+        lsp::DocumentDiagnosticReport::Unchanged(lsp::RelatedUnchangedDocumentDiagnosticReport {
+            related_documents: None,
+            unchanged_document_diagnostic_report: lsp::UnchangedDocumentDiagnosticReport { result_id },
+        })
+    } else {
+        lsp::DocumentDiagnosticReport::Full(lsp::RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                result_id: Some(result_id),
+                items: snapshot.diagnostics.clone(),
+            },
+        })
+    };
+    lsp::DocumentDiagnosticReportResult::Report(report)
+}
+
+fn result_id(snapshot: &Snapshot) -> String {
+    format!("{}:{}", snapshot.version, snapshot.settings_generation)
+}

@@ -1,0 +1,488 @@
+//! Position conversion: the one place where protocol positions meet byte
+//! offsets.
+//!
+//! An LSP [`Position`] is a zero-based line and a column counted in the
+//! negotiated encoding (UTF-8 bytes, UTF-16 code units or UTF-32 code
+//! points). The core speaks byte offsets. [`LineIndex`] is built once per
+//! document version and converts both ways in O(log n); [`rope_offset`]
+//! converts the positions of incoming edits against the document's rope.
+//!
+//! Lines end at `\n`, `\r\n` or `\r`, as the LSP specification says (the
+//! rope is built with ropey's `cr_lines` feature so it agrees).
+//!
+//! Nothing here panics. A position is forgiving, as the specification asks:
+//! - a column past the end of its line means the end of the line;
+//! - a line past the end of the document means the end of the document;
+//! - a column inside a character (inside a UTF-16 surrogate pair, or inside
+//!   a multi-byte UTF-8 sequence) snaps to the start of that character.
+//!
+//! Each conversion of an incoming position says whether it had to adjust
+//! ([`Adjusted`]), so the caller can log it.
+
+use ropey::Rope;
+use tower_lsp::lsp_types::{Position, PositionEncodingKind, Range};
+
+use crate::analysis::span::Span;
+
+/// How columns are counted, as negotiated in `initialize`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PositionEncoding {
+    Utf8,
+    /// The protocol's default and the one every client supports.
+    #[default]
+    Utf16,
+    Utf32,
+}
+
+impl PositionEncoding {
+    pub fn to_kind(self) -> PositionEncodingKind {
+        match self {
+            PositionEncoding::Utf8 => PositionEncodingKind::UTF8,
+            PositionEncoding::Utf16 => PositionEncodingKind::UTF16,
+            PositionEncoding::Utf32 => PositionEncodingKind::UTF32,
+        }
+    }
+
+    pub fn from_kind(kind: &PositionEncodingKind) -> Option<PositionEncoding> {
+        match kind.as_str() {
+            "utf-8" => Some(PositionEncoding::Utf8),
+            "utf-16" => Some(PositionEncoding::Utf16),
+            "utf-32" => Some(PositionEncoding::Utf32),
+            _ => None,
+        }
+    }
+
+    /// Pick the encoding from what the client offers
+    /// (`general.positionEncodings`): UTF-8 when offered, because it is our
+    /// native offset; else UTF-16, which every client must support; UTF-32
+    /// only for a client that offers it and not UTF-16.
+    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> PositionEncoding {
+        let Some(offered) = offered else {
+            return PositionEncoding::Utf16;
+        };
+        let offers = |encoding: PositionEncoding| offered.iter().any(|kind| *kind == encoding.to_kind());
+        if offers(PositionEncoding::Utf8) {
+            PositionEncoding::Utf8
+        } else if offers(PositionEncoding::Utf16) || !offers(PositionEncoding::Utf32) {
+            PositionEncoding::Utf16
+        } else {
+            PositionEncoding::Utf32
+        }
+    }
+
+    /// The width of `c` in this encoding's units.
+    fn width(self, c: char) -> usize {
+        match self {
+            PositionEncoding::Utf8 => c.len_utf8(),
+            PositionEncoding::Utf16 => c.len_utf16(),
+            PositionEncoding::Utf32 => 1,
+        }
+    }
+}
+
+/// What a conversion had to do to make an incoming position valid.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Adjusted {
+    /// The line or column lay past the end and was clamped.
+    pub clamped: bool,
+    /// The column fell inside a character and snapped to its start.
+    pub snapped: bool,
+}
+
+impl Adjusted {
+    pub fn any(self) -> bool {
+        self.clamped || self.snapped
+    }
+
+    fn merge(self, other: Adjusted) -> Adjusted {
+        Adjusted { clamped: self.clamped || other.clamped, snapped: self.snapped || other.snapped }
+    }
+}
+
+/// A non-ASCII character on a line, for column arithmetic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Wide {
+    /// Byte offset of the character within its line.
+    start: usize,
+    /// Its length in UTF-8 bytes (2 to 4).
+    len_utf8: u8,
+    /// Column of its start in UTF-16 code units and in code points.
+    utf16_col: usize,
+    utf32_col: usize,
+}
+
+impl Wide {
+    fn end(self) -> usize {
+        self.start + usize::from(self.len_utf8)
+    }
+
+    fn col(self, encoding: PositionEncoding) -> usize {
+        match encoding {
+            PositionEncoding::Utf8 => self.start,
+            PositionEncoding::Utf16 => self.utf16_col,
+            PositionEncoding::Utf32 => self.utf32_col,
+        }
+    }
+
+    fn width(self, encoding: PositionEncoding) -> usize {
+        match encoding {
+            PositionEncoding::Utf8 => usize::from(self.len_utf8),
+            PositionEncoding::Utf16 if self.len_utf8 == 4 => 2,
+            PositionEncoding::Utf16 | PositionEncoding::Utf32 => 1,
+        }
+    }
+}
+
+/// One line: where it starts, where its content ends (before the line
+/// break), and its non-ASCII characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Line {
+    start: usize,
+    content_end: usize,
+    wide: Vec<Wide>,
+}
+
+/// Line starts and non-ASCII characters of one version of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIndex {
+    lines: Vec<Line>,
+    len: usize,
+    encoding: PositionEncoding,
+}
+
+impl LineIndex {
+    /// Index `text` for conversions in `encoding`. O(n), once per version.
+    pub fn new(text: &str, encoding: PositionEncoding) -> LineIndex {
+        let mut lines = Vec::new();
+        let mut current = Line { start: 0, content_end: 0, wide: Vec::new() };
+        let (mut utf16_col, mut utf32_col) = (0, 0);
+        let mut chars = text.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let line_break = match c {
+                '\n' => Some(offset + 1),
+                '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {
+                    chars.next();
+                    Some(offset + 2)
+                }
+                '\r' => Some(offset + 1),
+                _ => None,
+            };
+            if let Some(next_start) = line_break {
+                current.content_end = offset;
+                lines.push(std::mem::replace(
+                    &mut current,
+                    Line { start: next_start, content_end: next_start, wide: Vec::new() },
+                ));
+                (utf16_col, utf32_col) = (0, 0);
+                continue;
+            }
+            if !c.is_ascii() {
+                current.wide.push(Wide {
+                    start: offset - current.start,
+                    len_utf8: c.len_utf8() as u8,
+                    utf16_col,
+                    utf32_col,
+                });
+            }
+            utf16_col += c.len_utf16();
+            utf32_col += 1;
+        }
+        current.content_end = text.len();
+        lines.push(current);
+        LineIndex { lines, len: text.len(), encoding }
+    }
+
+    pub fn encoding(&self) -> PositionEncoding {
+        self.encoding
+    }
+
+    /// The number of lines (a text ending in a line break has an empty
+    /// last line).
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The protocol position of byte `offset`. An offset past the end means
+    /// the end; one inside a character or inside a `\r\n` pair snaps back.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.len);
+        let line_number = self.lines.partition_point(|line| line.start <= offset).saturating_sub(1);
+        let line = &self.lines[line_number];
+        let col_bytes = offset.min(line.content_end) - line.start;
+        let wide_before = line.wide.partition_point(|wide| wide.start <= col_bytes);
+        let column = match wide_before.checked_sub(1).map(|i| line.wide[i]) {
+            None => col_bytes,
+            Some(wide) if col_bytes < wide.end() => wide.col(self.encoding),
+            Some(wide) => wide.col(self.encoding) + wide.width(self.encoding) + (col_bytes - wide.end()),
+        };
+        Position::new(to_u32(line_number), to_u32(column))
+    }
+
+    /// The protocol range of a byte span.
+    pub fn range(&self, span: Span) -> Range {
+        Range::new(self.position(span.start), self.position(span.end))
+    }
+
+    /// The byte offset of a protocol position, forgiving as the module
+    /// documentation describes. Always a character boundary.
+    pub fn offset(&self, position: Position) -> usize {
+        self.offset_adjusted(position).0
+    }
+
+    /// Like [`LineIndex::offset`], also saying what had to be adjusted.
+    pub fn offset_adjusted(&self, position: Position) -> (usize, Adjusted) {
+        let Some(line) = self.lines.get(position.line as usize) else {
+            return (self.len, Adjusted { clamped: true, snapped: false });
+        };
+        let column = position.character as usize;
+        let encoding = self.encoding;
+        let wide_before = line.wide.partition_point(|wide| wide.col(encoding) <= column);
+        let (col_bytes, snapped) = match wide_before.checked_sub(1).map(|i| line.wide[i]) {
+            None => (column, false),
+            Some(wide) if column < wide.col(encoding) + wide.width(encoding) => {
+                (wide.start, column != wide.col(encoding))
+            }
+            Some(wide) => (wide.end() + (column - wide.col(encoding) - wide.width(encoding)), false),
+        };
+        let line_len = line.content_end - line.start;
+        if col_bytes > line_len {
+            (line.content_end, Adjusted { clamped: true, snapped })
+        } else {
+            (line.start + col_bytes, Adjusted { clamped: false, snapped })
+        }
+    }
+
+    /// The byte span of a protocol range, with its ends in order.
+    pub fn span(&self, range: Range) -> Span {
+        let (start, end) = (self.offset(range.start), self.offset(range.end));
+        Span::new(start.min(end), start.max(end))
+    }
+}
+
+/// A conversion between char indices and another unit in a rope.
+type UnitToChar = fn(&Rope, usize) -> usize;
+
+/// The char index in `rope` of a protocol position, forgiving as the module
+/// documentation describes. Used to apply incremental edits in O(log n).
+pub fn rope_offset(rope: &Rope, position: Position, encoding: PositionEncoding) -> (usize, Adjusted) {
+    let line = position.line as usize;
+    if line >= rope.len_lines() {
+        return (rope.len_chars(), Adjusted { clamped: true, snapped: false });
+    }
+    let line_start = rope.line_to_char(line);
+    let line_end = rope_line_content_end(rope, line);
+    let column = position.character as usize;
+    // Columns in the negotiated unit: the line's start and end in that
+    // unit, and the conversions between it and char indices.
+    let (target, end, to_char, from_char): (usize, usize, UnitToChar, UnitToChar) = match encoding {
+        PositionEncoding::Utf8 => (
+            rope.char_to_byte(line_start),
+            rope.char_to_byte(line_end),
+            Rope::byte_to_char,
+            Rope::char_to_byte,
+        ),
+        PositionEncoding::Utf16 => (
+            rope.char_to_utf16_cu(line_start),
+            rope.char_to_utf16_cu(line_end),
+            Rope::utf16_cu_to_char,
+            Rope::char_to_utf16_cu,
+        ),
+        PositionEncoding::Utf32 => (line_start, line_end, |_, i| i, |_, i| i),
+    };
+    let Some(wanted) = target.checked_add(column).filter(|&wanted| wanted <= end) else {
+        return (line_end, Adjusted { clamped: true, snapped: false });
+    };
+    let char_index = to_char(rope, wanted);
+    let snapped = from_char(rope, char_index) != wanted;
+    (char_index, Adjusted { clamped: false, snapped })
+}
+
+/// The char range in `rope` of a protocol range. Ends given in the wrong
+/// order are swapped (and reported as clamped).
+pub fn rope_range(
+    rope: &Rope,
+    range: Range,
+    encoding: PositionEncoding,
+) -> (std::ops::Range<usize>, Adjusted) {
+    let (start, start_adjusted) = rope_offset(rope, range.start, encoding);
+    let (end, end_adjusted) = rope_offset(rope, range.end, encoding);
+    let mut adjusted = start_adjusted.merge(end_adjusted);
+    if end < start {
+        adjusted.clamped = true;
+        return (end..start, adjusted);
+    }
+    (start..end, adjusted)
+}
+
+/// The char index where line `line`'s content ends, before its line break.
+fn rope_line_content_end(rope: &Rope, line: usize) -> usize {
+    if line + 1 >= rope.len_lines() {
+        return rope.len_chars();
+    }
+    let next_start = rope.line_to_char(line + 1);
+    // A line that is not the last ends with `\n`, `\r\n` or `\r`.
+    let mut end = next_start.saturating_sub(1);
+    if rope.char(end) == '\n' && end > 0 && rope.char(end - 1) == '\r' {
+        end -= 1;
+    }
+    end
+}
+
+fn to_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// The width of `text` in `encoding`'s units (for tests and the client
+/// model).
+pub fn width(text: &str, encoding: PositionEncoding) -> usize {
+    text.chars().map(|c| encoding.width(c)).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const ALL: [PositionEncoding; 3] =
+        [PositionEncoding::Utf8, PositionEncoding::Utf16, PositionEncoding::Utf32];
+
+    fn pos(line: u32, character: u32) -> Position {
+        Position::new(line, character)
+    }
+
+    /// Text, encoding, byte offset, expected position — side by side.
+    #[test]
+    fn offsets_to_positions() {
+        use PositionEncoding::*;
+        let cases: &[(&str, PositionEncoding, usize, (u32, u32))] = &[
+            ("abc", Utf16, 2, (0, 2)),
+            ("a\nb", Utf16, 2, (1, 0)),
+            ("a\r\nb", Utf16, 3, (1, 0)),
+            ("a\r\nb", Utf16, 2, (0, 1)), // between \r and \n: end of line 0
+            ("a\rb", Utf16, 2, (1, 0)),   // a lone \r ends a line
+            ("😀x", Utf16, 4, (0, 2)),
+            ("😀x", Utf8, 4, (0, 4)),
+            ("😀x", Utf32, 4, (0, 1)),
+            ("😀x", Utf16, 2, (0, 0)), // inside the emoji: its start
+            ("日本", Utf16, 3, (0, 1)),
+            ("e\u{301}x", Utf16, 3, (0, 2)), // combining acute accent is one unit
+            ("abc", Utf16, 99, (0, 3)),
+        ];
+        for &(text, encoding, offset, (line, character)) in cases {
+            let index = LineIndex::new(text, encoding);
+            assert_eq!(index.position(offset), pos(line, character), "{text:?} {encoding:?} {offset}");
+        }
+    }
+
+    /// Text, encoding, position, expected byte offset, clamped, snapped.
+    #[test]
+    fn positions_to_offsets() {
+        use PositionEncoding::*;
+        type Case = (&'static str, PositionEncoding, (u32, u32), usize, bool, bool);
+        let cases: &[Case] = &[
+            ("abc\ndef", Utf16, (1, 1), 5, false, false),
+            ("abc\ndef", Utf16, (0, 10), 3, true, false), // past line end: line end
+            ("abc\r\ndef", Utf16, (0, 4), 3, true, false), // never inside the \r\n
+            ("abc\ndef", Utf16, (7, 0), 7, true, false),  // past the last line: the end
+            ("😀x", Utf16, (0, 1), 0, false, true),       // inside a surrogate pair
+            ("😀x", Utf16, (0, 2), 4, false, false),
+            ("😀x", Utf8, (0, 2), 0, false, true), // inside the UTF-8 sequence
+            ("😀x", Utf32, (0, 1), 4, false, false),
+            ("", Utf16, (0, 0), 0, false, false),
+            ("", Utf16, (0, 5), 0, true, false),
+        ];
+        for &(text, encoding, (line, character), offset, clamped, snapped) in cases {
+            let index = LineIndex::new(text, encoding);
+            let got = index.offset_adjusted(pos(line, character));
+            assert_eq!(
+                got,
+                (offset, Adjusted { clamped, snapped }),
+                "{text:?} {encoding:?} {line}:{character}"
+            );
+            let rope = Rope::from_str(text);
+            let (char_index, adjusted) = rope_offset(&rope, pos(line, character), encoding);
+            assert_eq!(
+                (rope.char_to_byte(char_index), adjusted),
+                (offset, Adjusted { clamped, snapped }),
+                "rope: {text:?} {encoding:?} {line}:{character}"
+            );
+        }
+    }
+
+    #[test]
+    fn negotiation_prefers_utf8_then_utf16() {
+        use PositionEncoding::*;
+        let kinds = |names: &[&str]| {
+            names.iter().map(|n| PositionEncodingKind::from(n.to_string())).collect::<Vec<_>>()
+        };
+        let cases: &[(Option<&[&str]>, PositionEncoding)] = &[
+            (None, Utf16),
+            (Some(&[]), Utf16),
+            (Some(&["utf-16", "utf-8"]), Utf8),
+            (Some(&["utf-32", "utf-16"]), Utf16),
+            (Some(&["utf-32"]), Utf32),
+            (Some(&["latin-1"]), Utf16),
+        ];
+        for &(offered, expected) in cases {
+            let offered = offered.map(kinds);
+            assert_eq!(PositionEncoding::negotiate(offered.as_deref()), expected, "{offered:?}");
+        }
+    }
+
+    /// Text made of the characters that break naive conversions.
+    fn tricky_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a", "Z", " ", "\n", "\r\n", "\r", "😀", "👍🏽", "日本", "中", "e\u{301}", "\u{0308}", "é", "ß",
+            "\t", "\u{2028}", "𝔘",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|pieces| pieces.concat())
+    }
+
+    fn encoding() -> impl Strategy<Value = PositionEncoding> {
+        prop::sample::select(ALL.to_vec())
+    }
+
+    proptest! {
+        /// Every character boundary maps to a position and back, except the
+        /// one between `\r` and `\n`, which is not a place in any line.
+        #[test]
+        fn offsets_round_trip(text in tricky_text(), encoding in encoding()) {
+            let index = LineIndex::new(&text, encoding);
+            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                    continue;
+                }
+                let position = index.position(offset);
+                prop_assert_eq!(index.offset_adjusted(position), (offset, Adjusted::default()));
+                let rope = Rope::from_str(&text);
+                let (char_index, adjusted) = rope_offset(&rope, position, encoding);
+                prop_assert_eq!((rope.char_to_byte(char_index), adjusted), (offset, Adjusted::default()));
+            }
+        }
+
+        /// Any position at all converts to a character boundary without
+        /// panicking, the line index and the rope agree, and converting back
+        /// gives a position no further than the one asked for.
+        #[test]
+        fn any_position_is_forgiven(text in tricky_text(), encoding in encoding(), line in 0u32..12, character in 0u32..30) {
+            let index = LineIndex::new(&text, encoding);
+            let (offset, adjusted) = index.offset_adjusted(pos(line, character));
+            prop_assert!(text.is_char_boundary(offset));
+            let rope = Rope::from_str(&text);
+            let (char_index, rope_adjusted) = rope_offset(&rope, pos(line, character), encoding);
+            prop_assert_eq!(rope.char_to_byte(char_index), offset);
+            prop_assert_eq!(rope_adjusted, adjusted);
+            let back = index.position(offset);
+            prop_assert!(back <= pos(line, character));
+            prop_assert_eq!(back == pos(line, character), !adjusted.any());
+        }
+
+        /// The line index agrees with ropey on the number of lines.
+        #[test]
+        fn lines_agree_with_the_rope(text in tricky_text()) {
+            let index = LineIndex::new(&text, PositionEncoding::Utf16);
+            prop_assert_eq!(index.line_count(), Rope::from_str(&text).len_lines());
+        }
+    }
+}

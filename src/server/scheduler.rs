@@ -1,0 +1,188 @@
+//! When and where analysis runs.
+//!
+//! - Snapshots are built off the store's lock, in `spawn_blocking`, from a
+//!   copy of the text; a snapshot is cached in the store only while it is
+//!   current (same open document, version and settings generation).
+//! - In push mode each document has at most one background worker. An edit
+//!   marks the document dirty and starts the worker if none runs; the worker
+//!   analyses the latest text, publishes the diagnostics with their version
+//!   only if that version is still current, and loops while the document is
+//!   dirty. Stale results are dropped, and publications for one document go
+//!   out in version order.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use tower_lsp::lsp_types::{Diagnostic, MessageType, Url};
+use tower_lsp::Client;
+
+use crate::server::documents::Document;
+use crate::server::line_index::{LineIndex, PositionEncoding};
+use crate::server::settings::FileReport;
+use crate::server::snapshot::{Input, Snapshot};
+use crate::server::{lock, to_proto, Shared};
+
+enum Lookup {
+    Ready(Arc<Snapshot>, u64),
+    Build(Input, u64),
+    Missing,
+}
+
+fn is_current(document: &Document, snapshot: &Snapshot, open_id: u64, generation: u64) -> bool {
+    document.open_id == open_id
+        && document.version == snapshot.version
+        && snapshot.settings_generation == generation
+}
+
+impl Shared {
+    fn lookup(&self, uri: &Url, for_worker: bool) -> Lookup {
+        let mut documents = lock(&self.documents);
+        let Some(document) = documents.get_mut(uri) else {
+            return Lookup::Missing;
+        };
+        if for_worker {
+            document.dirty = false;
+        }
+        let generation = self.settings_generation.load(Ordering::SeqCst);
+        if let Some(snapshot) = &document.snapshot {
+            if is_current(document, snapshot, document.open_id, generation) {
+                return Lookup::Ready(snapshot.clone(), document.open_id);
+            }
+        }
+        let input = Input {
+            uri: uri.clone(),
+            version: document.version,
+            settings_generation: generation,
+            text: document.rope.to_string(),
+        };
+        Lookup::Build(input, document.open_id)
+    }
+
+    /// Keep `snapshot` if it is still current; say whether it is.
+    fn keep(&self, snapshot: &Arc<Snapshot>, open_id: u64) -> bool {
+        let mut documents = lock(&self.documents);
+        let generation = self.settings_generation.load(Ordering::SeqCst);
+        match documents.get_mut(&snapshot.uri) {
+            Some(document) if is_current(document, snapshot, open_id, generation) => {
+                document.snapshot = Some(snapshot.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn encoding(&self) -> PositionEncoding {
+        self.session.read().unwrap_or_else(std::sync::PoisonError::into_inner).encoding
+    }
+
+    fn push_mode(&self) -> bool {
+        !self.session.read().unwrap_or_else(std::sync::PoisonError::into_inner).pull_diagnostics
+    }
+}
+
+/// The current snapshot of `uri`, analysing it now if needed. `None` when
+/// the document is not open.
+pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Option<Arc<Snapshot>> {
+    match shared.lookup(uri, false) {
+        Lookup::Missing => None,
+        Lookup::Ready(snapshot, _) => Some(snapshot),
+        Lookup::Build(input, open_id) => {
+            let snapshot = build(shared, client, input).await;
+            shared.keep(&snapshot, open_id);
+            Some(snapshot)
+        }
+    }
+}
+
+/// Analyse `input` on the blocking pool; report a settings file's outcome
+/// and a panic in the core.
+async fn build(shared: &Arc<Shared>, client: &Client, input: Input) -> Arc<Snapshot> {
+    let encoding = shared.encoding();
+    let task_shared = shared.clone();
+    let task_input = input.clone();
+    let task = tokio::task::spawn_blocking(move || {
+        let (settings, report) = lock(&task_shared.settings).resolve(&task_input.uri);
+        let report = report.and_then(|report| settings_file_diagnostics(report, encoding));
+        (Snapshot::build(task_input, settings, encoding), report)
+    });
+    let (snapshot, report) = match task.await {
+        Ok(result) => result,
+        // Settings resolution panicked: analyse with the defaults.
+        Err(error) => {
+            tracing::error!(uri = %input.uri, version = input.version, "settings resolution failed: {error}");
+            (Snapshot::build(input, Arc::default(), encoding), None)
+        }
+    };
+    if let Some(message) = &snapshot.panic {
+        let message = format!(
+            "copydesk could not analyse {} (version {}): {message}. Its findings are hidden until the next edit; please report this.",
+            snapshot.uri, snapshot.version
+        );
+        tracing::error!("{message}");
+        client.log_message(MessageType::ERROR, message).await;
+    }
+    if let Some((uri, diagnostics)) = report {
+        let open = lock(&shared.documents).get(&uri).is_some();
+        // An open settings file reports its own buffer's errors.
+        if !open {
+            client.publish_diagnostics(uri, diagnostics, None).await;
+        }
+    }
+    Arc::new(snapshot)
+}
+
+/// The diagnostics for a settings file read from disk.
+fn settings_file_diagnostics(
+    report: FileReport,
+    encoding: PositionEncoding,
+) -> Option<(Url, Vec<Diagnostic>)> {
+    let uri = Url::from_file_path(&report.path).ok()?;
+    let diagnostics = match &report.error {
+        None => Vec::new(),
+        Some(error) => {
+            let text = std::fs::read_to_string(&report.path).ok();
+            let index = text.as_deref().map(|text| LineIndex::new(text, encoding));
+            tracing::warn!("{}: {error}", report.path.display());
+            vec![to_proto::settings_error(error, index.as_ref())]
+        }
+    };
+    Some((uri, diagnostics))
+}
+
+/// Mark `uri` dirty and start its worker if none runs (push mode only).
+/// Called with the store locked, right after the edit.
+pub fn schedule(shared: &Arc<Shared>, client: &Client, document: &mut Document, uri: &Url) {
+    document.dirty = true;
+    if document.analysing || !shared.push_mode() {
+        return;
+    }
+    document.analysing = true;
+    let (shared, client, uri) = (shared.clone(), client.clone(), uri.clone());
+    tokio::spawn(async move { worker(shared, client, uri).await });
+}
+
+async fn worker(shared: Arc<Shared>, client: Client, uri: Url) {
+    loop {
+        let (snapshot, open_id) = match shared.lookup(&uri, true) {
+            Lookup::Missing => return,
+            Lookup::Ready(snapshot, open_id) => (snapshot, open_id),
+            Lookup::Build(input, open_id) => (build(&shared, &client, input).await, open_id),
+        };
+        if shared.keep(&snapshot, open_id) {
+            client
+                .publish_diagnostics(uri.clone(), snapshot.diagnostics.clone(), Some(snapshot.version))
+                .await;
+        }
+        let mut documents = lock(&shared.documents);
+        match documents.get_mut(&uri) {
+            Some(document) if document.open_id == open_id => {
+                if !document.dirty {
+                    document.analysing = false;
+                    return;
+                }
+            }
+            // Closed, or closed and reopened (which started its own worker).
+            _ => return,
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Mapping the core's plain data to LSP types. Positions go through the
+//! snapshot's [`LineIndex`]; nothing else here knows about encodings.
+
+use std::collections::HashMap;
+
+use tower_lsp::lsp_types as lsp;
+use tower_lsp::lsp_types::{CodeActionKind, NumberOrString, Position, Range, Url};
+
+use crate::analysis::actions::{Action, ActionKind};
+use crate::analysis::finding::{Finding, Severity, TextEdit};
+use crate::analysis::hover::Hover;
+use crate::analysis::inlay::InlayHint;
+use crate::analysis::outline::{Symbol, SymbolKind};
+use crate::analysis::settings::SettingsError;
+use crate::server::line_index::LineIndex;
+
+/// The `source` of every diagnostic copydesk publishes.
+pub const SOURCE: &str = "copydesk";
+
+/// The code-action kind of "fix all safe problems".
+pub const FIX_ALL: &str = "source.fixAll.copydesk";
+
+/// The prefix of copydesk's other document-wide source actions.
+pub const SOURCE_PREFIX: &str = "source.copydesk";
+
+pub fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
+    match severity {
+        Severity::Error => lsp::DiagnosticSeverity::ERROR,
+        Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+        Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
+        Severity::Hint => lsp::DiagnosticSeverity::HINT,
+    }
+}
+
+/// A finding as a diagnostic. Fixes are not carried in `data`: code actions
+/// recompute them from the current analysis, which is always as fresh.
+pub fn diagnostic(finding: &Finding, index: &LineIndex, uri: &Url) -> lsp::Diagnostic {
+    let related: Vec<_> = finding
+        .related
+        .iter()
+        .map(|related| lsp::DiagnosticRelatedInformation {
+            location: lsp::Location::new(uri.clone(), index.range(related.span)),
+            message: related.message.clone(),
+        })
+        .collect();
+    lsp::Diagnostic {
+        range: index.range(finding.span),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.code.to_owned())),
+        code_description: None,
+        source: Some(SOURCE.to_owned()),
+        message: finding.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        tags: None,
+        data: None,
+    }
+}
+
+/// A malformed `copydesk.toml` as a diagnostic on that file. With the file's
+/// line index the exact span is used; without, the reported line and column.
+pub fn settings_error(error: &SettingsError, index: Option<&LineIndex>) -> lsp::Diagnostic {
+    let range = match (index, &error.span) {
+        (Some(index), Some(span)) => index.range(span.clone().into()),
+        _ => {
+            let position = Position::new(
+                u32::try_from(error.line.saturating_sub(1)).unwrap_or(0),
+                u32::try_from(error.column.saturating_sub(1)).unwrap_or(0),
+            );
+            Range::new(position, position)
+        }
+    };
+    lsp::Diagnostic {
+        range,
+        severity: Some(lsp::DiagnosticSeverity::ERROR),
+        code: Some(NumberOrString::String("settings-error".to_owned())),
+        source: Some(SOURCE.to_owned()),
+        message: error.message.clone(),
+        ..lsp::Diagnostic::default()
+    }
+}
+
+pub fn hover(hover: &Hover, index: &LineIndex) -> lsp::Hover {
+    lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: hover.markdown.clone(),
+        }),
+        range: Some(index.range(hover.span)),
+    }
+}
+
+pub fn action_kind(kind: ActionKind) -> CodeActionKind {
+    match kind {
+        ActionKind::QuickFix => CodeActionKind::QUICKFIX,
+        ActionKind::Rewrite => CodeActionKind::REFACTOR_REWRITE,
+        ActionKind::FixAll => CodeActionKind::from(FIX_ALL),
+        ActionKind::Source(suffix) => CodeActionKind::from(format!("{SOURCE_PREFIX}.{suffix}")),
+    }
+}
+
+/// Whether `kind` is asked for by the request's `only` filter: equal to an
+/// entry or a sub-kind of it (`source.fixAll.copydesk` under `source`).
+pub fn kind_matches(kind: &CodeActionKind, only: Option<&[CodeActionKind]>) -> bool {
+    let Some(only) = only else {
+        return true;
+    };
+    only.iter().any(|wanted| {
+        let (kind, wanted) = (kind.as_str(), wanted.as_str());
+        kind == wanted || kind.strip_prefix(wanted).is_some_and(|rest| rest.starts_with('.'))
+    })
+}
+
+/// Where the edits of a code action go, and how.
+pub struct EditTarget<'a> {
+    pub uri: &'a Url,
+    pub version: i32,
+    /// The client accepts `documentChanges` (versioned edits, which it
+    /// refuses to apply to a newer version of the text).
+    pub versioned: bool,
+}
+
+pub fn workspace_edit(edits: &[TextEdit], index: &LineIndex, target: &EditTarget<'_>) -> lsp::WorkspaceEdit {
+    let edits: Vec<lsp::TextEdit> = edits
+        .iter()
+        .map(|edit| lsp::TextEdit { range: index.range(edit.span), new_text: edit.new_text.clone() })
+        .collect();
+    if target.versioned {
+        lsp::WorkspaceEdit {
+            document_changes: Some(lsp::DocumentChanges::Edits(vec![lsp::TextDocumentEdit {
+                text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                    uri: target.uri.clone(),
+                    version: Some(target.version),
+                },
+                edits: edits.into_iter().map(lsp::OneOf::Left).collect(),
+            }])),
+            ..lsp::WorkspaceEdit::default()
+        }
+    } else {
+        lsp::WorkspaceEdit {
+            changes: Some(HashMap::from([(target.uri.clone(), edits)])),
+            ..lsp::WorkspaceEdit::default()
+        }
+    }
+}
+
+pub fn code_action(action: &Action, index: &LineIndex, target: &EditTarget<'_>) -> lsp::CodeAction {
+    lsp::CodeAction {
+        title: action.title.clone(),
+        kind: Some(action_kind(action.kind)),
+        diagnostics: action.fixes.as_ref().map(|finding| vec![diagnostic(finding, index, target.uri)]),
+        edit: Some(workspace_edit(&action.edits, index, target)),
+        command: None,
+        is_preferred: action.preferred.then_some(true),
+        disabled: None,
+        data: None,
+    }
+}
+
+pub fn inlay_hint(hint: &InlayHint, index: &LineIndex) -> lsp::InlayHint {
+    lsp::InlayHint {
+        position: index.position(hint.offset),
+        label: lsp::InlayHintLabel::String(hint.label.clone()),
+        kind: None,
+        text_edits: None,
+        tooltip: hint.tooltip.clone().map(lsp::InlayHintTooltip::String),
+        padding_left: Some(true),
+        padding_right: None,
+        data: None,
+    }
+}
+
+pub fn symbol_kind(kind: SymbolKind) -> lsp::SymbolKind {
+    match kind {
+        SymbolKind::Group => lsp::SymbolKind::NAMESPACE,
+        SymbolKind::Person => lsp::SymbolKind::OBJECT,
+        SymbolKind::Country => lsp::SymbolKind::PACKAGE,
+        SymbolKind::Place => lsp::SymbolKind::MODULE,
+        SymbolKind::Organization => lsp::SymbolKind::STRUCT,
+        SymbolKind::Quotation => lsp::SymbolKind::STRING,
+        SymbolKind::Date => lsp::SymbolKind::CONSTANT,
+        SymbolKind::Heading => lsp::SymbolKind::NAMESPACE,
+    }
+}
+
+#[allow(deprecated)] // `DocumentSymbol::deprecated` must be written to build one.
+pub fn document_symbol(symbol: &Symbol, index: &LineIndex) -> lsp::DocumentSymbol {
+    let range = index.range(symbol.span);
+    // The selection must lie inside the range, or clients reject the outline.
+    let selection = if symbol.span.covers(symbol.selection) { index.range(symbol.selection) } else { range };
+    // Clients reject empty names and show line breaks badly.
+    let name = symbol.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    lsp::DocumentSymbol {
+        name: if name.is_empty() { "(untitled)".to_owned() } else { name },
+        detail: symbol.detail.clone(),
+        kind: symbol_kind(symbol.kind),
+        tags: None,
+        deprecated: None,
+        range,
+        selection_range: selection,
+        children: (!symbol.children.is_empty())
+            .then(|| symbol.children.iter().map(|child| document_symbol(child, index)).collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Kind, `only` filter, whether it matches.
+    #[test]
+    fn code_action_kinds_filter_by_prefix() {
+        let cases: &[(&str, Option<&[&str]>, bool)] = &[
+            (FIX_ALL, None, true),
+            (FIX_ALL, Some(&["source"]), true),
+            (FIX_ALL, Some(&["source.fixAll"]), true),
+            (FIX_ALL, Some(&["quickfix"]), false),
+            ("source.copydesk.dates", Some(&["source.copydesk"]), true),
+            ("quickfix", Some(&["quick"]), false),
+            ("refactor.rewrite", Some(&["refactor"]), true),
+        ];
+        for &(kind, only, expected) in cases {
+            let only: Option<Vec<CodeActionKind>> =
+                only.map(|only| only.iter().map(|k| CodeActionKind::from(k.to_string())).collect());
+            assert_eq!(
+                kind_matches(&CodeActionKind::from(kind.to_string()), only.as_deref()),
+                expected,
+                "{kind} {only:?}"
+            );
+        }
+    }
+}
