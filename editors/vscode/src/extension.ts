@@ -12,7 +12,6 @@ import {
   Message,
   ServerOptions,
   State,
-  TransportKind,
 } from 'vscode-languageclient/node';
 
 import { findServer, installHelp } from './discovery';
@@ -93,8 +92,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   output.appendLine(`Starting ${found.path} (${found.source}).`);
 
   const serverOptions: ServerOptions = {
-    run: { command: found.path, args: ['lsp'], transport: TransportKind.stdio },
-    debug: { command: found.path, args: ['lsp'], transport: TransportKind.stdio, options: { env: { ...process.env, COPYDESK_LOG: 'debug' } } },
+    run: { command: found.path, args: ['lsp'] },
+    debug: { command: found.path, args: ['lsp'], options: { env: { ...process.env, COPYDESK_LOG: 'debug' } } },
   };
 
   const restarts: number[] = [];
