@@ -46,7 +46,7 @@ passed=0 failed=0
 for suite in $suites; do
     [ -f "$logs/$suite" ] || continue
     p=$(grep -Eo '^(# pass [0-9]+|[0-9]+ passed)' "$logs/$suite" | grep -Eo '[0-9]+' | awk '{ s += $1 } END { print s + 0 }')
-    f=$(grep -Eo '^(# fail [0-9]+|[0-9]+ passed, [0-9]+ failed)' "$logs/$suite" | grep -Eo '[0-9]+$' | awk '{ s += $1 } END { print s + 0 }')
+    f=$(grep -Eo '^(# fail [0-9]+|[0-9]+ passed, [0-9]+ failed)' "$logs/$suite" | sed -E 's/^# fail //; s/^[0-9]+ passed, ([0-9]+) failed$/\1/' | awk '{ s += $1 } END { print s + 0 }')
     passed=$((passed + ${p:-0})) failed=$((failed + ${f:-0}))
     printf 'editors: %-8s %4ss  %s\n' "$suite" "${took[$suite]}" "$([[ " ${failed_suites[*]} " == *" $suite "* ]] && echo FAILED || echo ok)"
 done

@@ -49,7 +49,7 @@ ensure_apt_packages() {
     if [ ${#missing[@]} -gt 0 ]; then
         log "apt-get install ${missing[*]}"
         DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     fi
 }
 
@@ -77,7 +77,8 @@ use_node24() {
 ensure_code_server() {
     use_node24
     CODE_SERVER_DIR="$COPYDESK_CACHE/code-server-$CODE_SERVER_VERSION-node$NODE24_VERSION"
-    ensure_npm "$CODE_SERVER_DIR" --foreground-scripts "code-server@$CODE_SERVER_VERSION"
+    # node-gyp compiles code-server's ~10 native modules; use every core.
+    JOBS=max ensure_npm "$CODE_SERVER_DIR" --foreground-scripts "code-server@$CODE_SERVER_VERSION"
     CODE_SERVER="$CODE_SERVER_DIR/node_modules/.bin/code-server"
 }
 

@@ -8,9 +8,9 @@
 // comma list of step names to run; the others are skipped).
 // Fails on any browser request to a non-loopback address.
 // Prints "ok - STEP" / "not ok - STEP: why" and "N passed, N failed".
-import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -237,6 +237,32 @@ try {
     await page.mouse.move(5, 400);
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(shots, 'vscode-4-fixed.png') });
+  });
+
+  await step('a settings change reaches the server without a restart', async () => {
+    // The workspace's .vscode/settings.json, as a newsroom project would keep it.
+    const settingsDir = join(dirname(articlePath), '.vscode');
+    const settingsPath = join(settingsDir, 'settings.json');
+    const [pid] = serverPids();
+    const box = await textBox('February\u00a024', 0, 'February 24'.length);
+    assert(box, '"February 24" is not on screen');
+    const hoverText = async () => {
+      await page.mouse.move(5, 400);
+      await page.waitForTimeout(300);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForTimeout(800);
+      return (await page.locator('.monaco-hover:visible').first().textContent().catch(() => '')) ?? '';
+    };
+    mkdirSync(settingsDir, { recursive: true });
+    try {
+      writeFileSync(settingsPath, '{ "copydesk.dates.style": "iso" }\n');
+      await waitFor(async () => (await hoverText()).includes('2022-02-24'), 'the date finding to use the ISO style', TIMEOUT);
+    } finally {
+      writeFileSync(settingsPath, '{ "copydesk.dates.style": "ap" }\n');
+    }
+    await waitFor(async () => (await hoverText()).includes('Feb. 24, 2022'), 'the date finding back in AP style', TIMEOUT);
+    await page.mouse.move(5, 400);
+    assert(serverPids().length === 1 && serverPids()[0] === pid, 'the server was restarted');
   });
 
   await step('"copydesk: Normalize all dates" rewrites the dates', async () => {

@@ -36,7 +36,7 @@ fi
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
-    if [ -n "$server_pid" ]; then kill -- "-$server_pid" 2>/dev/null || true; fi
+    if [ -n "$server_pid" ]; then cp -r "$profile/user-data/logs" /tmp/vsc-logs-last 2>/dev/null; kill -- "-$server_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -63,7 +63,8 @@ cat > "$profile/user-data/User/settings.json" <<'JSON'
   "telemetry.telemetryLevel": "off",
   "workbench.enableExperiments": false,
   "chat.disableAIFeatures": true,
-  "workbench.secondarySideBar.defaultVisibility": "hidden"
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  "copydesk.trace.server": "messages"
 }
 JSON
 export XDG_CONFIG_HOME="$profile/xdg-config" XDG_DATA_HOME="$profile/xdg-data" \
@@ -89,11 +90,11 @@ mkdir -p "$shots"
 rm -f "$shots"/vscode-*.png "$shots"/failed-*.png
 status=0
 CODE_URL="http://127.0.0.1:$port/?folder=$work/workspace" ARTICLE="$work/workspace/article.txt" \
-    EXTENSIONS_DIR="$profile/extensions" SHOTS="$shots" NODE_PATH="$PLAYWRIGHT_DIR/node_modules" \
+    EXTENSIONS_DIR="$profile/extensions" USER_SETTINGS="$profile/user-data/User/settings.json" SHOTS="$shots" NODE_PATH="$PLAYWRIGHT_DIR/node_modules" \
     node "$here/e2e.mjs" || status=$?
 if [ $status -ne 0 ]; then
     echo "--- code-server log (last 40 lines)"; tail -40 "$work/code-server.log"
-    find "$profile/user-data/logs" -name '*copydesk*' -exec sh -c 'echo "--- $1"; tail -40 "$1"' _ {} \; 2>/dev/null || true
+    find "$profile/user-data/logs" -name "*copydesk*" -exec sh -c 'echo "--- $1"; tail -40 "$1"' _ {} \; 2>/dev/null || true
 fi
 if [ "${UPDATE_README_SCREENSHOT:-}" = 1 ] && [ -f "$shots/vscode-2-hover.png" ]; then
     mkdir -p "$ext/images" && cp "$shots/vscode-2-hover.png" "$ext/images/screenshot.png"

@@ -51,7 +51,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
-  await start(context);
+  // Markdown and plain text activate the extension directly; the languages in
+  // `copydesk.languages` cannot be activation events, so the extension also
+  // activates after start-up and starts the server once such a file is open.
+  if (vscode.workspace.textDocuments.some(isCopydeskDocument)) {
+    await start(context);
+    return;
+  }
+  const waiting = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (isCopydeskDocument(document)) {
+      waiting.dispose();
+      void start(context);
+    }
+  });
+  context.subscriptions.push(waiting);
+}
+
+function copydeskLanguages(): string[] {
+  const extra = vscode.workspace.getConfiguration('copydesk').get<string[]>('languages', []);
+  return [...new Set(['markdown', 'plaintext', ...extra])];
+}
+
+function isCopydeskDocument(document: vscode.TextDocument): boolean {
+  return (document.uri.scheme === 'file' || document.uri.scheme === 'untitled') && copydeskLanguages().includes(document.languageId);
 }
 
 export async function deactivate(): Promise<void> {
@@ -62,10 +84,8 @@ export async function deactivate(): Promise<void> {
 }
 
 /** Document selector: Markdown, plain text, and the languages the user adds. */
-function documentSelector(): { language: string }[] {
-  const extra = vscode.workspace.getConfiguration('copydesk').get<string[]>('languages', []);
-  const languages = [...new Set(['markdown', 'plaintext', ...extra])];
-  return languages.flatMap((language) => [
+function documentSelector(): { scheme: string; language: string }[] {
+  return copydeskLanguages().flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
   ]);
