@@ -121,6 +121,16 @@ async fn unknown_methods_are_refused_or_ignored() {
     client.shutdown().await;
 }
 
+/// tower-lsp alone would stop reading at such a message; the server drops
+/// it (logging to stderr) and reads on.
+#[tokio::test]
+async fn a_message_that_is_not_json_is_dropped_and_the_session_goes_on() {
+    let mut client = started("utf-16").await;
+    common::write_raw(&client.writer(), b"Content-Length: 9\r\n\r\n{not json").await;
+    still_answers(&mut client).await;
+    client.shutdown().await;
+}
+
 #[tokio::test]
 async fn a_ten_megabyte_single_line_document_is_served() {
     let mut client = started("utf-16").await;

@@ -9,6 +9,7 @@
 //! - [`handlers`] — request handlers as functions of a snapshot.
 //! - [`to_proto`] — the core's plain data as LSP types.
 //! - [`exit`] — stopping on `exit` (tower-lsp alone waits for EOF).
+//! - [`framing`] — drops messages that are not JSON instead of ending.
 //!
 //! The one ordering rule: a handler that changes the store does so before
 //! its first `.await` (see `documents`).
@@ -16,6 +17,7 @@
 pub mod capabilities;
 pub mod documents;
 pub mod exit;
+pub mod framing;
 pub mod handlers;
 pub mod line_index;
 pub mod scheduler;
@@ -321,8 +323,12 @@ where
         .finish();
     let signal = Arc::new(ExitSignal::default());
     let service = ExitWatch { inner: service, signal: signal.clone() };
+    let (filtered, pipe) = tokio::io::duplex(1 << 16);
+    let serving = async {
+        tokio::join!(framing::filter(input, pipe), Server::new(filtered, output, socket).serve(service));
+    };
     tokio::select! {
-        () = Server::new(input, output, socket).serve(service) => Ending::InputClosed,
+        () = serving => Ending::InputClosed,
         () = signal.exited.notified() => signal.ending(),
     }
 }

@@ -56,6 +56,13 @@ pub async fn write_message(writer: &Writer, message: &Value) {
     writer.flush().await.unwrap();
 }
 
+/// Write raw bytes (for malformed-input tests).
+pub async fn write_raw(writer: &Writer, bytes: &[u8]) {
+    let mut writer = writer.lock().await;
+    writer.write_all(bytes).await.unwrap();
+    writer.flush().await.unwrap();
+}
+
 /// Read one framed message; `Ok(None)` at a clean end of stream.
 async fn read_message<R: AsyncRead + Unpin>(reader: &mut BufReader<R>) -> Result<Option<Value>, String> {
     let mut length = None;
