@@ -36,7 +36,7 @@ fi
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
-    if [ -n "$server_pid" ]; then cp -r "$profile/user-data/logs" /tmp/vsc-logs-last 2>/dev/null; kill -- "-$server_pid" 2>/dev/null || true; fi
+    if [ -n "$server_pid" ]; then kill -- "-$server_pid" 2>/dev/null || true; fi
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -63,8 +63,7 @@ cat > "$profile/user-data/User/settings.json" <<'JSON'
   "telemetry.telemetryLevel": "off",
   "workbench.enableExperiments": false,
   "chat.disableAIFeatures": true,
-  "workbench.secondarySideBar.defaultVisibility": "hidden",
-  "copydesk.trace.server": "messages"
+  "workbench.secondarySideBar.defaultVisibility": "hidden"
 }
 JSON
 export XDG_CONFIG_HOME="$profile/xdg-config" XDG_DATA_HOME="$profile/xdg-data" \
