@@ -157,6 +157,37 @@ impl Actors {
     }
 }
 
+/// Where navigation goes from the mention under a byte offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Navigation {
+    /// The mention under the offset.
+    pub mention: Span,
+    /// The actor's first reference (go to definition).
+    pub first_reference: Span,
+    /// Every mention of the actor, in text order.
+    pub mentions: Vec<Span>,
+    /// The mentions that are the first reference (the "declaration"):
+    /// those inside `first_reference`, or the first mention.
+    pub declarations: Vec<Span>,
+}
+
+/// Navigation for the actor mentioned at byte `offset`, if any.
+pub fn navigation(actors: &Actors, offset: usize) -> Option<Navigation> {
+    let (index, mention) = actors.mention_at(offset)?;
+    let actor = actors.actors.get(index)?;
+    let first = actor.first_reference;
+    let mut declarations: Vec<Span> = actor.mentions.iter().copied().filter(|span| first.covers(*span)).collect();
+    if declarations.is_empty() {
+        declarations.extend(actor.mentions.first().copied());
+    }
+    Some(Navigation {
+        mention: *actor.mentions.get(mention)?,
+        first_reference: first,
+        mentions: actor.mentions.clone(),
+        declarations,
+    })
+}
+
 /// Find the actors in the prose of `text`. Never fails.
 pub fn extract(text: &str, article: &Article, settings: &Settings) -> Actors {
     extract::extract(text, article, settings)
