@@ -36,9 +36,14 @@ pub fn definition(snapshot: &Snapshot, position: lsp::Position) -> Option<lsp::L
 
 /// Every mention of the actor under the cursor; without the first
 /// reference unless `include_declaration`.
-pub fn references(snapshot: &Snapshot, position: lsp::Position, include_declaration: bool) -> Vec<lsp::Location> {
+pub fn references(
+    snapshot: &Snapshot,
+    position: lsp::Position,
+    include_declaration: bool,
+) -> Vec<lsp::Location> {
     let offset = snapshot.line_index.offset(position);
-    let Some(found) = guarded(snapshot, "references", || actors::navigation(&snapshot.analysis.actors, offset))
+    let Some(found) =
+        guarded(snapshot, "references", || actors::navigation(&snapshot.analysis.actors, offset))
     else {
         return Vec::new();
     };
@@ -54,7 +59,8 @@ pub fn references(snapshot: &Snapshot, position: lsp::Position, include_declarat
 /// marked as a write (a definition), the others as reads.
 pub fn document_highlights(snapshot: &Snapshot, position: lsp::Position) -> Vec<lsp::DocumentHighlight> {
     let offset = snapshot.line_index.offset(position);
-    let Some(found) = guarded(snapshot, "highlights", || actors::navigation(&snapshot.analysis.actors, offset))
+    let Some(found) =
+        guarded(snapshot, "highlights", || actors::navigation(&snapshot.analysis.actors, offset))
     else {
         return Vec::new();
     };

@@ -296,7 +296,10 @@ impl LanguageServer for Backend {
         Ok((!found.is_empty()).then_some(found))
     }
 
-    async fn document_highlight(&self, params: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
         let position = params.text_document_position_params;
         let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
             return Ok(None);

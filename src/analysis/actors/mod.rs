@@ -176,7 +176,8 @@ pub fn navigation(actors: &Actors, offset: usize) -> Option<Navigation> {
     let (index, mention) = actors.mention_at(offset)?;
     let actor = actors.actors.get(index)?;
     let first = actor.first_reference;
-    let mut declarations: Vec<Span> = actor.mentions.iter().copied().filter(|span| first.covers(*span)).collect();
+    let mut declarations: Vec<Span> =
+        actor.mentions.iter().copied().filter(|span| first.covers(*span)).collect();
     if declarations.is_empty() {
         declarations.extend(actor.mentions.first().copied());
     }
