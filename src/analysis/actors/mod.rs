@@ -193,3 +193,42 @@ pub fn navigation(actors: &Actors, offset: usize) -> Option<Navigation> {
 pub fn extract(text: &str, article: &Article, settings: &Settings) -> Actors {
     extract::extract(text, article, settings)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, text at the cursor, first reference must cover, mentions as
+    /// written, how many are the declaration); no mentions: nothing there.
+    const CASES: &[(&str, &str, &str, &[&str], usize)] = &[
+        (
+            "Foreign Minister Jane Roe spoke. Later Roe left, and Roe returned.",
+            "Roe left",
+            "Jane Roe",
+            &["Jane Roe", "Roe", "Roe"],
+            1,
+        ),
+        ("Nothing here is a name at all.", "here", "", &[], 0),
+    ];
+
+    #[test]
+    fn navigation_goes_to_the_first_reference_and_lists_every_mention() {
+        let settings = Settings::default();
+        for &(text, cursor, first, mentions, declarations) in CASES {
+            let article = Article::parse(text, &settings);
+            let actors = extract(text, &article, &settings);
+            let found = navigation(&actors, text.find(cursor).unwrap());
+            if mentions.is_empty() {
+                assert_eq!(found, None, "{text}");
+                continue;
+            }
+            let found = found.unwrap_or_else(|| panic!("no actor under {cursor:?} in {text:?}"));
+            let first_at = text.find(first).unwrap();
+            assert!(found.first_reference.covers(Span::new(first_at, first_at + first.len())), "{found:?}");
+            let written: Vec<&str> = found.mentions.iter().map(|span| &text[span.start..span.end]).collect();
+            assert_eq!(written, mentions, "{text}");
+            assert_eq!(found.declarations.len(), declarations, "{text}: {found:?}");
+            assert_eq!(&text[found.mention.start..found.mention.end], "Roe");
+        }
+    }
+}
