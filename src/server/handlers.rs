@@ -5,7 +5,7 @@
 
 use tower_lsp::lsp_types as lsp;
 
-use crate::analysis::{actions, hover, inlay, outline};
+use crate::analysis::{actions, actors, hover, inlay, outline};
 use crate::server::snapshot::{isolate, DocumentKind, Snapshot};
 use crate::server::to_proto::{self, EditTarget};
 
@@ -25,6 +25,57 @@ pub fn hover(snapshot: &Snapshot, position: lsp::Position) -> Option<lsp::Hover>
     let offset = snapshot.line_index.offset(position);
     let found = guarded(snapshot, "hover", || hover::hover(&snapshot.context(), offset))?;
     Some(to_proto::hover(&found, &snapshot.line_index))
+}
+
+/// Go to definition: the first reference of the actor under the cursor.
+pub fn definition(snapshot: &Snapshot, position: lsp::Position) -> Option<lsp::Location> {
+    let offset = snapshot.line_index.offset(position);
+    let found = guarded(snapshot, "definition", || actors::navigation(&snapshot.analysis.actors, offset))?;
+    Some(to_proto::location(&snapshot.uri, found.first_reference, &snapshot.line_index))
+}
+
+/// Every mention of the actor under the cursor; without the first
+/// reference unless `include_declaration`.
+pub fn references(
+    snapshot: &Snapshot,
+    position: lsp::Position,
+    include_declaration: bool,
+) -> Vec<lsp::Location> {
+    let offset = snapshot.line_index.offset(position);
+    let Some(found) =
+        guarded(snapshot, "references", || actors::navigation(&snapshot.analysis.actors, offset))
+    else {
+        return Vec::new();
+    };
+    found
+        .mentions
+        .iter()
+        .filter(|span| include_declaration || !found.declarations.contains(span))
+        .map(|span| to_proto::location(&snapshot.uri, *span, &snapshot.line_index))
+        .collect()
+}
+
+/// Every mention of the actor under the cursor, the first reference
+/// marked as a write (a definition), the others as reads.
+pub fn document_highlights(snapshot: &Snapshot, position: lsp::Position) -> Vec<lsp::DocumentHighlight> {
+    let offset = snapshot.line_index.offset(position);
+    let Some(found) =
+        guarded(snapshot, "highlights", || actors::navigation(&snapshot.analysis.actors, offset))
+    else {
+        return Vec::new();
+    };
+    found
+        .mentions
+        .iter()
+        .map(|span| lsp::DocumentHighlight {
+            range: snapshot.line_index.range(*span),
+            kind: Some(if found.declarations.contains(span) {
+                lsp::DocumentHighlightKind::WRITE
+            } else {
+                lsp::DocumentHighlightKind::READ
+            }),
+        })
+        .collect()
 }
 
 pub fn code_actions(

@@ -279,6 +279,35 @@ impl LanguageServer for Backend {
         Ok(handlers::hover(&snapshot, position.position))
     }
 
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let position = params.text_document_position_params;
+        let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
+            return Ok(None);
+        };
+        Ok(handlers::definition(&snapshot, position.position).map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let position = params.text_document_position;
+        let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
+            return Ok(None);
+        };
+        let found = handlers::references(&snapshot, position.position, params.context.include_declaration);
+        Ok((!found.is_empty()).then_some(found))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let position = params.text_document_position_params;
+        let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
+            return Ok(None);
+        };
+        let found = handlers::document_highlights(&snapshot, position.position);
+        Ok((!found.is_empty()).then_some(found))
+    }
+
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
             return Ok(None);

@@ -89,6 +89,10 @@ pub fn hover(hover: &Hover, index: &LineIndex) -> lsp::Hover {
     }
 }
 
+pub fn location(uri: &Url, span: crate::analysis::span::Span, index: &LineIndex) -> lsp::Location {
+    lsp::Location::new(uri.clone(), index.range(span))
+}
+
 pub fn action_kind(kind: ActionKind) -> CodeActionKind {
     match kind {
         ActionKind::QuickFix => CodeActionKind::QUICKFIX,

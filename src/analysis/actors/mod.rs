@@ -157,7 +157,78 @@ impl Actors {
     }
 }
 
+/// Where navigation goes from the mention under a byte offset.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Navigation {
+    /// The mention under the offset.
+    pub mention: Span,
+    /// The actor's first reference (go to definition).
+    pub first_reference: Span,
+    /// Every mention of the actor, in text order.
+    pub mentions: Vec<Span>,
+    /// The mentions that are the first reference (the "declaration"):
+    /// those inside `first_reference`, or the first mention.
+    pub declarations: Vec<Span>,
+}
+
+/// Navigation for the actor mentioned at byte `offset`, if any.
+pub fn navigation(actors: &Actors, offset: usize) -> Option<Navigation> {
+    let (index, mention) = actors.mention_at(offset)?;
+    let actor = actors.actors.get(index)?;
+    let first = actor.first_reference;
+    let mut declarations: Vec<Span> =
+        actor.mentions.iter().copied().filter(|span| first.covers(*span)).collect();
+    if declarations.is_empty() {
+        declarations.extend(actor.mentions.first().copied());
+    }
+    Some(Navigation {
+        mention: *actor.mentions.get(mention)?,
+        first_reference: first,
+        mentions: actor.mentions.clone(),
+        declarations,
+    })
+}
+
 /// Find the actors in the prose of `text`. Never fails.
 pub fn extract(text: &str, article: &Article, settings: &Settings) -> Actors {
     extract::extract(text, article, settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, text at the cursor, first reference must cover, mentions as
+    /// written, how many are the declaration); no mentions: nothing there.
+    const CASES: &[(&str, &str, &str, &[&str], usize)] = &[
+        (
+            "Foreign Minister Jane Roe spoke. Later Roe left, and Roe returned.",
+            "Roe left",
+            "Jane Roe",
+            &["Jane Roe", "Roe", "Roe"],
+            1,
+        ),
+        ("Nothing here is a name at all.", "here", "", &[], 0),
+    ];
+
+    #[test]
+    fn navigation_goes_to_the_first_reference_and_lists_every_mention() {
+        let settings = Settings::default();
+        for &(text, cursor, first, mentions, declarations) in CASES {
+            let article = Article::parse(text, &settings);
+            let actors = extract(text, &article, &settings);
+            let found = navigation(&actors, text.find(cursor).unwrap());
+            if mentions.is_empty() {
+                assert_eq!(found, None, "{text}");
+                continue;
+            }
+            let found = found.unwrap_or_else(|| panic!("no actor under {cursor:?} in {text:?}"));
+            let first_at = text.find(first).unwrap();
+            assert!(found.first_reference.covers(Span::new(first_at, first_at + first.len())), "{found:?}");
+            let written: Vec<&str> = found.mentions.iter().map(|span| &text[span.start..span.end]).collect();
+            assert_eq!(written, mentions, "{text}");
+            assert_eq!(found.declarations.len(), declarations, "{text}: {found:?}");
+            assert_eq!(&text[found.mention.start..found.mention.end], "Roe");
+        }
+    }
 }
