@@ -130,10 +130,28 @@ fn fix_changes_the_file_only_inside_fixed_spans_and_reaches_a_fixed_point() {
     assert!(matches!(fixed.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&fixed.stderr));
     assert!(String::from_utf8_lossy(&fixed.stderr).contains("copydesk: applied "));
     let after = std::fs::read_to_string(root.join("article.txt")).unwrap();
-    if diff.stdout.is_empty() {
-        assert_eq!(after, original);
-    }
+    // The example article has safe fixes: the closing mark typed as “,
+    // Kiev → Kyiv, the space in "XinhuaLi", and dates into AP style.
+    assert_eq!(diff.status.code(), Some(1), "--diff shows the safe fixes");
+    assert_ne!(after, original);
+    assert!(after.contains("defense ministries”,"), "{after}");
+    assert!(after.contains("weapons to Kyiv"), "{after}");
+    assert!(after.contains("agency Xinhua Li said"), "{after}");
+    assert!(after.contains("Feb. 24, 2022"), "{after}");
     assert!(differs_only_inside(&original, &after, ranges), "the fix touched text outside the fixed spans");
+
+    // The fixable findings are gone.
+    let checked = copydesk_in(root, &["check", "--format", "json", "article.txt"]);
+    let report: Value = serde_json::from_slice(&checked.stdout).unwrap();
+    let codes: Vec<&str> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|diagnostic| diagnostic["code"].as_str().unwrap())
+        .collect();
+    for fixed_code in ["mismatched-quote", "place-name-style", "glued-words"] {
+        assert!(!codes.contains(&fixed_code), "{fixed_code} is still reported: {codes:?}");
+    }
 
     // Nothing safe is left to fix.
     let again = copydesk_in(root, &["check", "--diff", "article.txt"]);
