@@ -49,8 +49,17 @@ pub struct Context<'a> {
     pub analysis: &'a Analysis,
 }
 
+/// Test-only (feature `panic-injection`): a document containing this text
+/// makes [`analyze`] panic, so tests can prove the server isolates panics.
+#[cfg(feature = "panic-injection")]
+pub const INJECTED_PANIC_MARKER: &str = "copydesk-test:inject-panic";
+
 /// Analyse `text` with `settings`. Never fails and never panics on any input.
 pub fn analyze(text: &str, settings: &Settings) -> Analysis {
+    #[cfg(feature = "panic-injection")]
+    if text.contains(INJECTED_PANIC_MARKER) {
+        panic!("injected panic (the test-only feature panic-injection)");
+    }
     let article = Article::parse(text, settings);
     let article_date = structure::article_date::detect(text, &article, settings);
     let quotes = quotes::analyze(text, &article, settings);
