@@ -12,6 +12,7 @@ pub mod dates;
 pub mod finding;
 pub mod hover;
 pub mod inlay;
+pub mod limits;
 pub mod outline;
 pub mod quotes;
 pub mod rules;
@@ -40,6 +41,9 @@ pub struct Analysis {
     pub dates: Vec<DateMention>,
     /// Every finding of every enabled rule, sorted by position.
     pub findings: Vec<Finding>,
+    /// Checks skipped because the document exceeds a limit (see
+    /// [`limits`]); reported by the `analysis-limited` rule.
+    pub skipped: Vec<&'static str>,
 }
 
 /// What a rule, hover or action sees: the text, the settings and the model.
@@ -62,12 +66,13 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
     }
     let article = Article::parse(text, settings);
     let article_date = structure::article_date::detect(text, &article, settings);
-    let quotes = quotes::analyze(text, &article, settings);
+    let skipped = limits::skipped(text);
+    let quotes = if skipped.is_empty() { quotes::analyze(text, &article, settings) } else { Quotes::default() };
     let actors = actors::extract(text, &article, settings);
     let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
     let dates = dates::extract(text, &article, article_date.as_ref(), settings);
     let mut analysis =
-        Analysis { article, article_date, quotes, attributions, actors, dates, findings: Vec::new() };
+        Analysis { article, article_date, quotes, attributions, actors, dates, findings: Vec::new(), skipped };
     let findings = rules::run(&Context { text, settings, analysis: &analysis });
     analysis.findings = findings;
     analysis

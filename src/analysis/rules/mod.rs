@@ -5,6 +5,7 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
+mod analysis_limited;
 mod mismatched_quote;
 mod straight_quotes;
 mod unclosed_quote;
@@ -29,7 +30,7 @@ pub struct Rule {
 
 /// Every rule, in the order their findings are reported for equal spans.
 pub static RULES: &[&Rule] =
-    &[&unclosed_quote::RULE, &unopened_quote::RULE, &mismatched_quote::RULE, &straight_quotes::RULE];
+    &[&unclosed_quote::RULE, &unopened_quote::RULE, &mismatched_quote::RULE, &straight_quotes::RULE, &analysis_limited::RULE];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
