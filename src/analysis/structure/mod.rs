@@ -2,8 +2,26 @@
 //!
 //! Markdown-aware: front matter, code, HTML comments and link URLs are not
 //! prose; headings and list items are. Plain text works as well.
+//!
+//! Layout:
+//! - `blocks.rs` — the single line-by-line pass: front matter, the `date`
+//!   header line, fenced and indented code, HTML comment blocks, headings,
+//!   list items, block quotes, reference definitions, paragraphs.
+//! - `inline.rs` — the pass over each paragraph's bytes: code spans, inline
+//!   HTML comments and tags, link and image destinations, autolinks, bare
+//!   URLs.
+//! - `sentences.rs` — sentence splitting with per-language abbreviation
+//!   tables.
+//! - `words.rs` — a lazy word iterator (no per-word storage).
+//! - `article_date.rs` — the article's own date.
 
 pub mod article_date;
+mod blocks;
+mod inline;
+mod sentences;
+mod words;
+
+pub use words::{words, Words};
 
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
@@ -45,32 +63,23 @@ pub struct Article {
 
 impl Article {
     /// Compute the structure of `text`. Never fails.
-    pub fn parse(text: &str, _settings: &Settings) -> Article {
-        // Placeholder until the structure work lands: blank-line paragraphs,
-        // one sentence per paragraph.
-        let mut article = Article::default();
-        let mut offset = 0;
-        for block in text.split("\n\n") {
-            let trimmed_start = offset + (block.len() - block.trim_start().len());
-            let trimmed_end = offset + block.trim_end().len();
-            if trimmed_end > trimmed_start {
-                let index = article.sentences.len();
-                article.sentences.push(Span::new(trimmed_start, trimmed_end));
-                article.paragraphs.push(Paragraph {
-                    span: Span::new(trimmed_start, trimmed_end),
-                    kind: BlockKind::Body,
-                    sentences: index..index + 1,
-                });
-            }
-            offset += block.len() + 2;
-        }
-        article
+    ///
+    /// One pass over the lines, then one pass over each paragraph's bytes for
+    /// inline regions and sentences: linear in the length of the text.
+    pub fn parse(text: &str, settings: &Settings) -> Article {
+        blocks::parse(text, sentences::Language::from_code(settings.language()))
     }
 
     /// Whether the byte at `offset` is prose (not inside an excluded region).
     pub fn is_prose(&self, offset: usize) -> bool {
         let index = self.excluded.partition_point(|span| span.end <= offset);
         self.excluded.get(index).is_none_or(|span| !span.contains(offset))
+    }
+
+    /// Whether any byte of `span` lies inside an excluded region.
+    pub fn touches_excluded(&self, span: Span) -> bool {
+        let index = self.excluded.partition_point(|excluded| excluded.end <= span.start);
+        self.excluded.get(index).is_some_and(|excluded| excluded.start < span.end)
     }
 
     /// The index of the paragraph containing `offset`, if any.
@@ -83,5 +92,27 @@ impl Article {
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let index = self.sentences.partition_point(|s| s.end <= offset);
         self.sentences.get(index).filter(|s| s.start <= offset).map(|_| index)
+    }
+
+    /// The sentences of paragraph `index` (empty when there is no such
+    /// paragraph).
+    pub fn sentences_of(&self, index: usize) -> &[Span] {
+        self.paragraphs
+            .get(index)
+            .and_then(|paragraph| self.sentences.get(paragraph.sentences.clone()))
+            .unwrap_or(&[])
+    }
+
+    /// The excluded regions that overlap `span`, in order.
+    pub fn excluded_in(&self, span: Span) -> &[Span] {
+        let first = self.excluded.partition_point(|excluded| excluded.end <= span.start);
+        let last = self.excluded.partition_point(|excluded| excluded.start < span.end);
+        self.excluded.get(first..last.max(first)).unwrap_or(&[])
+    }
+
+    /// The words of `span` that are prose: [`words`] minus any word touching
+    /// an excluded region (inline code, URLs).
+    pub fn prose_words<'a>(&'a self, text: &'a str, span: Span) -> impl Iterator<Item = Span> + 'a {
+        words(text, span).filter(move |word| !self.touches_excluded(*word))
     }
 }
