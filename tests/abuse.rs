@@ -131,9 +131,18 @@ fn bad_frames() -> Vec<(&'static str, Vec<u8>)> {
         ("a body that is a bare number", framed(b"42")),
         ("a body that is not UTF-8", framed(b"{\"jsonrpc\": \"2.0\", \"method\": \"\xff\xfe\"}")),
         ("a message without jsonrpc", framed(br#"{"method": "textDocument/hover", "id": 77}"#)),
-        ("a notification with an unknown method", framed(br#"{"jsonrpc": "2.0", "method": "$/noSuchThing"}"#)),
-        ("a cancellation of a request that never was", framed(br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":424242}}"#)),
-        ("a response to a request the server never sent", framed(br#"{"jsonrpc":"2.0","id":"nobody-asked","result":{}}"#)),
+        (
+            "a notification with an unknown method",
+            framed(br#"{"jsonrpc": "2.0", "method": "$/noSuchThing"}"#),
+        ),
+        (
+            "a cancellation of a request that never was",
+            framed(br#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":424242}}"#),
+        ),
+        (
+            "a response to a request the server never sent",
+            framed(br#"{"jsonrpc":"2.0","id":"nobody-asked","result":{}}"#),
+        ),
     ]
 }
 
@@ -170,9 +179,7 @@ async fn bad_notifications_are_logged_and_leave_the_text_alone() {
     let mut client = started().await;
     let doc = uri("notified.md");
     client.open(&doc, 5, "abc\r\ndef").await;
-    let change = |version: i64, range: Value| {
-        json!({"textDocument": {"uri": doc, "version": version}, "contentChanges": [{"range": range, "text": "X"}]})
-    };
+    let change = |version: i64, range: Value| json!({"textDocument": {"uri": doc, "version": version}, "contentChanges": [{"range": range, "text": "X"}]});
     type Case = (&'static str, &'static str, Value, &'static str, &'static str);
     let cases: Vec<Case> = vec![
         (
@@ -233,9 +240,15 @@ fn hostile_texts() -> Vec<(&'static str, String)> {
         ("NUL and control characters", "“Yes\u{0},” she\u{7} said.\u{1b}[31m".to_owned()),
         ("a byte-order mark and lone CR line ends", "\u{feff}“One,\r” she said.\rTwo.".to_owned()),
         ("only quotation marks", "“”‘’„‚«»‹›\"'".repeat(50)),
-        ("combining marks and zero-width joiners", "“Ne\u{301}e\u{200d}d,” 👩\u{200d}👩\u{200d}👧 said.".to_owned()),
+        (
+            "combining marks and zero-width joiners",
+            "“Ne\u{301}e\u{200d}d,” 👩\u{200d}👩\u{200d}👧 said.".to_owned(),
+        ),
         ("right-to-left text and overrides", "«שלום» he said \u{202e}“evil”\u{202c}.".to_owned()),
-        ("Markdown injection in quoted text", "“[x](command:evil) <img src=x> `code`” she said. “Unclosed [y](command:rm)".to_owned()),
+        (
+            "Markdown injection in quoted text",
+            "“[x](command:evil) <img src=x> `code`” she said. “Unclosed [y](command:rm)".to_owned(),
+        ),
         ("an empty document", String::new()),
         ("surrogate-range code points' neighbours", "\u{d7ff}\u{e000}\u{10ffff} “x".to_owned()),
     ]
@@ -267,10 +280,12 @@ async fn hostile_text_is_kept_exactly_and_every_feature_answers() {
             )
             .await;
         assert!(actions.is_ok_and(|actions| actions.is_array()), "{name}");
-        let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}})).await;
+        let symbols =
+            client.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}})).await;
         assert!(symbols.is_ok(), "{name}");
-        let hints =
-            client.request("textDocument/inlayHint", json!({"textDocument": {"uri": doc}, "range": whole})).await;
+        let hints = client
+            .request("textDocument/inlayHint", json!({"textDocument": {"uri": doc}, "range": whole}))
+            .await;
         assert!(hints.is_ok(), "{name}");
         for message in client.drain_queue() {
             if message["method"] == "textDocument/publishDiagnostics" {
@@ -332,8 +347,18 @@ fn bad_settings() -> Vec<(&'static str, String, &'static str, usize)> {
         ("a severity that does not exist", "[rules]\nunclosed-quote = \"fatal\"\n".to_owned(), "fatal", 2),
         ("broken TOML", "[quotes\nstyle = \"us\"\n".to_owned(), "", 1),
         ("a table where a list belongs", "languages = { en = true }\n".to_owned(), "", 1),
-        ("arrays nested ten thousand deep", format!("languages = {}{}\n", "[".repeat(10_000), "]".repeat(10_000)), "", 1),
-        ("not UTF-8 text read lossily", "article_date = \"\u{fffd}\u{fffd}\"\nbogus = 1\n".to_owned(), "bogus", 2),
+        (
+            "arrays nested ten thousand deep",
+            format!("languages = {}{}\n", "[".repeat(10_000), "]".repeat(10_000)),
+            "",
+            1,
+        ),
+        (
+            "not UTF-8 text read lossily",
+            "article_date = \"\u{fffd}\u{fffd}\"\nbogus = 1\n".to_owned(),
+            "bogus",
+            2,
+        ),
     ]
 }
 

@@ -91,18 +91,25 @@ async fn pathological_documents_are_analysed_or_degrade_and_hover_still_answers(
         let published = client.diagnostics(&doc, version).await;
         let diagnostics = published["diagnostics"].as_array().unwrap();
         let degraded = diagnostics.iter().find(|d| d["code"] == "analysis-limited");
-        let expected = name.starts_with("100,000 quotation") || name.contains("straight") || name.contains("10 MB");
+        let expected =
+            name.starts_with("100,000 quotation") || name.contains("straight") || name.contains("10 MB");
         assert_eq!(degraded.is_some(), expected, "{name}: degraded or analysed in full as expected");
         if let Some(degraded) = degraded {
             let message = degraded["message"].as_str().unwrap();
-            assert!(message.contains("unclosed-quote") && message.contains("mismatched-quote"), "{name}: {message}");
+            assert!(
+                message.contains("unclosed-quote") && message.contains("mismatched-quote"),
+                "{name}: {message}"
+            );
             assert_eq!(degraded["severity"], 3, "{name}: the degradation is an info diagnostic");
             assert!(degraded["message"].as_str().unwrap().contains("skipped"), "{name}: {degraded}");
         }
         let hover = client.request("textDocument/hover", hover_params(&doc, 0, 0)).await;
         assert!(hover.is_ok(), "{name}: hover on it answers: {hover:?}");
         let hover = client.request("textDocument/hover", hover_params(&healthy, 0, 0)).await;
-        assert!(hover.expect("answered")["contents"]["value"].as_str().unwrap().contains("never closed"), "{name}");
+        assert!(
+            hover.expect("answered")["contents"]["value"].as_str().unwrap().contains("never closed"),
+            "{name}"
+        );
         client.notify("textDocument/didClose", json!({"textDocument": {"uri": doc}})).await;
     }
     client.shutdown().await;

@@ -14,7 +14,8 @@ use crate::analysis::quotes::is_quote_glyph;
 pub const MAX_QUOTATION_MARKS: usize = 5_000;
 
 /// The checks skipped when the quotation marks exceed the limit.
-pub const QUOTE_CHECKS: &[&str] = &["unclosed-quote", "unopened-quote", "mismatched-quote", "straight-quotes"];
+pub const QUOTE_CHECKS: &[&str] =
+    &["unclosed-quote", "unopened-quote", "mismatched-quote", "straight-quotes"];
 
 /// The checks to skip for `text`; empty for any ordinary article. Marks
 /// inside a word (the apostrophe of "it’s") are not counted.

@@ -67,12 +67,21 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
     let article = Article::parse(text, settings);
     let article_date = structure::article_date::detect(text, &article, settings);
     let skipped = limits::skipped(text);
-    let quotes = if skipped.is_empty() { quotes::analyze(text, &article, settings) } else { Quotes::default() };
+    let quotes =
+        if skipped.is_empty() { quotes::analyze(text, &article, settings) } else { Quotes::default() };
     let actors = actors::extract(text, &article, settings);
     let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
     let dates = dates::extract(text, &article, article_date.as_ref(), settings);
-    let mut analysis =
-        Analysis { article, article_date, quotes, attributions, actors, dates, findings: Vec::new(), skipped };
+    let mut analysis = Analysis {
+        article,
+        article_date,
+        quotes,
+        attributions,
+        actors,
+        dates,
+        findings: Vec::new(),
+        skipped,
+    };
     let findings = rules::run(&Context { text, settings, analysis: &analysis });
     analysis.findings = findings;
     analysis

@@ -100,7 +100,12 @@ pub fn analysis(text: &str, settings: &Settings) -> Analysis {
     }
     for mark in &analysis.quotes.marks {
         assert_span(text, mark.span, "a quotation mark");
-        assert_eq!(mark.span.slice(text).chars().next(), Some(mark.glyph), "a mark's span holds its glyph");
+        // A run of straight apostrophes ('') is read as one typewriter ".
+        let written = mark.span.slice(text);
+        assert!(
+            written.starts_with(mark.glyph) || (mark.glyph == '"' && written.starts_with("''")),
+            "a mark's span holds its glyph: {mark:?} in {text:?}"
+        );
     }
     for quotation in &analysis.quotes.quotations {
         assert_span(text, quotation.span, "a quotation");
@@ -171,6 +176,11 @@ pub fn apply_checked(text: &str, edits: &[TextEdit], what: &str) -> String {
     fixed
 }
 
+/// How many quote-pairing findings `analysis` has.
+pub fn quote_problems(analysis: &Analysis) -> usize {
+    QUOTE_PROBLEMS.iter().map(|code| count(&analysis.findings, code)).sum()
+}
+
 fn count(findings: &[Finding], code: &str) -> usize {
     findings.iter().filter(|finding| finding.code == code).count()
 }
@@ -214,7 +224,8 @@ fn map_span(span: Span, edits: &[TextEdit]) -> Span {
 
 /// Apply every quick fix and every document-wide action, one at a time, and
 /// check what each promises: only its ranges change, the finding it fixes
-/// is gone on re-analysis, and no quote-pairing problem appears.
+/// is gone on re-analysis and no quote-pairing problem appears (these two
+/// when `strict`).
 pub fn fixes(text: &str, settings: &Settings, analysis: &Analysis, strict: bool) {
     for action in all_actions(text, settings, analysis) {
         let what = format!("{:?} {:?} on {text:?}", action.kind, action.title);
@@ -222,10 +233,7 @@ pub fn fixes(text: &str, settings: &Settings, analysis: &Analysis, strict: bool)
         edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
         let fixed = apply_checked(text, &edits, &what);
         let after = analyze(&fixed, settings);
-        if !strict {
-            continue;
-        }
-        for code in QUOTE_PROBLEMS {
+        for code in QUOTE_PROBLEMS.iter().filter(|_| strict) {
             let allowed = count(&analysis.findings, code)
                 - action.fixes.as_ref().map_or(0, |finding| usize::from(finding.code == *code));
             assert!(
@@ -235,15 +243,18 @@ pub fn fixes(text: &str, settings: &Settings, analysis: &Analysis, strict: bool)
                 after.findings
             );
         }
-        if let Some(finding) = &action.fixes {
+        if let Some(finding) = action.fixes.as_ref().filter(|_| strict) {
             let place = map_span(finding.span, &edits);
             let still = after.findings.iter().find(|other| {
                 other.code == finding.code
                     && (other.span == place || other.span.overlaps(place) || place.contains(other.span.start))
             });
-            assert!(still.is_none(), "{what}: {finding:?} is still reported after its fix: {still:?} in {fixed:?}");
+            assert!(
+                still.is_none(),
+                "{what}: {finding:?} is still reported after its fix: {still:?} in {fixed:?}"
+            );
         }
-        if action.kind == ActionKind::FixAll {
+        if strict && action.kind == ActionKind::FixAll {
             for code in QUOTE_PROBLEMS {
                 assert!(count(&after.findings, code) <= count(&analysis.findings, code), "{what}: fix all");
             }

@@ -29,8 +29,13 @@ pub struct Rule {
 }
 
 /// Every rule, in the order their findings are reported for equal spans.
-pub static RULES: &[&Rule] =
-    &[&unclosed_quote::RULE, &unopened_quote::RULE, &mismatched_quote::RULE, &straight_quotes::RULE, &analysis_limited::RULE];
+pub static RULES: &[&Rule] = &[
+    &unclosed_quote::RULE,
+    &unopened_quote::RULE,
+    &mismatched_quote::RULE,
+    &straight_quotes::RULE,
+    &analysis_limited::RULE,
+];
 
 /// Look a rule up by its code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
