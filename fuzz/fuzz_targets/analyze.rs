@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let (head, body) = data.split_at(data.len().min(9));
     let text = String::from_utf8_lossy(body);
     let choice = head.first().copied().unwrap_or(0);
-    let offsets: Vec<usize> = head.iter().skip(1).map(|&b| usize::from(b) * text.len().max(1) / 200).collect();
+    let offsets: Vec<usize> =
+        head.iter().skip(1).map(|&b| usize::from(b) * text.len().max(1) / 200).collect();
     for variant in [0, choice] {
         let settings = invariants::settings_variant(variant);
         let analysis = invariants::analysis(&text, &settings);

@@ -16,7 +16,10 @@ use tower_lsp::lsp_types::{Position, Range, TextDocumentContentChangeEvent, Url}
 
 /// Text pieces that stress position conversion: line breaks of every kind,
 /// multi-byte characters, surrogate pairs, quotation marks.
-const PIECES: &[&str] = &["a", "word ", "\n", "\r\n", "\r", "é", "😀", "“", "”", "„", "‘", "’", "«", "»", "\"", "'", "中文", "\u{200b}", ""];
+const PIECES: &[&str] = &[
+    "a", "word ", "\n", "\r\n", "\r", "é", "😀", "“", "”", "„", "‘", "’", "«", "»", "\"", "'", "中文",
+    "\u{200b}", "",
+];
 
 #[derive(Arbitrary, Debug)]
 struct Edit {
@@ -62,7 +65,8 @@ fuzz_target!(|input: Input| {
             });
             edit_model::apply(&mut model, range, &new_text, units);
             changes.push(TextDocumentContentChangeEvent {
-                range: range.map(|((l1, c1), (l2, c2))| Range::new(Position::new(l1, c1), Position::new(l2, c2))),
+                range: range
+                    .map(|((l1, c1), (l2, c2))| Range::new(Position::new(l1, c1), Position::new(l2, c2))),
                 range_length: None,
                 text: new_text,
             });

@@ -32,12 +32,22 @@ const METHODS: &[&str] = &[
     "no/suchMethod",
 ];
 
-const URIS: &[&str] = &["file:///fuzz/a.md", "file:///fuzz/b.txt", "file:///fuzz/copydesk.toml", "untitled:x", "not a uri"];
+const URIS: &[&str] =
+    &["file:///fuzz/a.md", "file:///fuzz/b.txt", "file:///fuzz/copydesk.toml", "untitled:x", "not a uri"];
 
 #[derive(Arbitrary, Debug)]
 enum Frame {
     /// A message built from the pieces below.
-    Message { id: Option<i8>, method: u8, uri: u8, text: String, line: u8, character: u8, version: i8, raw: Option<String> },
+    Message {
+        id: Option<i8>,
+        method: u8,
+        uri: u8,
+        text: String,
+        line: u8,
+        character: u8,
+        version: i8,
+        raw: Option<String>,
+    },
     /// Any body, correctly framed (often not JSON).
     Body(String),
     /// Any bytes at all (often a broken header, which ends the input).
@@ -126,7 +136,11 @@ fuzz_target!(|input: Input| {
                 }
                 let message: Value = serde_json::from_slice(&body).expect("the server writes JSON");
                 if message.get("id").is_some() && message.get("method").is_some() {
-                    let result = if message["method"] == "workspace/configuration" { json!([null]) } else { Value::Null };
+                    let result = if message["method"] == "workspace/configuration" {
+                        json!([null])
+                    } else {
+                        Value::Null
+                    };
                     let reply = frame(&json!({"jsonrpc": "2.0", "id": message["id"], "result": result}));
                     let _ = answer_writer.lock().await.write_all(&reply).await;
                 }
@@ -139,12 +153,12 @@ fuzz_target!(|input: Input| {
             .map(|(_, e)| *e)
             .collect();
         let initialize = json!({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
-            "processId": null, "rootUri": null,
-            "capabilities": {
-                "general": {"positionEncodings": encodings},
-                "workspace": {"configuration": input.configuration},
-                "textDocument": {"diagnostic": if input.pull { json!({}) } else { Value::Null }}
-            }}});
+        "processId": null, "rootUri": null,
+        "capabilities": {
+            "general": {"positionEncodings": encodings},
+            "workspace": {"configuration": input.configuration},
+            "textDocument": {"diagnostic": if input.pull { json!({}) } else { Value::Null }}
+        }}});
         let mut bytes = frame(&initialize);
         bytes.extend(frame(&json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})));
         for piece in &input.frames {
