@@ -47,7 +47,10 @@ pub fn load(start: &Path, root: Option<&Path>) -> Loaded {
 pub fn load_file(path: &Path) -> Loaded {
     match std::fs::read_to_string(path) {
         Ok(source) => match Settings::from_toml_str(&source) {
-            Ok(settings) => Loaded { path: Some(path.to_owned()), settings, error: None },
+            Ok(mut settings) => {
+                let error = merge_actor_registry(path, &mut settings);
+                Loaded { path: Some(path.to_owned()), settings, error }
+            }
             Err(error) => {
                 Loaded { path: Some(path.to_owned()), settings: Settings::default(), error: Some(error) }
             }
@@ -142,4 +145,38 @@ pub fn confine(workspace_root: &Path, relative: &str) -> Result<PathBuf, String>
         result.push(name);
     }
     Ok(result)
+
+/// Read the actor registry file `actors.registry` names (relative to the
+/// settings file) and append its `people` and `organizations` to the
+/// settings. On error the inline settings stay and the error is returned.
+fn merge_actor_registry(settings_path: &Path, settings: &mut Settings) -> Option<SettingsError> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RegistryFile {
+        #[serde(default)]
+        people: Vec<crate::analysis::settings::RegistryEntry>,
+        #[serde(default)]
+        organizations: Vec<crate::analysis::settings::RegistryEntry>,
+    }
+    let name = settings.actors.registry.clone()?;
+    let path = settings_path.parent().unwrap_or(Path::new(".")).join(&name);
+    let fail = |message: String| SettingsError { message, span: None, line: 1, column: 1 };
+    let source = match std::fs::read_to_string(&path) {
+        Ok(source) => source,
+        Err(error) => {
+            return Some(fail(format!("The actor registry {} could not be read ({error}).", path.display())))
+        }
+    };
+    match toml::from_str::<RegistryFile>(&source) {
+        Ok(file) => {
+            settings.actors.people.extend(file.people);
+            settings.actors.organizations.extend(file.organizations);
+            None
+        }
+        Err(error) => Some(fail(format!(
+            "The actor registry {} could not be read: {}. Its entries are ignored until it is fixed.",
+            path.display(),
+            error.message().trim_end_matches('.')
+        ))),
+    }
 }

@@ -51,6 +51,7 @@ pub fn actions(context: &Context<'_>, range: Span) -> Vec<Action> {
         }
     }
     actions.extend(crate::analysis::quotes::curly_quotes_action(context));
+    date_actions(context, range, &mut actions);
     let fix_all = fix_all_edits(context);
     if !fix_all.is_empty() {
         actions.push(Action {
@@ -84,4 +85,55 @@ pub fn fix_all_edits(context: &Context<'_>) -> Vec<TextEdit> {
     }
     edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
     edits
+}
+
+/// Date rewrites: for each date under the cursor, "Rewrite as 'Feb. 24, 2022'
+/// (AP)" in the house style (unless the `date-style` finding already offers
+/// it) and one action per other style; and the source action "Normalize all
+/// dates (AP)". The date-style fixes are safe, so fix-all normalises dates too.
+fn date_actions(context: &Context<'_>, range: Span, actions: &mut Vec<Action>) {
+    use crate::analysis::dates::render::{self, DateStyle};
+    let house = DateStyle::from_setting(&context.settings.dates.style);
+    let today = context.analysis.article_date.as_ref().map(|d| d.date);
+    for mention in &context.analysis.dates {
+        let touches = mention.span.overlaps(range)
+            || mention.span.contains(range.start)
+            || mention.span.end == range.start;
+        if !touches {
+            continue;
+        }
+        let mut styles = vec![house];
+        styles.extend(DateStyle::ALL.into_iter().filter(|style| *style != house));
+        let mut offered: Vec<String> = Vec::new();
+        for style in styles {
+            let Some(edit) = render::rewrite(context, mention, style) else { continue };
+            let rendered = render::render(mention, style, today, context.text).unwrap_or_default();
+            if offered.contains(&rendered) {
+                continue;
+            }
+            offered.push(rendered.clone());
+            let already_a_fix = style == house
+                && actions.iter().any(|a| a.kind == ActionKind::QuickFix && a.edits.first() == Some(&edit));
+            if already_a_fix {
+                continue;
+            }
+            actions.push(Action {
+                title: format!("Rewrite as '{rendered}' ({})", style.label()),
+                kind: ActionKind::Rewrite,
+                edits: vec![edit],
+                fixes: None,
+                preferred: false,
+            });
+        }
+    }
+    let edits = render::normalize_edits(context, house);
+    if !edits.is_empty() {
+        actions.push(Action {
+            title: format!("Normalize all dates ({})", house.label()),
+            kind: ActionKind::Source("normalizeDates"),
+            edits,
+            fixes: None,
+            preferred: false,
+        });
+    }
 }

@@ -16,7 +16,22 @@ pub struct Hover {
 
 /// What to show when the pointer rests on byte `offset`.
 pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
-    crate::analysis::quotes::hover(context, offset).or_else(|| finding_hover(context, offset))
+    // The feature hovers, most specific first: the first that knows the
+    // offset speaks, and the explanations of findings there follow it.
+    let providers: [fn(&Context<'_>, usize) -> Option<Hover>; 3] = [
+        crate::analysis::quotes::hover,
+        crate::analysis::dates::hover,
+        crate::analysis::actors::hover::hover,
+    ];
+    let feature = providers.iter().find_map(|provider| provider(context, offset));
+    let findings = finding_hover(context, offset);
+    match (feature, findings) {
+        (Some(feature), Some(findings)) => Some(Hover {
+            span: feature.span,
+            markdown: format!("{}\n\n---\n\n{}", feature.markdown, findings.markdown),
+        }),
+        (feature, findings) => feature.or(findings),
+    }
 }
 
 /// The explanation of the findings under the pointer.

@@ -14,6 +14,11 @@ pub struct InlayHint {
 }
 
 /// Every inlay hint in the document, in text order.
-pub fn inlay_hints(_context: &Context<'_>) -> Vec<InlayHint> {
-    Vec::new()
+pub fn inlay_hints(context: &Context<'_>) -> Vec<InlayHint> {
+    let mut hints = Vec::new();
+    if context.settings.inlay_hints.dates {
+        hints.extend(crate::analysis::dates::inlay_hints(context));
+    }
+    hints.sort_by_key(|hint| hint.offset);
+    hints
 }

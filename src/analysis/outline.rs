@@ -45,5 +45,49 @@ pub fn outline(context: &Context<'_>) -> Vec<Symbol> {
             });
         }
     }
+    symbols.extend(actor_groups(context));
     symbols
+}
+
+/// Actors grouped by kind: "People", "Countries", "Places", "Organisations",
+/// "Other names"; each entry spans its first reference.
+fn actor_groups(context: &Context<'_>) -> Vec<Symbol> {
+    use crate::analysis::actors::ActorKind;
+    let groups = [
+        (ActorKind::Person, "People", SymbolKind::Person),
+        (ActorKind::Country, "Countries", SymbolKind::Country),
+        (ActorKind::Place, "Places", SymbolKind::Place),
+        (ActorKind::Organization, "Organisations", SymbolKind::Organization),
+        (ActorKind::Unknown, "Other names", SymbolKind::Group),
+    ];
+    let mut out = Vec::new();
+    for (kind, label, symbol_kind) in groups {
+        let children: Vec<Symbol> = context
+            .analysis
+            .actors
+            .actors
+            .iter()
+            .filter(|actor| actor.kind == kind)
+            .map(|actor| Symbol {
+                name: actor.name.clone(),
+                detail: actor.description.clone(),
+                kind: symbol_kind,
+                span: actor.first_reference,
+                selection: actor.first_reference,
+                children: Vec::new(),
+            })
+            .collect();
+        if let (Some(first), Some(last)) = (children.first(), children.last()) {
+            let span = Span::new(first.span.start.min(last.span.start), first.span.end.max(last.span.end));
+            out.push(Symbol {
+                name: label.to_owned(),
+                detail: None,
+                kind: SymbolKind::Group,
+                span,
+                selection: first.span,
+                children,
+            });
+        }
+    }
+    out
 }

@@ -110,12 +110,78 @@ impl Default for DateSettings {
     }
 }
 
-/// Named-actor settings.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Named-actor settings: the newsroom's own registry and house spelling rules.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ActorSettings {
-    /// A newsroom registry file (TOML), relative to the workspace.
+    /// A newsroom registry file (TOML with `people` and `organizations`
+    /// arrays), relative to the workspace; `crate::config` merges it in.
     pub registry: Option<String>,
+    /// People the newsroom knows: extends and overrides the embedded data.
+    pub people: Vec<RegistryEntry>,
+    /// Organisations the newsroom knows (agencies, ministries, its own desks).
+    pub organizations: Vec<RegistryEntry>,
+    /// House spelling of place names (`place-name-style`). AP default:
+    /// Kyiv instead of Kiev, except "chicken Kiev" and "Kievan Rus".
+    pub place_names: Vec<PlaceNameRule>,
+}
+
+impl Default for ActorSettings {
+    fn default() -> ActorSettings {
+        ActorSettings {
+            registry: None,
+            people: Vec::new(),
+            organizations: Vec::new(),
+            place_names: vec![PlaceNameRule {
+                preferred: "Kyiv".to_owned(),
+                instead_of: vec!["Kiev".to_owned()],
+                except: vec!["chicken Kiev".to_owned(), "Kievan Rus".to_owned()],
+            }],
+        }
+    }
+}
+
+/// One person or organisation of the newsroom's registry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RegistryEntry {
+    /// The preferred spelling of the full name.
+    pub name: String,
+    /// The current title ("Foreign Minister of Ukraine").
+    pub title: Option<String>,
+    /// A one-line description.
+    pub description: Option<String>,
+    /// Other accepted names (a surname, an acronym).
+    pub aliases: Vec<String>,
+    /// Spellings to flag and replace by `name` (`name-variant`).
+    pub variants: Vec<String>,
+    /// Dated roles.
+    pub roles: Vec<RegistryRole>,
+    /// `male` or `female`, when the newsroom records it.
+    pub gender: Option<String>,
+}
+
+/// A dated role of a registry entry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RegistryRole {
+    pub title: String,
+    /// `YYYY-MM-DD` or `YYYY-MM` or `YYYY`.
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+/// A house spelling rule for a place name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PlaceNameRule {
+    /// The spelling the house uses ("Kyiv").
+    #[serde(rename = "use")]
+    pub preferred: String,
+    /// Spellings to replace ("Kiev").
+    pub instead_of: Vec<String>,
+    /// Phrases where the old spelling stays ("chicken Kiev").
+    pub except: Vec<String>,
 }
 
 /// Which inlay hints to show.

@@ -1,11 +1,30 @@
 //! Named actors: people, countries, places and organisations, with every
 //! mention in the article.
+//!
+//! Three sources, in order of authority: the article itself (titles and
+//! appositives on first reference), the newsroom's registry
+//! (`Settings::actors`), and the embedded knowledge ([`knowledge`]).
+//!
+//! Decisions:
+//! - A demonym ("Russian", "Chinese") is a mention of its country, with the
+//!   form [`MentionForm::Demonym`]: hover on it shows the country card.
+//! - A capital city followed by a verb ("Washington would answer",
+//!   "Beijing denied") stays a mention of the city, with the form
+//!   [`MentionForm::Government`]; hover says it stands for the government.
+//! - A possessive ("Putin's") is a mention whose span covers the name only.
 
-use serde::Serialize;
+mod extract;
+pub mod hover;
+pub mod knowledge;
+mod lexicon;
+
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
+
+pub use knowledge::Entity;
 
 /// What kind of actor a name refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -16,6 +35,47 @@ pub enum ActorKind {
     Place,
     Organization,
     Unknown,
+}
+
+impl ActorKind {
+    /// The kind in a journalist's words.
+    pub const fn label(self) -> &'static str {
+        match self {
+            ActorKind::Person => "person",
+            ActorKind::Country => "country",
+            ActorKind::Place => "place",
+            ActorKind::Organization => "organisation",
+            ActorKind::Unknown => "name (unknown kind)",
+        }
+    }
+}
+
+/// A person's gender, when a title word says it ("Mr.", "Mrs.", "Queen").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// How a mention names its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionForm {
+    /// The full name ("Vladimir Putin", "Russia", "TASS").
+    FullName,
+    /// An alias or abbreviation ("US", "PRC", "Tass").
+    Alias,
+    /// The surname, or the family name of a family-name-first name ("Xi").
+    Surname,
+    /// A role reference ("Russian President").
+    Role,
+    /// A country's demonym or adjective ("Russian").
+    Demonym,
+    /// A city standing for its government ("Washington would answer").
+    Government,
+    /// Another spelling of the name ("Zelensky" for "Zelenskyy").
+    Variant,
 }
 
 /// One actor and its mentions.
@@ -29,6 +89,40 @@ pub struct Actor {
     pub description: Option<String>,
     /// Every mention, in text order. The first is the first reference.
     pub mentions: Vec<Span>,
+    /// How each mention names the actor (same index as `mentions`).
+    pub forms: Vec<MentionForm>,
+    /// The title as the article states it ("Russian Defense Minister").
+    pub title: Option<String>,
+    pub gender: Option<Gender>,
+    /// The full first reference (a person's full name with title), or the
+    /// first mention when there is none.
+    pub first_reference: Span,
+    /// The embedded entry this actor is, when known.
+    pub knowledge: Option<Entity>,
+    /// The embedded leader (index into `KNOWLEDGE.leaders`) a person is.
+    pub leader: Option<usize>,
+    /// The registry entry (index into `people`, then `organizations`).
+    pub registry: Option<usize>,
+    /// The ISO code of the actor's country, when known.
+    pub country: Option<&'static str>,
+}
+
+impl Actor {
+    /// The name later references use: the last word, or the first for
+    /// family-name-first names ("Xi" of "Xi Jinping").
+    pub fn surname(&self) -> &str {
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        match words.as_slice() {
+            [first, _, ..] if lexicon::FAMILY_NAME_FIRST.contains(first) => first,
+            [.., last] => last,
+            [] => "",
+        }
+    }
+
+    /// The mentions of one form.
+    pub fn mentions_of(&self, form: MentionForm) -> impl Iterator<Item = Span> + '_ {
+        self.mentions.iter().zip(&self.forms).filter(move |(_, f)| **f == form).map(|(s, _)| *s)
+    }
 }
 
 /// All actors of an article.
@@ -37,7 +131,33 @@ pub struct Actors {
     pub actors: Vec<Actor>,
 }
 
+impl Actors {
+    /// The actor with a mention at byte `offset`.
+    pub fn actor_at(&self, offset: usize) -> Option<usize> {
+        self.mention_at(offset).map(|(actor, _)| actor)
+    }
+
+    /// The actor and mention index at byte `offset`. When mentions overlap
+    /// (a demonym inside a title), the shortest wins.
+    pub fn mention_at(&self, offset: usize) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize, usize)> = None;
+        for (a, actor) in self.actors.iter().enumerate() {
+            for (m, span) in actor.mentions.iter().enumerate() {
+                if span.contains(offset) && best.is_none_or(|(_, _, len)| span.len() < len) {
+                    best = Some((a, m, span.len()));
+                }
+            }
+        }
+        best.map(|(a, m, _)| (a, m))
+    }
+
+    /// The actor with this canonical name.
+    pub fn by_name(&self, name: &str) -> Option<&Actor> {
+        self.actors.iter().find(|actor| actor.name == name)
+    }
+}
+
 /// Find the actors in the prose of `text`. Never fails.
-pub fn extract(_text: &str, _article: &Article, _settings: &Settings) -> Actors {
-    Actors::default()
+pub fn extract(text: &str, article: &Article, settings: &Settings) -> Actors {
+    extract::extract(text, article, settings)
 }

@@ -1,10 +1,27 @@
 //! Dates: find every date expression, resolve it against the article date,
 //! and render it in a house style.
+//!
+//! - `lexicon.rs`: month and weekday names (English, German), anchor words.
+//! - `detect.rs`: tokens and the patterns tried at each anchor token.
+//! - this file: the model, resolution (tense, the year of a yearless date,
+//!   weekdays, relative and event-anchored phrases) and the hover text.
+//! - `render.rs`: the house styles (AP, Chicago, ISO 8601, long) and the
+//!   edits that rewrite a date in place.
 
+mod detect;
+pub mod lexicon;
+pub mod render;
+
+use jiff::civil::Date;
+
+use crate::analysis::hover::{escape_markdown, Hover};
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::article_date::ArticleDate;
 use crate::analysis::structure::Article;
+use crate::analysis::Context;
+
+pub use lexicon::Lang;
 
 /// The precision a date value is known to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +49,235 @@ impl DateValue {
             Precision::Year => format!("{:04}", self.date.year()),
         }
     }
+
+    fn day(date: Date) -> DateValue {
+        DateValue { date, precision: Precision::Day }
+    }
+}
+
+/// Something worth knowing about a date, for findings, hover and scoring.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateFlag {
+    /// Written all in digits (04/16/2023).
+    NumericDate,
+    /// Both numbers could be the month: the `dates.numeric_order` setting
+    /// decided.
+    AmbiguousDayMonthOrder,
+    /// The weekday written with the date is not the date's weekday.
+    WeekdayMismatch,
+    /// The day does not exist (Feb. 29, 2023; June 31).
+    InvalidDate,
+    /// An event-anchored phrase ("Days later") with no exact value.
+    NotResolvable,
+    /// "last Tuesday": some readers take the Tuesday of the previous week.
+    AmbiguousLastWeekday,
+}
+
+impl DateFlag {
+    /// A stable snake_case name (used by `copydesk extract` and scoring).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DateFlag::NumericDate => "numeric_date",
+            DateFlag::AmbiguousDayMonthOrder => "ambiguous_day_month_order",
+            DateFlag::WeekdayMismatch => "weekday_mismatch",
+            DateFlag::InvalidDate => "invalid_calendar_date",
+            DateFlag::NotResolvable => "not_resolvable_from_article_date",
+            DateFlag::AmbiguousLastWeekday => "ambiguous_last_weekday",
+        }
+    }
+}
+
+/// How a year is written next to a month (and day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YearWritten {
+    Number(i32),
+    /// "last year" (-1), "this year" (0), "next year" (1).
+    Relative(i32),
+    /// "last January" (-1): the previous occurrence of the month.
+    RelativeMonth(i32),
+}
+
+/// The order the parts of a calendar day are written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WrittenOrder {
+    /// April 16, 2023
+    MonthDay,
+    /// 16 April 2023, 16. April 2023
+    DayMonth,
+    /// the 16th of April
+    OrdinalOf,
+    /// 2023-04-16
+    Iso,
+    /// 04/16/2023: resolved with `dates.numeric_order`.
+    Numeric,
+    /// 16.04.2023 (German)
+    NumericDayFirst,
+}
+
+/// A written calendar day, with what was written around it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayParts {
+    pub month: u8,
+    pub day: u8,
+    pub year: Option<YearWritten>,
+    pub order: WrittenOrder,
+    /// The weekday written with it (0 = Monday), and where.
+    pub weekday: Option<u8>,
+    pub weekday_span: Option<Span>,
+    pub month_span: Option<Span>,
+    pub day_span: Option<Span>,
+    /// "June 12th".
+    pub ordinal: bool,
+    /// "Sunday (April 16)".
+    pub parenthesised: bool,
+    /// The end of a range written as a bare day ("March 20 to 22").
+    pub day_only: bool,
+    /// The two numbers of a numeric date, before the order is settled.
+    pub numeric: Option<(u8, u8)>,
+}
+
+impl DayParts {
+    pub(crate) fn new(month: u8, day: u8, order: WrittenOrder) -> DayParts {
+        DayParts {
+            month,
+            day,
+            year: None,
+            order,
+            weekday: None,
+            weekday_span: None,
+            month_span: None,
+            day_span: None,
+            ordinal: false,
+            parenthesised: false,
+            day_only: false,
+            numeric: None,
+        }
+    }
+}
+
+/// How the two ends of a range are joined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RangeConnector {
+    /// March 20-22
+    Hyphen,
+    /// March 20 to 22
+    To,
+    /// between June 3 and 5
+    And,
+}
+
+/// "last Tuesday", "next Tuesday", "this Sunday".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relative {
+    Last,
+    Next,
+    This,
+}
+
+/// "early", "mid-", "late".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Modifier {
+    Early,
+    Mid,
+    Late,
+}
+
+/// "Tuesday night".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartOfDay {
+    Morning,
+    Afternoon,
+    Evening,
+    Night,
+}
+
+impl PartOfDay {
+    /// The TimeML suffix: `TMO`, `TAF`, `TEV`, `TNI`.
+    pub const fn timeml(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "TMO",
+            PartOfDay::Afternoon => "TAF",
+            PartOfDay::Evening => "TEV",
+            PartOfDay::Night => "TNI",
+        }
+    }
+
+    pub const fn word(self) -> &'static str {
+        match self {
+            PartOfDay::Morning => "morning",
+            PartOfDay::Afternoon => "afternoon",
+            PartOfDay::Evening => "evening",
+            PartOfDay::Night => "night",
+        }
+    }
+}
+
+/// What kind of date expression was written, with its parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateForm {
+    /// A calendar day: "April 16, 2023", "Sunday (April 16)", "04/16/2023".
+    Day(DayParts),
+    /// "March 20 to 22", "March 30-April 2", "between June 3 and 5".
+    Range { start: DayParts, end: DayParts, connector: RangeConnector, from: bool },
+    /// "in January", "March 2022", "mid-April", "last January".
+    Month { month: u8, year: Option<YearWritten>, modifier: Option<Modifier> },
+    /// "in 2023", "early 2022".
+    Year { year: i32, modifier: Option<Modifier> },
+    /// "Sunday", "last Tuesday", "Tuesday night".
+    Weekday { weekday: u8, relative: Option<Relative>, part_of_day: Option<PartOfDay> },
+    /// "yesterday" (`word`), "two days ago", "two weeks ago", "in 10 days".
+    DayOffset { days: i64, word: bool },
+    /// "last week", "this week".
+    WeekOffset { weeks: i64 },
+    /// "next month", "two months ago".
+    MonthOffset { months: i64 },
+    /// "last year", "three years ago".
+    YearOffset { years: i64 },
+    /// "the week of April 10".
+    WeekOf(DayParts),
+    /// "the first quarter".
+    Quarter { quarter: u8, year: Option<i32> },
+    /// "the 1990s", "the '90s": the first year of the decade.
+    Decade { decade: i32 },
+    /// "New Year's Day", "Christmas Eve".
+    Holiday { month: u8, day: u8 },
+    /// "the next day" (+1), "Days later" (no exact value): relative to the
+    /// previous date in the text.
+    Anchored { days: Option<i64> },
+    /// "on the 3rd": a day of the article's month.
+    DayOfMonth { day: u8 },
+}
+
+/// How a value was worked out, for the hover.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Everything needed was written.
+    Written,
+    /// A numeric date read in this order.
+    NumericOrder { day_first: bool, ambiguous: bool },
+    /// The year was chosen from the article date and the sentence's tense.
+    YearFromArticle { tense: Tense },
+    /// The weekday before / after (or on) the article date.
+    WeekdayFromArticle { tense: Tense, relative: Option<Relative> },
+    /// Counted from the article date ("yesterday", "last year").
+    FromArticle,
+    /// Counted from an earlier date in the text.
+    FromPrevious { span: Span, date: Date },
+    /// Needs the article date, and there is none.
+    NoArticleDate,
+    /// Needs an earlier date in the text, and there is none (or the phrase
+    /// has no exact value).
+    Unresolved,
+    /// Not a real calendar day.
+    Invalid,
+}
+
+/// The tense of the sentence around a date, as far as cheap cues tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
 /// One date expression in the prose.
@@ -43,14 +289,786 @@ pub struct DateMention {
     pub value: Option<DateValue>,
     /// The end of a range.
     pub end_value: Option<DateValue>,
+    /// A TimeML-style value when `value` cannot say it: `2023-W15`,
+    /// `2023-Q1`, `199` (a decade), `2023-04-18TNI` (a part of a day).
+    pub timex: Option<String>,
+    /// What was written.
+    pub form: DateForm,
+    pub flags: Vec<DateFlag>,
+    pub basis: Basis,
+    /// The language whose words it was written in.
+    pub lang: Lang,
+}
+
+impl DateMention {
+    /// The value as TimeML writes it: `2023-04-16`, `2023-03-20/2023-03-22`,
+    /// `2023-W15`; `None` when unresolved.
+    pub fn value_text(&self) -> Option<String> {
+        if let Some(timex) = &self.timex {
+            return Some(timex.clone());
+        }
+        let value = self.value?;
+        Some(match self.end_value {
+            Some(end) => format!("{}/{}", value.iso(), end.iso()),
+            None => value.iso(),
+        })
+    }
+
+    pub fn has_flag(&self, flag: DateFlag) -> bool {
+        self.flags.contains(&flag)
+    }
 }
 
 /// Find and resolve the dates in the prose of `text`. Never fails.
 pub fn extract(
-    _text: &str,
-    _article: &Article,
-    _article_date: Option<&ArticleDate>,
-    _settings: &Settings,
+    text: &str,
+    article: &Article,
+    article_date: Option<&ArticleDate>,
+    settings: &Settings,
 ) -> Vec<DateMention> {
-    Vec::new()
+    let en = settings.languages.is_empty() || settings.languages.iter().any(|l| l.starts_with("en"));
+    let de = settings.languages.iter().any(|l| l.starts_with("de"));
+    let found = detect::scan(text, article, en, de);
+    let resolver = Resolver {
+        text,
+        article,
+        today: article_date.map(|d| d.date),
+        day_first: settings.dates.numeric_order.eq_ignore_ascii_case("day-first"),
+    };
+    let mut mentions: Vec<DateMention> = Vec::with_capacity(found.len());
+    let mut previous_day: Option<(Span, Date)> = None;
+    for item in found {
+        // The article's own date line is not a date in the story.
+        if article_date.and_then(|d| d.span).is_some_and(|span| span.overlaps(item.span)) {
+            continue;
+        }
+        let mention = resolver.resolve(item, previous_day);
+        if let Some(value) = mention.end_value.or(mention.value) {
+            if value.precision == Precision::Day {
+                previous_day = Some((mention.span, value.date));
+            }
+        }
+        mentions.push(mention);
+    }
+    mentions
+}
+
+struct Resolver<'a> {
+    text: &'a str,
+    article: &'a Article,
+    today: Option<Date>,
+    day_first: bool,
+}
+
+/// Add days with jiff, `None` on overflow.
+pub(crate) fn add_days(date: Date, days: i64) -> Option<Date> {
+    let days = days.clamp(-1_000_000, 1_000_000);
+    date.checked_add(jiff::Span::new().try_days(days).ok()?).ok()
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: Date, to: Date) -> i64 {
+    from.duration_until(to).as_secs() / 86_400
+}
+
+fn add_months(date: Date, months: i64) -> Option<Date> {
+    let months = months.clamp(-100_000, 100_000);
+    date.first_of_month().checked_add(jiff::Span::new().try_months(months).ok()?).ok()
+}
+
+fn make_date(year: i32, month: u8, day: u8) -> Option<Date> {
+    Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
+impl Resolver<'_> {
+    fn resolve(&self, item: detect::Found, previous_day: Option<(Span, Date)>) -> DateMention {
+        let mut mention = DateMention {
+            span: item.span,
+            value: None,
+            end_value: None,
+            timex: None,
+            form: item.form.clone(),
+            flags: Vec::new(),
+            basis: Basis::Unresolved,
+            lang: item.lang,
+        };
+        match &item.form {
+            DateForm::Day(parts) => {
+                let (value, basis, flags) = self.resolve_day(parts, item.span);
+                mention.value = value;
+                mention.basis = basis;
+                mention.flags = flags;
+                if let (Some(weekday), Some(value)) = (parts.weekday, value) {
+                    if value.date.weekday().to_monday_zero_offset() as u8 != weekday {
+                        mention.flags.push(DateFlag::WeekdayMismatch);
+                    }
+                }
+            }
+            DateForm::Range { start, end, .. } => {
+                let (start_value, basis, mut flags) = self.resolve_day(start, item.span);
+                let mut end_parts = end.clone();
+                if let (Some(start_value), None) = (start_value, end_parts.year) {
+                    let year = i32::from(start_value.date.year());
+                    let wraps = (end_parts.month, end_parts.day) < (start.month, start.day);
+                    end_parts.year = Some(YearWritten::Number(if wraps { year + 1 } else { year }));
+                }
+                let (end_value, _, end_flags) = self.resolve_day(&end_parts, item.span);
+                for flag in end_flags {
+                    if !flags.contains(&flag) {
+                        flags.push(flag);
+                    }
+                }
+                mention.basis = basis;
+                mention.flags = flags;
+                if start_value.is_some() && end_value.is_some() {
+                    mention.value = start_value;
+                    mention.end_value = end_value;
+                }
+            }
+            DateForm::Month { month, year, .. } => {
+                let (year, basis) = match year {
+                    Some(YearWritten::Number(year)) => (Some(*year), Basis::Written),
+                    Some(YearWritten::Relative(offset)) => {
+                        (self.today.map(|t| i32::from(t.year()) + offset), self.counted_from_article())
+                    }
+                    Some(YearWritten::RelativeMonth(offset)) => match self.today {
+                        Some(today) => {
+                            let tense = match offset.signum() {
+                                -1 => Tense::Past,
+                                1 => Tense::Future,
+                                _ => Tense::Unknown,
+                            };
+                            let year = pick_year(today, *month, 1, tense, true, *offset != 0);
+                            (Some(year), Basis::FromArticle)
+                        }
+                        None => (None, Basis::NoArticleDate),
+                    },
+                    None => match self.today {
+                        Some(today) => {
+                            let tense = self.tense(item.span);
+                            (
+                                Some(pick_year(today, *month, 1, tense, true, false)),
+                                Basis::YearFromArticle { tense },
+                            )
+                        }
+                        None => (None, Basis::NoArticleDate),
+                    },
+                };
+                mention.basis = basis;
+                mention.value = year
+                    .and_then(|y| make_date(y, *month, 1))
+                    .map(|date| DateValue { date, precision: Precision::Month });
+            }
+            DateForm::Year { year, .. } => {
+                mention.basis = Basis::Written;
+                mention.value =
+                    make_date(*year, 1, 1).map(|date| DateValue { date, precision: Precision::Year });
+            }
+            DateForm::Weekday { weekday, relative, part_of_day } => {
+                if let Some(today) = self.today {
+                    let tense = match relative {
+                        Some(Relative::Last) => Tense::Past,
+                        Some(Relative::Next) => Tense::Future,
+                        _ => self.tense(item.span),
+                    };
+                    let date = weekday_near(today, *weekday, tense, *relative);
+                    mention.value = date.map(DateValue::day);
+                    mention.basis = Basis::WeekdayFromArticle { tense, relative: *relative };
+                    if *relative == Some(Relative::Last) && item.lang == Lang::En {
+                        mention.flags.push(DateFlag::AmbiguousLastWeekday);
+                    }
+                    if let (Some(part), Some(value)) = (part_of_day, mention.value) {
+                        mention.timex = Some(format!("{}{}", value.iso(), part.timeml()));
+                    }
+                } else {
+                    mention.basis = Basis::NoArticleDate;
+                }
+            }
+            DateForm::DayOffset { days, .. } => {
+                mention.basis = self.counted_from_article();
+                mention.value = self.today.and_then(|t| add_days(t, *days)).map(DateValue::day);
+            }
+            DateForm::WeekOffset { weeks } => {
+                mention.basis = self.counted_from_article();
+                mention.timex = self.today.and_then(|t| add_days(t, weeks * 7)).map(iso_week);
+            }
+            DateForm::MonthOffset { months } => {
+                mention.basis = self.counted_from_article();
+                mention.value = self
+                    .today
+                    .and_then(|t| add_months(t, *months))
+                    .map(|date| DateValue { date, precision: Precision::Month });
+            }
+            DateForm::YearOffset { years } => {
+                mention.basis = self.counted_from_article();
+                mention.value = self
+                    .today
+                    .and_then(|t| make_date(i32::from(t.year()) + *years as i32, 1, 1))
+                    .map(|date| DateValue { date, precision: Precision::Year });
+            }
+            DateForm::WeekOf(parts) => {
+                let (value, basis, flags) = self.resolve_day(parts, item.span);
+                mention.basis = basis;
+                mention.flags = flags;
+                mention.timex = value.map(|v| iso_week(v.date));
+            }
+            DateForm::Quarter { quarter, year } => {
+                let year = match (year, self.today) {
+                    (Some(year), _) => Some(*year),
+                    (None, Some(today)) => {
+                        let current = (today.month() as u8 - 1) / 3 + 1;
+                        let tense = self.tense(item.span);
+                        Some(match tense {
+                            Tense::Past if *quarter > current => i32::from(today.year()) - 1,
+                            Tense::Future if *quarter < current => i32::from(today.year()) + 1,
+                            _ => i32::from(today.year()),
+                        })
+                    }
+                    (None, None) => None,
+                };
+                mention.basis = if year.is_some() { Basis::FromArticle } else { Basis::NoArticleDate };
+                mention.timex = year.map(|y| format!("{y:04}-Q{quarter}"));
+            }
+            DateForm::Decade { decade } => {
+                mention.basis = Basis::Written;
+                mention.timex = Some(format!("{}", decade / 10));
+            }
+            DateForm::Holiday { month, day } => {
+                let parts = DayParts::new(*month, *day, WrittenOrder::MonthDay);
+                let (value, basis, flags) = self.resolve_day(&parts, item.span);
+                mention.value = value;
+                mention.basis = basis;
+                mention.flags = flags;
+            }
+            DateForm::Anchored { days } => match (days, previous_day) {
+                (Some(days), Some((span, date))) => {
+                    mention.value = add_days(date, *days).map(DateValue::day);
+                    mention.basis = Basis::FromPrevious { span, date };
+                }
+                _ => {
+                    mention.flags.push(DateFlag::NotResolvable);
+                    mention.basis = Basis::Unresolved;
+                }
+            },
+            DateForm::DayOfMonth { day } => match self.today {
+                Some(today) => {
+                    let tense = self.tense(item.span);
+                    let mut month_start = today.first_of_month();
+                    if tense == Tense::Past && *day > today.day() as u8 {
+                        month_start = add_months(today, -1).unwrap_or(month_start);
+                    } else if tense == Tense::Future && (*day as i8) < today.day() {
+                        month_start = add_months(today, 1).unwrap_or(month_start);
+                    }
+                    let date = make_date(i32::from(month_start.year()), month_start.month() as u8, *day);
+                    mention.value = date.map(DateValue::day);
+                    mention.basis =
+                        if date.is_some() { Basis::YearFromArticle { tense } } else { Basis::Invalid };
+                }
+                None => mention.basis = Basis::NoArticleDate,
+            },
+        }
+        mention
+    }
+
+    fn counted_from_article(&self) -> Basis {
+        if self.today.is_some() {
+            Basis::FromArticle
+        } else {
+            Basis::NoArticleDate
+        }
+    }
+
+    /// Resolve a written calendar day; returns the value, its basis and flags.
+    fn resolve_day(&self, parts: &DayParts, span: Span) -> (Option<DateValue>, Basis, Vec<DateFlag>) {
+        let mut flags = Vec::new();
+        let (month, day, mut basis) = match parts.numeric {
+            Some((first, second)) => {
+                flags.push(DateFlag::NumericDate);
+                let forced_day_first = parts.order == WrittenOrder::NumericDayFirst;
+                let day_first = if forced_day_first || first > 12 {
+                    true
+                } else if second > 12 {
+                    false
+                } else {
+                    if first != second {
+                        flags.push(DateFlag::AmbiguousDayMonthOrder);
+                    }
+                    self.day_first
+                };
+                let ambiguous = flags.contains(&DateFlag::AmbiguousDayMonthOrder);
+                let (month, day) = if day_first { (second, first) } else { (first, second) };
+                (month, day, Basis::NumericOrder { day_first, ambiguous })
+            }
+            None => (parts.month, parts.day, Basis::Written),
+        };
+        if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+            flags.push(DateFlag::InvalidDate);
+            return (None, Basis::Invalid, flags);
+        }
+        let year = match parts.year {
+            Some(YearWritten::Number(year)) => year,
+            Some(YearWritten::Relative(offset)) | Some(YearWritten::RelativeMonth(offset)) => {
+                match self.today {
+                    Some(today) => {
+                        basis = Basis::FromArticle;
+                        i32::from(today.year()) + offset
+                    }
+                    None => return (None, Basis::NoArticleDate, flags),
+                }
+            }
+            None => match self.today {
+                Some(today) => {
+                    let tense = self.tense(span);
+                    basis = Basis::YearFromArticle { tense };
+                    pick_year(today, month, day, tense, false, false)
+                }
+                None => {
+                    // Without a year, only a day that exists in no year is
+                    // known to be wrong (June 31; Feb. 29 exists in leap years).
+                    if make_date(2024, month, day).is_none() {
+                        flags.push(DateFlag::InvalidDate);
+                        return (None, Basis::Invalid, flags);
+                    }
+                    return (None, Basis::NoArticleDate, flags);
+                }
+            },
+        };
+        match make_date(year, month, day) {
+            Some(date) => (Some(DateValue::day(date)), basis, flags),
+            None => {
+                flags.push(DateFlag::InvalidDate);
+                (None, Basis::Invalid, flags)
+            }
+        }
+    }
+
+    /// The tense of the clause around `span`: the nearest tense cue wins.
+    fn tense(&self, span: Span) -> Tense {
+        tense_around(self.text, self.article, span)
+    }
+}
+
+/// The ISO week of a date: `2023-W15`.
+fn iso_week(date: Date) -> String {
+    let week = date.iso_week_date();
+    format!("{:04}-W{:02}", week.year(), week.week())
+}
+
+/// The year for a month (and day) written without one: the latest one on or
+/// before the article date for the past tense, the earliest on or after for
+/// the future, else the nearest. `month_only` compares months; `strict`
+/// excludes the article's own month ("last January" in January).
+fn pick_year(today: Date, month: u8, day: u8, tense: Tense, month_only: bool, strict: bool) -> i32 {
+    let year = i32::from(today.year());
+    let key = |m: u8, d: u8| if month_only { (m, 1) } else { (m, d) };
+    let written = key(month, day);
+    let now = key(today.month() as u8, today.day() as u8);
+    match tense {
+        Tense::Past => {
+            if written < now || (written == now && !strict) {
+                year
+            } else {
+                year - 1
+            }
+        }
+        Tense::Future => {
+            if written > now || (written == now && !strict) {
+                year
+            } else {
+                year + 1
+            }
+        }
+        Tense::Unknown => {
+            let distance = |y: i32| {
+                let (m, d) = written;
+                let date = make_date(y, m, d.min(28)).unwrap_or(today);
+                days_between(today, date).abs()
+            };
+            [year, year - 1, year + 1].into_iter().min_by_key(|y| distance(*y)).unwrap_or(year)
+        }
+    }
+}
+
+/// The weekday nearest the article date in the direction the tense gives.
+fn weekday_near(today: Date, weekday: u8, tense: Tense, relative: Option<Relative>) -> Option<Date> {
+    let today_index = today.weekday().to_monday_zero_offset() as i64;
+    let back = (today_index - i64::from(weekday)).rem_euclid(7);
+    let forward = (i64::from(weekday) - today_index).rem_euclid(7);
+    let days = match (relative, tense) {
+        (Some(Relative::Last), _) => -(if back == 0 { 7 } else { back }),
+        (Some(Relative::Next), _) => {
+            if forward == 0 {
+                7
+            } else {
+                forward
+            }
+        }
+        (_, Tense::Past) => -back,
+        (_, Tense::Future) => forward,
+        (Some(Relative::This), Tense::Unknown) => forward,
+        (None, Tense::Unknown) => {
+            if back <= forward {
+                -back
+            } else {
+                forward
+            }
+        }
+    };
+    add_days(today, days)
+}
+
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "shall",
+    "ll",
+    "going",
+    "due",
+    "expected",
+    "scheduled",
+    "slated",
+    "upcoming",
+    "plans",
+    "tomorrow",
+    "wird",
+    "werden",
+    "soll",
+    "sollen",
+    "morgen",
+    "nächsten",
+    "kommenden",
+];
+const PAST_CUES: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "met",
+    "went",
+    "took",
+    "began",
+    "came",
+    "made",
+    "held",
+    "gave",
+    "saw",
+    "left",
+    "rose",
+    "fell",
+    "won",
+    "lost",
+    "ran",
+    "sent",
+    "spoke",
+    "wrote",
+    "brought",
+    "thought",
+    "felt",
+    "kept",
+    "led",
+    "paid",
+    "ago",
+    "yesterday",
+    "earlier",
+    "began",
+    "hit",
+    "struck",
+    "became",
+    "found",
+    "war",
+    "waren",
+    "hatte",
+    "hatten",
+    "hat",
+    "haben",
+    "wurde",
+    "wurden",
+    "sagte",
+    "sagten",
+    "gab",
+    "kam",
+    "traf",
+    "trafen",
+    "fand",
+    "fanden",
+    "kamen",
+    "gingen",
+    "gaben",
+    "standen",
+    "stand",
+    "lag",
+    "lagen",
+    "erschien",
+    "begann",
+    "endete",
+    "starben",
+    "starb",
+    "gestern",
+    "vergangenen",
+    "letzten",
+];
+const NOT_PAST_ED: &[&str] =
+    &["expected", "scheduled", "slated", "planned", "hundred", "indeed", "need", "speed"];
+
+/// Whether `word` is a tense cue, and which.
+fn tense_cue(word: &str) -> Option<Tense> {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, Tense)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<(&'static str, Tense)> = FUTURE_CUES.iter().map(|w| (*w, Tense::Future)).collect();
+        table.extend(PAST_CUES.iter().map(|w| (*w, Tense::Past)));
+        table.sort_by(|a, b| a.0.cmp(b.0));
+        table.dedup_by(|a, b| a.0 == b.0);
+        table
+    });
+    if word.len() > 16 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if let Ok(index) = table.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
+        return Some(table[index].1);
+    }
+    let regular_past = lower.len() >= 5
+        && lower.ends_with("ed")
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !NOT_PAST_ED.contains(&lower.as_str());
+    regular_past.then_some(Tense::Past)
+}
+
+/// The tense cue nearest to `span` in its sentence, looking at most twelve
+/// words each way (the nearest cue wins, so the search stops early).
+pub(crate) fn tense_around(text: &str, article: &Article, span: Span) -> Tense {
+    const REACH: usize = 12;
+    let (start, end) = sentence_bounds(text, article, span);
+    let is_word_char = |c: char| c.is_alphabetic();
+    // Words before the date, nearest first.
+    let before = text.get(start..span.start.max(start)).unwrap_or("");
+    let mut back: Option<(usize, Tense)> = None;
+    for (count, word) in before.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).enumerate() {
+        if count >= REACH {
+            break;
+        }
+        if let Some(tense) = tense_cue(word) {
+            let word_start = word.as_ptr() as usize - before.as_ptr() as usize + start;
+            back = Some((span.start - word_start, tense));
+            break;
+        }
+    }
+    let after = text.get(span.end.min(end)..end).unwrap_or("");
+    let mut forward: Option<(usize, Tense)> = None;
+    for (count, word) in after.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).enumerate() {
+        if count >= REACH {
+            break;
+        }
+        if let Some(tense) = tense_cue(word) {
+            let word_start = word.as_ptr() as usize - after.as_ptr() as usize;
+            forward = Some((word_start, tense));
+            break;
+        }
+    }
+    match (back, forward) {
+        (Some((b, tb)), Some((f, tf))) => {
+            if b <= f {
+                tb
+            } else {
+                tf
+            }
+        }
+        (Some((_, t)), None) | (None, Some((_, t))) => t,
+        (None, None) => Tense::Unknown,
+    }
+}
+
+/// The sentence around `span`: within the article's sentence, cut at ". ",
+/// "! ", "? " that do not follow an abbreviation.
+fn sentence_bounds(text: &str, article: &Article, span: Span) -> (usize, usize) {
+    let outer = article.sentence_at(span.start).and_then(|index| article.sentences.get(index)).copied();
+    let (outer_start, outer_end) = outer.map_or((0, text.len()), |s| (s.start, s.end.max(span.end)));
+    let outer_start = outer_start.min(span.start);
+    let is_stop = |before: &str, at: usize| -> bool {
+        let bytes = text.as_bytes();
+        if !matches!(bytes.get(at), Some(b'.' | b'!' | b'?'))
+            || !matches!(bytes.get(at + 1), Some(b' ' | b'\n'))
+        {
+            return false;
+        }
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+        number
+            || word.chars().count() > 3
+                && lexicon::lookup(word).is_none_or(|lex| !matches!(lex, lexicon::Lex::Month { .. }))
+    };
+    let mut start = outer_start;
+    let mut index = span.start;
+    while index > outer_start {
+        index -= 1;
+        if text.is_char_boundary(index) && is_stop(&text[outer_start..index], index) {
+            start = index + 1;
+            break;
+        }
+    }
+    let mut end = outer_end.min(text.len());
+    let mut index = span.end;
+    while index < end {
+        if text.is_char_boundary(index) && is_stop(&text[outer_start..index], index) {
+            end = index;
+            break;
+        }
+        index += 1;
+    }
+    (start, end.max(start))
+}
+
+/// Hover on a date: the resolved day with its weekday, how it was worked out,
+/// its distance from the article date, and the house-style form.
+pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
+    let mention = context.analysis.dates.iter().find(|m| m.span.contains(offset))?;
+    let today = context.analysis.article_date.as_ref().map(|d| d.date);
+    let mut lines = Vec::new();
+    let written = escape_markdown(mention.span.slice(context.text));
+    match (mention.value, mention.end_value) {
+        (Some(start), Some(end)) => {
+            lines.push(format!(
+                "**{}** to **{}** ({})",
+                describe(start),
+                describe(end),
+                mention.value_text().unwrap_or_default()
+            ));
+        }
+        (Some(value), None) => {
+            let timex = mention.timex.as_ref().map(|t| format!(" ({t})")).unwrap_or_default();
+            lines.push(format!("**{}**{timex}", describe(value)));
+        }
+        _ => match &mention.timex {
+            Some(timex) => lines.push(format!("**{timex}**")),
+            None if mention.has_flag(DateFlag::InvalidDate) => {
+                lines.push(format!("**“{written}” is not a real calendar day.**"))
+            }
+            None => lines.push(format!("**“{written}”**: no exact date can be worked out.")),
+        },
+    }
+    let article = |t: Option<Date>| t.map(|d| format!("{d}")).unwrap_or_default();
+    let how = match &mention.basis {
+        Basis::Written => "Written in full.".to_owned(),
+        Basis::NumericOrder { day_first, ambiguous } => {
+            let order = if *day_first { "day first (day/month/year)" } else { "month first (month/day/year)" };
+            if *ambiguous {
+                format!("A numeric date, read {order} as the `dates.numeric_order` setting says; it could be read the other way. Spell the month out to remove the doubt.")
+            } else {
+                format!("A numeric date, read {order}: the other order gives no real date.")
+            }
+        }
+        Basis::YearFromArticle { tense } => format!(
+            "The year is taken from the article date, {}{}.",
+            article(today),
+            match tense {
+                Tense::Past => " (past tense: the latest such date on or before it)",
+                Tense::Future => " (future tense: the next such date on or after it)",
+                Tense::Unknown => " (the nearest such date)",
+            }
+        ),
+        Basis::WeekdayFromArticle { tense, relative } => {
+            let which = match (relative, tense) {
+                (Some(Relative::Last), _) => "before",
+                (Some(Relative::Next), _) => "after",
+                (_, Tense::Past) => "on or before",
+                (_, Tense::Future) => "on or after",
+                (_, Tense::Unknown) => "nearest to",
+            };
+            let weekday = match &mention.form {
+                DateForm::Weekday { weekday, .. } => lexicon::weekday_name(*weekday),
+                _ => "day",
+            };
+            let mut text = format!("The {weekday} {which} the article date, {}.", article(today));
+            if *relative == Some(Relative::Last) {
+                text.push_str(" Some readers take “last” to mean the week before; the plain weekday avoids the doubt.");
+            }
+            text
+        }
+        Basis::FromArticle => format!("Counted from the article date, {}.", article(today)),
+        Basis::FromPrevious { span, date } => format!(
+            "Counted from the previous date in the text, “{}” ({date}).",
+            escape_markdown(span.slice(context.text))
+        ),
+        Basis::NoArticleDate => {
+            "Needs the article date to resolve: set `article_date`, or give the article a `date` line, front matter `date:` or a dateline.".to_owned()
+        }
+        Basis::Unresolved => {
+            "Relative to an event in the story; copydesk does not guess its date.".to_owned()
+        }
+        Basis::Invalid => "This day does not exist in the calendar.".to_owned(),
+    };
+    lines.push(how);
+    if let (Some(value), Some(today)) = (mention.value, today) {
+        if value.precision == Precision::Day {
+            let days = days_between(today, value.date);
+            let distance = match days {
+                0 => "The article date itself.".to_owned(),
+                1 => "1 day after the article date.".to_owned(),
+                -1 => "1 day before the article date.".to_owned(),
+                d if d > 0 => format!("{d} days after the article date."),
+                d => format!("{} days before the article date.", -d),
+            };
+            lines.push(distance);
+        }
+    }
+    let style = render::DateStyle::from_setting(&context.settings.dates.style);
+    if let Some(rendered) = render::render(mention, style, today, context.text) {
+        lines.push(format!("{} style: {}", style.label(), escape_markdown(&rendered)));
+    }
+    Some(Hover { span: mention.span, markdown: lines.join("\n\n") })
+}
+
+/// "Sunday, April 16, 2023" at the value's precision.
+fn describe(value: DateValue) -> String {
+    let date = value.date;
+    let month = lexicon::month_name(date.month() as u8);
+    match value.precision {
+        Precision::Day => format!(
+            "{}, {month} {}, {}",
+            lexicon::weekday_name(date.weekday().to_monday_zero_offset() as u8),
+            date.day(),
+            date.year()
+        ),
+        Precision::Month => format!("{month} {}", date.year()),
+        Precision::Year => format!("{}", date.year()),
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// Inlay hints: the resolved value after each date whose value the text does
+/// not spell out (weekdays, "yesterday", "in January", "the next day").
+pub fn inlay_hints(context: &Context<'_>) -> Vec<crate::analysis::inlay::InlayHint> {
+    let mut hints = Vec::new();
+    for mention in &context.analysis.dates {
+        let relative = match &mention.form {
+            DateForm::Day(parts) => parts.year.is_none_or(|y| !matches!(y, YearWritten::Number(_))),
+            DateForm::Range { start, .. } => start.year.is_none_or(|y| !matches!(y, YearWritten::Number(_))),
+            DateForm::Month { year, .. } => year.is_none_or(|y| !matches!(y, YearWritten::Number(_))),
+            DateForm::Year { .. } | DateForm::Decade { .. } => false,
+            _ => true,
+        };
+        if !relative {
+            continue;
+        }
+        let Some(value) = mention.value_text() else { continue };
+        let tooltip = match &mention.basis {
+            Basis::FromPrevious { date, .. } => {
+                Some(format!("Counted from the previous date in the text, {date}."))
+            }
+            _ => context
+                .analysis
+                .article_date
+                .as_ref()
+                .map(|d| format!("Resolved against the article date, {}.", d.date)),
+        };
+        hints.push(crate::analysis::inlay::InlayHint {
+            offset: mention.span.end,
+            label: format!("= {value}"),
+            tooltip,
+        });
+    }
+    hints
 }

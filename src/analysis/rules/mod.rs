@@ -5,11 +5,21 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
+<<<<<<< HEAD
 mod analysis_limited;
+=======
+mod date_style;
+mod first_reference;
+mod glued_words;
+mod invalid_date;
+>>>>>>> main
 mod mismatched_quote;
+mod name_variant;
+mod place_name_style;
 mod straight_quotes;
 mod unclosed_quote;
 mod unopened_quote;
+mod weekday_mismatch;
 
 /// A check with a stable code.
 pub struct Rule {
@@ -34,7 +44,17 @@ pub static RULES: &[&Rule] = &[
     &unopened_quote::RULE,
     &mismatched_quote::RULE,
     &straight_quotes::RULE,
+<<<<<<< HEAD
     &analysis_limited::RULE,
+=======
+    &weekday_mismatch::RULE,
+    &invalid_date::RULE,
+    &date_style::RULE,
+    &place_name_style::RULE,
+    &name_variant::RULE,
+    &first_reference::RULE,
+    &glued_words::RULE,
+>>>>>>> main
 ];
 
 /// Look a rule up by its code.

@@ -1,0 +1,1331 @@
+//! The extraction itself: tokens → known names → people introduced with a
+//! title → later mentions (surnames, family names, role references).
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+use super::knowledge::{Entity, KNOWLEDGE};
+use super::lexicon::*;
+use super::{Actor, ActorKind, Actors, Gender, MentionForm};
+use crate::analysis::settings::Settings;
+use crate::analysis::span::Span;
+use crate::analysis::structure::{Article, BlockKind};
+
+/// One token of a paragraph.
+#[derive(Clone, Debug)]
+struct Item {
+    span: Span,
+    kind: ItemKind,
+    /// Whether the item starts a sentence (paragraph start, after . ! ? : or
+    /// an opening quotation mark).
+    sentence_start: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum ItemKind {
+    Word,
+    Punct(char),
+    /// A gazetteer hit (one or more words) and what it may stand for.
+    Known(Vec<Entity>),
+    /// A registry name: entry index, and whether it is a variant to flag.
+    Registry(usize, bool),
+}
+
+/// A title phrase: its span, head role, modifiers and country.
+#[derive(Clone, Debug)]
+struct Title {
+    span: Span,
+    role: String,
+    modifiers: Vec<String>,
+    country: Option<usize>,
+}
+
+/// A person introduced by the article (or by data), before mentions are
+/// collected.
+#[derive(Clone, Debug)]
+struct PersonDef {
+    name: String,
+    /// Name words; `surname` is the one later references use.
+    words: Vec<String>,
+    surname: String,
+    title: Option<Title>,
+    title_text: Option<String>,
+    gender: Option<Gender>,
+    kind: ActorKind,
+    leader: Option<usize>,
+    registry: Option<usize>,
+}
+
+#[derive(Default)]
+struct Builder {
+    actors: Vec<Actor>,
+    keys: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn actor(&mut self, key: String, make: impl FnOnce() -> Actor) -> usize {
+        if let Some(&index) = self.keys.get(&key) {
+            return index;
+        }
+        self.actors.push(make());
+        self.keys.insert(key, self.actors.len() - 1);
+        self.actors.len() - 1
+    }
+
+    fn mention(&mut self, actor: usize, span: Span, form: MentionForm) {
+        let a = &mut self.actors[actor];
+        if !a.mentions.contains(&span) {
+            a.mentions.push(span);
+            a.forms.push(form);
+        }
+    }
+}
+
+fn blank(name: String, kind: ActorKind) -> Actor {
+    Actor {
+        name,
+        kind,
+        description: None,
+        mentions: Vec::new(),
+        forms: Vec::new(),
+        title: None,
+        gender: None,
+        first_reference: Span::default(),
+        knowledge: None,
+        leader: None,
+        registry: None,
+        country: None,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn char_before(text: &str, offset: usize) -> Option<char> {
+    text.get(..offset).and_then(|s| s.chars().next_back())
+}
+
+fn char_after(text: &str, offset: usize) -> Option<char> {
+    text.get(offset..).and_then(|s| s.chars().next())
+}
+
+fn is_title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
+}
+
+fn lower(word: &str) -> String {
+    word.to_lowercase()
+}
+
+/// Whether the word, lower-cased, is in the set (allocating only when the
+/// word has capitals).
+fn in_lower_set(set: &WordSet, word: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        set.contains(&lower(word))
+    } else {
+        set.contains(word)
+    }
+}
+
+fn is_role(word: &str) -> bool {
+    in_lower_set(&ROLE_SET, word)
+}
+
+fn is_modifier(word: &str) -> bool {
+    in_lower_set(&MODIFIER_SET, word)
+}
+
+/// Everything the extraction needs about the whole text.
+struct Scan<'a> {
+    text: &'a str,
+    /// Words seen in lower case anywhere: their capitalised form at a
+    /// sentence start is a common word, not a name.
+    lowercase_words: HashSet<&'a str>,
+    /// Title-case words seen away from a sentence start.
+    midsentence_caps: HashSet<&'a str>,
+}
+
+/// Cut a paragraph into items: words, punctuation, gazetteer and registry hits.
+fn tokenize(scan: &Scan<'_>, span: Span, registry: &Registry) -> Vec<Item> {
+    let text = scan.text;
+    let Some(para) = text.get(span.start..span.end) else { return Vec::new() };
+    // Known names first: they may span several words ("United States").
+    let mut hits: Vec<(Span, ItemKind)> = Vec::new();
+    if let Some(matcher) = &registry.matcher {
+        for m in matcher.find_iter(para) {
+            let hit = Span::new(span.start + m.start(), span.start + m.end());
+            if boundary_ok(text, hit) {
+                let (entry, variant) = registry.patterns[m.pattern().as_usize()];
+                hits.push((hit, ItemKind::Registry(entry, variant)));
+            }
+        }
+    }
+    let k = &*KNOWLEDGE;
+    for m in k.matcher.find_iter(para) {
+        let hit = Span::new(span.start + m.start(), span.start + m.end());
+        if !boundary_ok(text, hit) || hits.iter().any(|(h, _)| h.overlaps(hit)) {
+            continue;
+        }
+        let surface = hit.slice(text);
+        // "WHO", "US", "IT" in an all-capitals headline are words, not names.
+        let headline_word =
+            matches!(surface, "WHO" | "US" | "IT" | "AS" | "OR" | "IS" | "ON" | "IN" | "AT" | "AU" | "ICC");
+        if headline_word && caps_line(text, hit) {
+            continue;
+        }
+        hits.push((hit, ItemKind::Known(k.entities[m.pattern().as_usize()].clone())));
+    }
+    hits.sort_by_key(|(h, _)| h.start);
+
+    let mut items = Vec::new();
+    let mut offset = span.start;
+    let mut hit_index = 0;
+    let mut sentence_start = true;
+    while offset < span.end {
+        if let Some((hit, kind)) = hits.get(hit_index) {
+            if hit.start == offset {
+                items.push(Item { span: *hit, kind: kind.clone(), sentence_start });
+                sentence_start = false;
+                offset = hit.end;
+                hit_index += 1;
+                continue;
+            }
+        }
+        let Some(c) = char_after(text, offset) else { break };
+        if is_word_char(c) {
+            let mut end = offset;
+            for (i, ch) in text[offset..span.end].char_indices() {
+                if !is_word_char(ch) {
+                    break;
+                }
+                end = offset + i + ch.len_utf8();
+            }
+            // Do not run into a known name that starts inside this word
+            // (glued words are split later, not here).
+            items.push(Item { span: Span::new(offset, end), kind: ItemKind::Word, sentence_start });
+            sentence_start = false;
+            while hits.get(hit_index).is_some_and(|(h, _)| h.start < end) {
+                hit_index += 1;
+            }
+            offset = end;
+        } else {
+            if !c.is_whitespace() {
+                let abbreviation = c == '.'
+                    && items.last().is_some_and(|item: &Item| {
+                        let word = item.span.slice(text);
+                        HONORIFICS.iter().any(|(h, _)| *h == word) || word.len() == 1
+                    });
+                if matches!(c, '!' | '?' | ':' | '“' | '"' | '«' | '„' | '(' | '[' | ';')
+                    || (c == '.' && !abbreviation)
+                {
+                    sentence_start = true;
+                }
+                items.push(Item {
+                    span: Span::new(offset, offset + c.len_utf8()),
+                    kind: ItemKind::Punct(c),
+                    sentence_start: false,
+                });
+            }
+            offset += c.len_utf8();
+        }
+    }
+    items
+}
+
+/// Whether a hit is a whole word (or words).
+fn boundary_ok(text: &str, hit: Span) -> bool {
+    let before = char_before(text, hit.start);
+    let after = char_after(text, hit.end);
+    let last = char_before(text, hit.end);
+    before.is_none_or(|c| !is_word_char(c)) && (after.is_none_or(|c| !is_word_char(c)) || last == Some('.'))
+}
+
+/// Whether the line around `span` is written in capitals (a headline).
+fn caps_line(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let line = &text[start..end];
+    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// The registry's names as an automaton, built per analysis (it is small).
+struct Registry {
+    matcher: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern: entry index (people first, then organisations) and
+    /// whether the surface is a variant to flag.
+    patterns: Vec<(usize, bool)>,
+}
+
+fn registry(settings: &Settings) -> Registry {
+    let mut surfaces = Vec::new();
+    let mut patterns = Vec::new();
+    let entries = settings.actors.people.iter().chain(&settings.actors.organizations);
+    for (i, entry) in entries.enumerate() {
+        if !entry.name.is_empty() {
+            surfaces.push(entry.name.clone());
+            patterns.push((i, false));
+        }
+        for alias in entry.aliases.iter().filter(|a| !a.is_empty()) {
+            surfaces.push(alias.clone());
+            patterns.push((i, false));
+        }
+        for variant in entry.variants.iter().filter(|a| !a.is_empty()) {
+            surfaces.push(variant.clone());
+            patterns.push((i, true));
+        }
+    }
+    let matcher = if surfaces.is_empty() {
+        None
+    } else {
+        AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&surfaces).ok()
+    };
+    Registry { matcher, patterns }
+}
+
+pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Actors {
+    let mut lowercase_words = HashSet::new();
+    let mut midsentence_caps = HashSet::new();
+    let registry = registry(settings);
+    let scan0 = Scan { text, lowercase_words: HashSet::new(), midsentence_caps: HashSet::new() };
+    let mut paragraphs: Vec<(Vec<Item>, BlockKind)> = Vec::new();
+    for paragraph in &article.paragraphs {
+        let items: Vec<Item> = tokenize(&scan0, paragraph.span, &registry)
+            .into_iter()
+            .filter(|item| article.is_prose(item.span.start))
+            .collect();
+        for item in &items {
+            if item.kind == ItemKind::Word {
+                let word = item.span.slice(text);
+                if word.chars().next().is_some_and(char::is_lowercase) {
+                    lowercase_words.insert(word);
+                } else if !item.sentence_start && is_title_case(word) {
+                    midsentence_caps.insert(word);
+                }
+            }
+        }
+        paragraphs.push((items, paragraph.kind));
+    }
+    let scan = Scan { text, lowercase_words, midsentence_caps };
+    let mut builder = Builder::default();
+    let mut context = Context::default();
+    for (items, _) in &paragraphs {
+        context.collect(&scan, items);
+    }
+
+    // Pass 1: known names, and people introduced with a title.
+    let mut defs: Vec<PersonDef> = Vec::new();
+    let mut def_mentions: Vec<(usize, Span, MentionForm)> = Vec::new();
+    let mut consumed: Vec<HashSet<usize>> = vec![HashSet::new(); paragraphs.len()];
+    for (p, (items, _)) in paragraphs.iter().enumerate() {
+        let mut i = 0;
+        while i < items.len() {
+            if let Some((def, name_span, name_items)) = person_pattern(&scan, items, i) {
+                let index = add_def(&mut defs, def, &scan);
+                def_mentions.push((index, name_span, MentionForm::FullName));
+                for j in name_items.clone() {
+                    consumed[p].insert(j);
+                }
+                i = name_items.end.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    // Known names (countries, cities, organisations, registry entries).
+    for (p, (items, _)) in paragraphs.iter().enumerate() {
+        for (i, item) in items.iter().enumerate() {
+            match &item.kind {
+                ItemKind::Known(entities) => {
+                    let entity = context.choose(&scan, items, i, entities);
+                    let form = known_form(&scan, items, i, entity);
+                    let actor = known_actor(&mut builder, entity);
+                    builder.mention(actor, item.span, form);
+                    consumed[p].insert(i);
+                }
+                ItemKind::Registry(entry, variant) => {
+                    let actor = registry_actor(&mut builder, &mut defs, settings, *entry);
+                    let form = if *variant { MentionForm::Variant } else { MentionForm::FullName };
+                    match actor {
+                        RegistryActor::Person(def) => def_mentions.push((def, item.span, form)),
+                        RegistryActor::Actor(actor) => builder.mention(actor, item.span, form),
+                    }
+                    consumed[p].insert(i);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // Pass 2: later mentions: full names again, surnames, variants, roles.
+    let data_leaders = defs_from_data(&context);
+    let mut recency = Recency::from_pass1(&def_mentions, defs.len());
+    for (p, (items, _)) in paragraphs.iter().enumerate() {
+        let mut i = 0;
+        while i < items.len() {
+            recency.update(&def_mentions, defs.len());
+            if let Some((def, span, end)) = role_reference(&scan, items, i, &defs, &data_leaders) {
+                let index = match def {
+                    RoleTarget::Def(index) => index,
+                    RoleTarget::Leader(leader) => add_def(&mut defs, leader_def(leader), &scan),
+                };
+                def_mentions.push((index, span, MentionForm::Role));
+                i = end;
+                continue;
+            }
+            if consumed[p].contains(&i) {
+                i += 1;
+                continue;
+            }
+            // A full name again ("[Li Shangfu]").
+            let run_end = name_run(&scan, items, i, 4);
+            if run_end > i + 1 {
+                let words: Vec<&str> = items[i..run_end].iter().map(|it| it.span.slice(text)).collect();
+                if let Some(index) = defs.iter().position(|d| d.words.len() > 1 && d.words == words) {
+                    let span = Span::new(items[i].span.start, items[run_end - 1].span.end);
+                    def_mentions.push((index, span, MentionForm::FullName));
+                    i = run_end;
+                    continue;
+                }
+            }
+            let item = &items[i];
+            if item.kind != ItemKind::Word {
+                i += 1;
+                continue;
+            }
+            let word = item.span.slice(text);
+            // An honorific before a surname gives the person's gender.
+            let honorific = honorific_before(&scan, items, i);
+            if let Some(index) = resolve_word(&scan, &defs, &recency, word, item.span.start, honorific) {
+                let form = if defs[index].surname == word || defs[index].name == word {
+                    MentionForm::Surname
+                } else {
+                    MentionForm::Variant
+                };
+                if let Some(gender) = honorific {
+                    defs[index].gender = defs[index].gender.or(Some(gender));
+                }
+                def_mentions.push((index, item.span, form));
+                i += 1;
+                continue;
+            }
+            // Two known names glued together ("XinhuaLi").
+            if let Some(parts) = glued(&scan, &defs, word, item.span) {
+                for (span, target) in parts {
+                    match target {
+                        GluedTarget::Def(index) => def_mentions.push((index, span, MentionForm::Surname)),
+                        GluedTarget::Known(entity) => {
+                            let actor = known_actor(&mut builder, entity);
+                            builder.mention(actor, span, MentionForm::FullName);
+                        }
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            // A leader from the data, by surname, when the article is about
+            // that leader's country.
+            if let Some(leader) = data_leader(&context, word) {
+                let index = add_def(&mut defs, leader_def(leader), &scan);
+                def_mentions.push((index, item.span, MentionForm::Surname));
+                i += 1;
+                continue;
+            }
+            // "Mr. Smith": a person known only by surname.
+            if honorific.is_some() || honorific_word_before(&scan, items, i) {
+                let index = add_def(&mut defs, bare_def(vec![word.to_owned()], honorific), &scan);
+                def_mentions.push((index, item.span, MentionForm::Surname));
+                i += 1;
+                continue;
+            }
+            // Any other capitalised name: an actor of unknown kind; a person
+            // when a speech verb is near.
+            if let Some((span, end, kind)) = unknown_name(&scan, items, i, &consumed[p]) {
+                let words: Vec<String> = span.slice(text).split(' ').map(str::to_owned).collect();
+                if kind == ActorKind::Person && words.len() > 1 {
+                    let index = add_def(&mut defs, bare_def(words, None), &scan);
+                    def_mentions.push((index, span, MentionForm::FullName));
+                    i = end;
+                    continue;
+                }
+                let name = span.slice(text).to_owned();
+                let actor = builder.actor(format!("unknown:{name}"), || blank(name.clone(), kind));
+                builder.mention(actor, span, MentionForm::FullName);
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    // People become actors.
+    let mut def_actor = Vec::with_capacity(defs.len());
+    for def in &defs {
+        let key = format!("person:{}", def.name);
+        let actor = builder.actor(key, || blank(def.name.clone(), def.kind));
+        let a = &mut builder.actors[actor];
+        a.title = a.title.clone().or_else(|| def.title_text.clone());
+        a.gender = a.gender.or(def.gender);
+        a.leader = a.leader.or(def.leader);
+        a.registry = a.registry.or(def.registry);
+        a.country =
+            a.country.or(def.title.as_ref().and_then(|t| t.country).map(|c| KNOWLEDGE.countries[c].iso2));
+        def_actor.push(actor);
+    }
+    for (def, span, form) in def_mentions {
+        builder.mention(def_actor[def], span, form);
+    }
+    finish(builder, settings)
+}
+
+/// Sort mentions, order actors by first mention, fill descriptions.
+fn finish(builder: Builder, settings: &Settings) -> Actors {
+    let k = &*KNOWLEDGE;
+    let mut actors: Vec<Actor> = builder
+        .actors
+        .into_iter()
+        .filter(|a| !a.mentions.is_empty())
+        .map(|mut a| {
+            let mut pairs: Vec<(Span, MentionForm)> =
+                a.mentions.iter().copied().zip(a.forms.iter().copied()).collect();
+            pairs.sort_by_key(|(s, _)| (s.start, s.end));
+            pairs.dedup_by_key(|(s, _)| *s);
+            a.mentions = pairs.iter().map(|(s, _)| *s).collect();
+            a.forms = pairs.iter().map(|(_, f)| *f).collect();
+            a.first_reference = pairs
+                .iter()
+                .find(|(_, f)| *f == MentionForm::FullName)
+                .or(pairs.first())
+                .map(|(s, _)| *s)
+                .unwrap_or_default();
+            if a.description.is_none() {
+                a.description = describe(&a, settings);
+            }
+            if a.country.is_none() {
+                a.country = a.leader.map(|l| k.leaders[l].iso2);
+            }
+            a
+        })
+        .collect();
+    actors.sort_by_key(|a| a.mentions.first().map(|s| s.start));
+    Actors { actors }
+}
+
+fn describe(actor: &Actor, settings: &Settings) -> Option<String> {
+    let k = &*KNOWLEDGE;
+    if let Some(title) = &actor.title {
+        return Some(title.clone());
+    }
+    if let Some(entry) = actor.registry.and_then(|r| registry_entry(settings, r)) {
+        if let Some(d) = entry.description.clone().or_else(|| entry.title.clone()) {
+            return Some(d);
+        }
+    }
+    if let Some(leader) = actor.leader.map(|l| &k.leaders[l]) {
+        let country = k.country(leader.iso2).map_or(leader.iso2, |c| c.name);
+        return Some(format!("{} of {}", leader.title, country));
+    }
+    match actor.knowledge? {
+        Entity::Country(c) | Entity::Demonym(c) => {
+            let c = &k.countries[c];
+            Some(if c.capital.is_empty() {
+                "Country".to_owned()
+            } else {
+                format!("Country; capital {}", c.capital)
+            })
+        }
+        Entity::City(c) => {
+            let city = &k.cities[c];
+            let country = k.country(city.iso2).map_or(city.iso2, |c| c.name);
+            Some(if city.capital { format!("Capital of {country}") } else { format!("City in {country}") })
+        }
+        Entity::State(_) => Some("US state".to_owned()),
+        Entity::Org(o) => Some(k.orgs[o].description.to_owned()),
+        Entity::Region(r) => Some(k.regions[r].description.to_owned()),
+    }
+}
+
+pub(super) fn registry_entry(
+    settings: &Settings,
+    index: usize,
+) -> Option<&crate::analysis::settings::RegistryEntry> {
+    settings.actors.people.iter().chain(&settings.actors.organizations).nth(index)
+}
+
+/// The actor for an embedded entity; countries and their demonyms are one.
+fn known_actor(builder: &mut Builder, entity: Entity) -> usize {
+    let k = &*KNOWLEDGE;
+    let (key, name, kind, country) = match entity {
+        Entity::Country(c) | Entity::Demonym(c) => (
+            format!("country:{}", k.countries[c].iso2),
+            k.countries[c].name,
+            ActorKind::Country,
+            Some(k.countries[c].iso2),
+        ),
+        Entity::City(c) => (format!("city:{c}"), k.cities[c].name, ActorKind::Place, Some(k.cities[c].iso2)),
+        Entity::State(s) => (format!("state:{s}"), k.states[s].name, ActorKind::Place, Some("US")),
+        Entity::Org(o) => (format!("org:{o}"), k.orgs[o].name, ActorKind::Organization, k.orgs[o].country),
+        Entity::Region(r) => {
+            (format!("region:{r}"), k.regions[r].name, ActorKind::Place, k.regions[r].country)
+        }
+    };
+    let canonical = match entity {
+        Entity::Demonym(c) => Entity::Country(c),
+        other => other,
+    };
+    builder.actor(key, || {
+        let mut actor = blank(name.to_owned(), kind);
+        actor.knowledge = Some(canonical);
+        actor.country = country;
+        actor
+    })
+}
+
+fn known_form(scan: &Scan<'_>, items: &[Item], i: usize, entity: Entity) -> MentionForm {
+    let k = &*KNOWLEDGE;
+    let surface = items[i].span.slice(scan.text);
+    match entity {
+        Entity::Demonym(_) => MentionForm::Demonym,
+        Entity::City(c) if k.cities[c].capital && stands_for_government(scan, items, i) => {
+            MentionForm::Government
+        }
+        Entity::Country(c) if surface != k.countries[c].name => MentionForm::Alias,
+        Entity::City(c) if surface != k.cities[c].name => MentionForm::Variant,
+        Entity::Org(o) if surface != k.orgs[o].name => MentionForm::Alias,
+        _ => MentionForm::FullName,
+    }
+}
+
+/// "Washington would answer", "Beijing's position": the capital acts.
+fn stands_for_government(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
+    // Skip an opening quotation mark: Washington “would answer”.
+    let skip = usize::from(
+        items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Punct('“' | '"' | '«' | '„'))),
+    );
+    let next = items.get(i + 1 + skip);
+    let gap_is_space = skip == 1
+        || next.is_some_and(|n| {
+            scan.text.get(items[i].span.end..n.span.start).is_some_and(|g| g.trim().is_empty())
+        });
+    match next {
+        Some(n) if n.kind == ItemKind::Word && gap_is_space => {
+            GOVERNMENT_VERBS.contains(&n.span.slice(scan.text))
+        }
+        Some(n) if matches!(n.kind, ItemKind::Punct('\'' | '’')) => {
+            items.get(i + 2).is_some_and(|s| s.span.slice(scan.text) == "s")
+        }
+        _ => false,
+    }
+}
+
+/// Countries named in the article, for deciding ambiguous names by context.
+#[derive(Default)]
+struct Context {
+    /// ISO codes of unambiguous country, city and demonym hits, counted.
+    countries: HashMap<&'static str, usize>,
+    /// Unambiguous hits of US states and US cities other than the country.
+    us_local: usize,
+    /// Words that point to a US state ("state", "governor", "county").
+    state_cues: usize,
+}
+
+impl Context {
+    fn collect(&mut self, scan: &Scan<'_>, items: &[Item]) {
+        let k = &*KNOWLEDGE;
+        for item in items {
+            match &item.kind {
+                ItemKind::Known(entities) if entities.len() == 1 => match entities[0] {
+                    Entity::Country(c) | Entity::Demonym(c) => {
+                        *self.countries.entry(k.countries[c].iso2).or_default() += 1
+                    }
+                    Entity::City(c) => {
+                        *self.countries.entry(k.cities[c].iso2).or_default() += 1;
+                        if k.cities[c].iso2 == "US" {
+                            self.us_local += 1;
+                        }
+                    }
+                    Entity::State(_) => self.us_local += 1,
+                    Entity::Org(o) => {
+                        if let Some(c) = k.orgs[o].country {
+                            *self.countries.entry(c).or_default() += 1;
+                        }
+                    }
+                    Entity::Region(_) => {}
+                },
+                ItemKind::Word => {
+                    let w = item.span.slice(scan.text);
+                    if matches!(
+                        w,
+                        "state"
+                            | "governor"
+                            | "Gov"
+                            | "county"
+                            | "Atlanta"
+                            | "Savannah"
+                            | "Republican"
+                            | "Democrat"
+                            | "Democratic"
+                            | "Ga"
+                    ) {
+                        self.state_cues += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Pick the entity an ambiguous surface stands for here.
+    fn choose(&self, scan: &Scan<'_>, items: &[Item], i: usize, entities: &[Entity]) -> Entity {
+        let k = &*KNOWLEDGE;
+        if entities.len() == 1 {
+            return entities[0];
+        }
+        let next_word = items.get(i + 1).map(|n| n.span.slice(scan.text)).unwrap_or("");
+        let mut best = (f64::MIN, entities[0]);
+        for &entity in entities {
+            let score = match entity {
+                Entity::Country(c) | Entity::Demonym(c) => {
+                    let country = &k.countries[c];
+                    let own = self.countries.get(country.iso2).copied().unwrap_or(0) as f64;
+                    let neighbours: usize =
+                        country.neighbours.iter().map(|n| self.countries.get(n).copied().unwrap_or(0)).sum();
+                    1.0 + 2.0 * own + neighbours as f64 + (country.population as f64).log10() / 10.0
+                }
+                Entity::State(_) => {
+                    let explicit = if next_word == "state" || next_word == "State" { 100.0 } else { 0.0 };
+                    explicit + 2.0 * (self.us_local + self.state_cues) as f64
+                }
+                Entity::City(c) => {
+                    let city = &k.cities[c];
+                    let own = self.countries.get(city.iso2).copied().unwrap_or(0) as f64;
+                    (if city.capital { 3.0 } else { 1.0 }) + own + (city.population as f64).log10() / 10.0
+                }
+                Entity::Org(_) => 2.0,
+                Entity::Region(_) => 1.0,
+            };
+            if score > best.0 {
+                best = (score, entity);
+            }
+        }
+        best.1
+    }
+}
+
+/// People the data knows for the countries the article names: used for role
+/// references when the article never names the role holder.
+fn defs_from_data(context: &Context) -> Vec<usize> {
+    let k = &*KNOWLEDGE;
+    k.leaders
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| context.countries.contains_key(l.iso2))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn data_leader(context: &Context, word: &str) -> Option<usize> {
+    let k = &*KNOWLEDGE;
+    if word.chars().count() < 3 || NOT_NAME_SET.contains(word) {
+        return None;
+    }
+    let leaders = k.leaders_by_surname.get(word)?;
+    // The leader of a country the article names; or a distinctive surname
+    // only one leader in the data has.
+    let unique = leaders.len() == 1 && word.chars().count() >= 5;
+    leaders.iter().copied().find(|&l| {
+        !k.leaders[l].family_first && (unique || context.countries.contains_key(k.leaders[l].iso2))
+    })
+}
+
+fn leader_def(leader: usize) -> PersonDef {
+    let k = &*KNOWLEDGE;
+    let l = &k.leaders[leader];
+    PersonDef {
+        name: l.full_name.to_owned(),
+        words: l.full_name.split(' ').map(str::to_owned).collect(),
+        surname: l.surname.to_owned(),
+        title: None,
+        title_text: None,
+        gender: None,
+        kind: ActorKind::Person,
+        leader: Some(leader),
+        registry: None,
+    }
+}
+
+/// Add a person, merging with an earlier one of the same name (or a close
+/// spelling of it, which then counts as a variant).
+fn add_def(defs: &mut Vec<PersonDef>, mut def: PersonDef, _scan: &Scan<'_>) -> usize {
+    let k = &*KNOWLEDGE;
+    if def.leader.is_none() {
+        def.leader = k.leaders_by_surname.get(def.surname.as_str()).and_then(|ls| {
+            ls.iter().copied().find(|&l| {
+                let leader_words: Vec<&str> = k.leaders[l].full_name.split(' ').collect();
+                leader_words.first().copied() == def.words.first().map(String::as_str)
+                    && leader_words.last().copied() == def.words.last().map(String::as_str)
+            })
+        });
+    }
+    for (index, existing) in defs.iter_mut().enumerate() {
+        let same = existing.name == def.name
+            || (existing.words.len() > 1 && def.words.len() == 1 && existing.surname == def.surname)
+            || (existing.leader.is_some() && existing.leader == def.leader);
+        if same {
+            if existing.title.is_none() {
+                existing.title = def.title.take();
+                existing.title_text = def.title_text.take();
+            }
+            if existing.words.len() < def.words.len() {
+                existing.words = def.words.clone();
+                existing.name = def.name.clone();
+            }
+            existing.gender = existing.gender.or(def.gender);
+            existing.leader = existing.leader.or(def.leader);
+            return index;
+        }
+    }
+    defs.push(def);
+    defs.len() - 1
+}
+
+fn surname_of(words: &[String]) -> String {
+    let words: Vec<&String> =
+        words.iter().filter(|w| !matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV")).collect();
+    match words.as_slice() {
+        [] => String::new(),
+        [only] => (*only).clone(),
+        [first, ..] if FAMILY_NAME_FIRST.contains(&first.as_str()) => (*first).clone(),
+        [.., last] => (*last).clone(),
+    }
+}
+
+/// A word that can be part of a person's name.
+fn is_name_word(scan: &Scan<'_>, item: &Item) -> bool {
+    if item.kind != ItemKind::Word {
+        return false;
+    }
+    let word = item.span.slice(scan.text);
+    is_title_case(word)
+        && !NOT_NAME_SET.contains(word)
+        && !is_role(word)
+        && !is_modifier(word)
+        && !ORG_WORD_SET.contains(word)
+        && (!item.sentence_start || !scan.lowercase_words.contains(lower(word).as_str()))
+}
+
+fn only_space_between(text: &str, a: Span, b: Span) -> bool {
+    text.get(a.end..b.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+}
+
+/// Name words from `i`: returns the end index (exclusive).
+fn name_run(scan: &Scan<'_>, items: &[Item], i: usize, max: usize) -> usize {
+    let mut end = i;
+    let mut words = 0;
+    while end < items.len() && words < max {
+        let item = &items[end];
+        if end > i && !only_space_between(scan.text, items[end - 1].span, item.span) {
+            break;
+        }
+        if is_name_word(scan, item) {
+            words += 1;
+            end += 1;
+        } else if end > i
+            && item.kind == ItemKind::Word
+            && PARTICLES.contains(&item.span.slice(scan.text))
+            && items.get(end + 1).is_some_and(|n| is_name_word(scan, n))
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    // A name does not end on a particle.
+    end
+}
+
+/// A title phrase starting at item `i`.
+fn title_phrase(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<(Title, usize)> {
+    let text = scan.text;
+    let mut j = i;
+    let mut role: Option<String> = None;
+    let mut modifiers = Vec::new();
+    let mut country = None;
+    let mut last = None;
+    while j < items.len() {
+        let item = &items[j];
+        if j > i && !only_space_between(text, items[j - 1].span, item.span) {
+            break;
+        }
+        match &item.kind {
+            ItemKind::Known(entities) => {
+                let c = entities.iter().find_map(|e| match e {
+                    Entity::Country(c) | Entity::Demonym(c) => Some(*c),
+                    _ => None,
+                });
+                let org = entities.iter().any(|e| matches!(e, Entity::Org(_)));
+                match (c, org) {
+                    (Some(c), _) if country.is_none() => country = Some(c),
+                    (None, true) if role.is_none() => {}
+                    _ => break,
+                }
+            }
+            ItemKind::Word => {
+                let word = item.span.slice(text);
+                if is_role(word) && !(word.chars().next().is_some_and(char::is_lowercase) && role.is_some()) {
+                    role = Some(lower(word));
+                } else if is_modifier(word) {
+                    modifiers.push(lower(word));
+                } else if (word == "of" || word == "for") && role.is_some() {
+                    // "of" continues a title only into a country or modifier.
+                    let next = items.get(j + 1);
+                    let next = match next {
+                        Some(n) if n.span.slice(text) == "the" => items.get(j + 2),
+                        other => other,
+                    };
+                    let continues = next.is_some_and(|n| match &n.kind {
+                        ItemKind::Known(es) => es.iter().any(|e| matches!(e, Entity::Country(_))),
+                        ItemKind::Word => is_modifier(n.span.slice(text)),
+                        _ => false,
+                    });
+                    if !continues {
+                        break;
+                    }
+                    if items.get(j + 1).is_some_and(|n| n.span.slice(text) == "the") {
+                        j += 1;
+                    }
+                    j += 1;
+                    continue;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        last = Some(j);
+        j += 1;
+    }
+    let role = role?;
+    let last = last?;
+    // A title phrase must include its role word, not end in a country
+    // without one before it ("Russian" alone is no title).
+    Some((
+        Title { span: Span::new(items[i].span.start, items[last].span.end), role, modifiers, country },
+        last + 1,
+    ))
+}
+
+type Found = (PersonDef, Span, std::ops::Range<usize>);
+
+/// Title before a name, "title, Name," appositives, "Name, the title,", and
+/// honorifics.
+fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
+    let text = scan.text;
+    let new_def = |name_items: std::ops::Range<usize>, title: Option<Title>, gender: Option<Gender>| {
+        let words: Vec<String> =
+            items[name_items.clone()].iter().map(|it| it.span.slice(text).to_owned()).collect();
+        let span = Span::new(items[name_items.start].span.start, items[name_items.end - 1].span.end);
+        let name = span.slice(text).to_owned();
+        let title_text = title.as_ref().map(|t| t.span.slice(text).to_owned());
+        let gender = gender.or_else(|| title.as_ref().and_then(|t| gender_of_role(&t.role)));
+        let def = PersonDef {
+            surname: surname_of(&words),
+            words,
+            name,
+            title,
+            title_text,
+            gender,
+            kind: ActorKind::Person,
+            leader: None,
+            registry: None,
+        };
+        (def, span, name_items)
+    };
+    // Honorific: "Mr. Smith", "Sen. Jane Doe".
+    if items[i].kind == ItemKind::Word {
+        let word = items[i].span.slice(text);
+        if let Some((_, gender)) = HONORIFICS.iter().find(|(h, _)| *h == word) {
+            let mut j = i + 1;
+            if items.get(j).is_some_and(|it| it.kind == ItemKind::Punct('.')) {
+                j += 1;
+            }
+            let end = name_run(scan, items, j, 4);
+            // "Mr. Clinton" alone is a later reference: pass 2 resolves it.
+            if end > j + 1 {
+                return Some(new_def(j..end, None, *gender));
+            }
+        }
+    }
+    // A title, then the name (with or without a comma between).
+    if let Some((title, after)) = title_phrase(scan, items, i) {
+        let (start, appositive) = match items.get(after) {
+            Some(it) if it.kind == ItemKind::Punct(',') => (after + 1, true),
+            _ => (after, false),
+        };
+        let end = name_run(scan, items, start, 4);
+        let words = end.saturating_sub(start);
+        let capital_title = is_title_case(title.span.slice(text));
+        if words >= 2 || (words == 1 && !appositive && capital_title) {
+            return Some(new_def(start..end, Some(title), None));
+        }
+        return None;
+    }
+    // A name, then its title: "Vladimir Putin, the Russian president,".
+    if is_name_word(scan, &items[i]) && !items[i].sentence_start || is_name_word(scan, &items[i]) {
+        let end = name_run(scan, items, i, 4);
+        if end - i >= 2 && items.get(end).is_some_and(|it| it.kind == ItemKind::Punct(',')) {
+            let mut t = end + 1;
+            if items.get(t).is_some_and(|it| matches!(it.span.slice(text), "the" | "a" | "an")) {
+                t += 1;
+            }
+            if let Some((title, after)) = title_phrase(scan, items, t) {
+                let closes =
+                    items.get(after).is_none_or(|it| matches!(it.kind, ItemKind::Punct(',' | '.' | ';')));
+                if closes {
+                    return Some(new_def(i..end, Some(title), None));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn gender_of_role(role: &str) -> Option<Gender> {
+    match role {
+        "king" | "prince" | "emperor" | "spokesman" | "chairman" | "emir" | "sultan" => Some(Gender::Male),
+        "queen" | "princess" | "spokeswoman" | "chairwoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn bare_def(words: Vec<String>, gender: Option<Gender>) -> PersonDef {
+    PersonDef {
+        name: words.join(" "),
+        surname: surname_of(&words),
+        words,
+        title: None,
+        title_text: None,
+        gender,
+        kind: ActorKind::Person,
+        leader: None,
+        registry: None,
+    }
+}
+
+fn honorific_word_before(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
+    let Some(mut j) = i.checked_sub(1) else { return false };
+    if items[j].kind == ItemKind::Punct('.') {
+        let Some(k) = j.checked_sub(1) else { return false };
+        j = k;
+    }
+    let word = items[j].span.slice(scan.text);
+    HONORIFICS.iter().any(|(h, _)| *h == word)
+}
+
+fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender> {
+    let mut j = i.checked_sub(1)?;
+    if items[j].kind == ItemKind::Punct('.') {
+        j = j.checked_sub(1)?;
+    }
+    let word = items[j].span.slice(scan.text);
+    HONORIFICS.iter().find(|(h, _)| *h == word).and_then(|(_, g)| *g)
+}
+
+/// The person a single capitalised word refers to: surname or family name of
+/// an introduced person (the nearest one before, else the first after), or a
+/// close spelling of it.
+fn resolve_word(
+    scan: &Scan<'_>,
+    defs: &[PersonDef],
+    recency: &Recency,
+    word: &str,
+    offset: usize,
+    gender: Option<Gender>,
+) -> Option<usize> {
+    if !is_title_case(word) || NOT_NAME_SET.contains(word) {
+        return None;
+    }
+    let candidates: Vec<usize> = (0..defs.len())
+        .filter(|&d| defs[d].surname == word || (defs[d].words.len() == 1 && defs[d].name == word))
+        .filter(|&d| gender.is_none() || defs[d].gender.is_none() || defs[d].gender == gender)
+        .collect();
+    let pick = |candidates: &[usize]| -> Option<usize> {
+        // Nearest mention before the offset; else the first candidate.
+        let mut best: Option<(usize, usize)> = None;
+        for &d in candidates {
+            if let Some(start) = recency.latest_before(d, offset) {
+                if best.is_none_or(|(_, s)| start > s) {
+                    best = Some((d, start));
+                }
+            }
+        }
+        best.map(|(d, _)| d).or_else(|| candidates.first().copied())
+    };
+    if !candidates.is_empty() {
+        return pick(&candidates);
+    }
+    // A close spelling ("Zelensky" for "Zelenskyy").
+    if word.chars().count() >= 5 && !scan.lowercase_words.contains(lower(word).as_str()) {
+        let close: Vec<usize> = (0..defs.len())
+            .filter(|&d| {
+                let s = &defs[d].surname;
+                s.chars().count() >= 5
+                    && s.chars().take(3).eq(word.chars().take(3))
+                    && edit_distance(s, word) <= 2
+            })
+            .collect();
+        if !close.is_empty() {
+            return pick(&close);
+        }
+    }
+    None
+}
+
+/// Where each person was last mentioned before an offset: pass 1's mentions
+/// (any order) sorted per person, plus pass 2's, which come in text order.
+#[derive(Default)]
+struct Recency {
+    pass1: Vec<Vec<usize>>,
+    last: Vec<Option<usize>>,
+    seen: usize,
+}
+
+impl Recency {
+    fn from_pass1(mentions: &[(usize, Span, MentionForm)], defs: usize) -> Recency {
+        let mut pass1 = vec![Vec::new(); defs];
+        for &(d, span, _) in mentions {
+            if let Some(list) = pass1.get_mut(d) {
+                list.push(span.start);
+            }
+        }
+        for list in &mut pass1 {
+            list.sort_unstable();
+        }
+        Recency { pass1, last: vec![None; defs], seen: mentions.len() }
+    }
+
+    /// Take in the mentions pushed since the last call.
+    fn update(&mut self, mentions: &[(usize, Span, MentionForm)], defs: usize) {
+        self.last.resize(defs, None);
+        for &(d, span, _) in mentions.get(self.seen..).unwrap_or(&[]) {
+            if let Some(last) = self.last.get_mut(d) {
+                *last = Some(last.map_or(span.start, |l| l.max(span.start)));
+            }
+        }
+        self.seen = mentions.len();
+    }
+
+    fn latest_before(&self, d: usize, offset: usize) -> Option<usize> {
+        let from_pass1 = self.pass1.get(d).and_then(|list| {
+            let index = list.partition_point(|&s| s < offset);
+            index.checked_sub(1).map(|i| list[i])
+        });
+        let from_pass2 = self.last.get(d).copied().flatten().filter(|&s| s < offset);
+        from_pass1.max(from_pass2)
+    }
+}
+
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur.push((prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != *cb)));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+enum GluedTarget {
+    Def(usize),
+    Known(Entity),
+}
+
+/// "XinhuaLi": two known names with no space between. Both parts must be
+/// known (brand names such as "YouTube" or "McDonald" are not split).
+fn glued(scan: &Scan<'_>, defs: &[PersonDef], word: &str, span: Span) -> Option<Vec<(Span, GluedTarget)>> {
+    let k = &*KNOWLEDGE;
+    let chars = word.char_indices();
+    let mut prev_lower = false;
+    for (i, c) in chars {
+        if c.is_uppercase() && prev_lower && i > 0 {
+            let (left, right) = word.split_at(i);
+            let known = |part: &str| -> Option<GluedTarget> {
+                if let Some(d) = defs.iter().position(|d| d.surname == part || d.name == part) {
+                    return Some(GluedTarget::Def(d));
+                }
+                let m = k.matcher.find(part)?;
+                if m.start() == 0 && m.end() == part.len() {
+                    return k.entities[m.pattern().as_usize()].first().copied().map(GluedTarget::Known);
+                }
+                None
+            };
+            if let (Some(a), Some(b)) = (known(left), known(right)) {
+                let _ = scan;
+                return Some(vec![
+                    (Span::new(span.start, span.start + i), a),
+                    (Span::new(span.start + i, span.end), b),
+                ]);
+            }
+        }
+        prev_lower = c.is_lowercase();
+    }
+    None
+}
+
+/// A capitalised name nobody introduced: a run of name words. A lone word
+/// at a sentence start counts only when it is also capitalised mid-sentence
+/// somewhere.
+fn unknown_name(
+    scan: &Scan<'_>,
+    items: &[Item],
+    i: usize,
+    consumed: &HashSet<usize>,
+) -> Option<(Span, usize, ActorKind)> {
+    if !is_name_word(scan, &items[i]) {
+        return None;
+    }
+    let mut end = name_run(scan, items, i, 4);
+    while end > i + 1 && (i..end).any(|j| consumed.contains(&j)) {
+        end -= 1;
+    }
+    let mut first_word = items[i].span.slice(scan.text);
+    if items[i].sentence_start && end == i + 1 && !scan.midsentence_caps.contains(first_word) {
+        return None;
+    }
+    // Organisation words after the run ("Defense Ministry") make it an organisation.
+    let mut kind = ActorKind::Unknown;
+    let mut last = end;
+    while let Some(next) = items.get(last) {
+        let w = next.span.slice(scan.text);
+        if next.kind == ItemKind::Word
+            && ORG_WORD_SET.contains(w)
+            && only_space_between(scan.text, items[last - 1].span, next.span)
+        {
+            kind = ActorKind::Organization;
+            last += 1;
+        } else {
+            break;
+        }
+    }
+    if kind == ActorKind::Unknown && end - i >= 2 {
+        let near_speech = items[end..items.len().min(end + 3)]
+            .iter()
+            .chain(items[i.saturating_sub(2)..i].iter())
+            .any(|it| SPEECH_VERBS.contains(&it.span.slice(scan.text)));
+        if near_speech {
+            kind = ActorKind::Person;
+        }
+    }
+    if first_word.is_empty() {
+        first_word = "";
+    }
+    let _ = first_word;
+    Some((Span::new(items[i].span.start, items[last - 1].span.end), last, kind))
+}
+
+enum RoleTarget {
+    Def(usize),
+    Leader(usize),
+}
+
+/// "the Russian President", "Chinese defense minister", "the President of
+/// Russia" not followed by a name: the person who holds that role here.
+fn role_reference(
+    scan: &Scan<'_>,
+    items: &[Item],
+    i: usize,
+    defs: &[PersonDef],
+    data_leaders: &[usize],
+) -> Option<(RoleTarget, Span, usize)> {
+    let text = scan.text;
+    let (title, after) = title_phrase(scan, items, i)?;
+    let country = title.country?;
+    // "a Chinese defense minister" is any minister, not this one.
+    if i > 0 {
+        let before = items[i - 1].span.slice(text);
+        if matches!(
+            before,
+            "a" | "an" | "A" | "An" | "another" | "every" | "each" | "his" | "her" | "their" | "its"
+        ) {
+            return None;
+        }
+    }
+    // A name right after (or after a comma) belongs to pass 1, not here.
+    let name_at = |j: usize| items.get(j).is_some_and(|it| is_name_word(scan, it));
+    if name_at(after)
+        || (items.get(after).is_some_and(|it| it.kind == ItemKind::Punct(',')) && name_at(after + 1))
+    {
+        return None;
+    }
+    let matches_def = |d: &PersonDef| {
+        d.title.as_ref().is_some_and(|t| {
+            t.role == title.role
+                && t.country == Some(country)
+                && title.modifiers.iter().all(|m| t.modifiers.contains(m))
+        })
+    };
+    if let Some(d) = defs.iter().position(matches_def) {
+        return Some((RoleTarget::Def(d), title.span, after));
+    }
+    let k = &*KNOWLEDGE;
+    let iso = k.countries[country].iso2;
+    let leader = data_leaders.iter().copied().find(|&l| {
+        k.leaders[l].iso2 == iso
+            && title.modifiers.is_empty()
+            && lower(k.leaders[l].title).split(' ').any(|w| w == title.role)
+    })?;
+    Some((RoleTarget::Leader(leader), title.span, after))
+}
+
+enum RegistryActor {
+    Person(usize),
+    Actor(usize),
+}
+
+fn registry_actor(
+    builder: &mut Builder,
+    defs: &mut Vec<PersonDef>,
+    settings: &Settings,
+    entry: usize,
+) -> RegistryActor {
+    let people = settings.actors.people.len();
+    let Some(e) = registry_entry(settings, entry) else { return RegistryActor::Actor(0) };
+    if entry < people {
+        let words: Vec<String> = e.name.split_whitespace().map(str::to_owned).collect();
+        let gender = match e.gender.as_deref() {
+            Some("male") => Some(Gender::Male),
+            Some("female") => Some(Gender::Female),
+            _ => None,
+        };
+        let def = PersonDef {
+            surname: surname_of(&words),
+            words,
+            name: e.name.clone(),
+            title: None,
+            title_text: None,
+            gender,
+            kind: ActorKind::Person,
+            leader: None,
+            registry: Some(entry),
+        };
+        if let Some(index) = defs.iter().position(|d| d.registry == Some(entry) || d.name == e.name) {
+            defs[index].registry = Some(entry);
+            return RegistryActor::Person(index);
+        }
+        defs.push(def);
+        RegistryActor::Person(defs.len() - 1)
+    } else {
+        let actor = builder.actor(format!("registry:{entry}"), || {
+            let mut a = blank(e.name.clone(), ActorKind::Organization);
+            a.registry = Some(entry);
+            a
+        });
+        RegistryActor::Actor(actor)
+    }
+}

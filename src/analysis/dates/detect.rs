@@ -1,0 +1,1099 @@
+//! The scanner: cut the prose into tokens once, then try date patterns only
+//! at anchor tokens (a month or weekday name, a digit run, one of a few
+//! relative words). No regular expressions: each pattern is a short walk over
+//! the tokens that follow an anchor, so the cost is linear in the text.
+
+use crate::analysis::dates::lexicon::{self, Lang, Lex};
+use crate::analysis::dates::{
+    DateForm, DayParts, Modifier, PartOfDay, RangeConnector, Relative, WrittenOrder, YearWritten,
+};
+use crate::analysis::span::Span;
+use crate::analysis::structure::Article;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    Word,
+    Number,
+    /// Digits followed by letters: `12th`, `1990s`, `1990er`.
+    Alnum,
+    Punct(char),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    pub lex: Option<Lex>,
+    /// A line break or a non-prose region lies between this token and the
+    /// previous one: patterns never run across it.
+    pub broken: bool,
+}
+
+/// Cut the prose of `text` into tokens.
+pub(crate) fn tokenize(text: &str, article: &Article) -> Vec<Tok> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut broken = true;
+    let mut index = 0;
+    while index < bytes.len() {
+        let byte = bytes[index];
+        if byte == b'\n' {
+            broken = true;
+            index += 1;
+            continue;
+        }
+        if byte == b' ' || byte == b'\t' || byte == b'\r' {
+            index += 1;
+            continue;
+        }
+        let c = if byte < 0x80 {
+            char::from(byte)
+        } else {
+            let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else { break };
+            c
+        };
+        if c.is_whitespace() {
+            index += c.len_utf8();
+            continue;
+        }
+        let start = index;
+        let kind = if c.is_ascii_digit() {
+            while index < bytes.len() && bytes[index].is_ascii_digit() {
+                index += 1;
+            }
+            let digits_end = index;
+            while index < bytes.len() && bytes[index].is_ascii_alphabetic() {
+                index += 1;
+            }
+            if index > digits_end {
+                TokKind::Alnum
+            } else {
+                TokKind::Number
+            }
+        } else if c.is_alphabetic() {
+            while index < bytes.len() {
+                let b = bytes[index];
+                if b.is_ascii_alphabetic() {
+                    index += 1;
+                } else if b >= 0x80 {
+                    match text.get(index..).and_then(|rest| rest.chars().next()) {
+                        Some(ch) if ch.is_alphabetic() => index += ch.len_utf8(),
+                        _ => break,
+                    }
+                } else {
+                    break;
+                }
+            }
+            TokKind::Word
+        } else {
+            index += c.len_utf8();
+            TokKind::Punct(c)
+        };
+        if !article.is_prose(start) {
+            broken = true;
+            continue;
+        }
+        let lex = if kind == TokKind::Word { lexicon::lookup(&text[start..index]) } else { None };
+        tokens.push(Tok { start, end: index, kind, lex, broken });
+        broken = false;
+    }
+    tokens
+}
+
+/// One date expression found by the scanner, before resolution.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub span: Span,
+    pub form: DateForm,
+    pub lang: Lang,
+}
+
+pub(crate) struct Scanner<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub en: bool,
+    pub de: bool,
+}
+
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "between", "and",
+    "to", "im", "seit", "bis", "ab", "jahr", "jahre", "jahres", "of",
+];
+const TIME_NOUNS_BEFORE_OF: &[&str] =
+    &["end", "start", "beginning", "spring", "summer", "autumn", "fall", "winter", "half", "middle", "year"];
+const MONTH_PREPOSITIONS: &[&str] = &[
+    "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "between", "of",
+    "im", "seit", "bis", "ab", "zum", "vom", "von", "des", "den", "und", "oder", "diesem", "monat", "anfang",
+    "mitte", "ende", "and", "or", "to", "early", "late", "mid",
+];
+const PARTS_OF_DAY: &[(&str, PartOfDay)] = &[
+    ("morning", PartOfDay::Morning),
+    ("afternoon", PartOfDay::Afternoon),
+    ("evening", PartOfDay::Evening),
+    ("night", PartOfDay::Night),
+];
+
+impl<'a> Scanner<'a> {
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn str_at(&self, i: usize) -> &'a str {
+        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+    }
+
+    /// Token `i` exists and follows `i - 1` without a break.
+    fn joined(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.broken)
+    }
+
+    /// Token `i` starts exactly where token `i - 1` ends (no space).
+    fn touching(&self, i: usize) -> bool {
+        i > 0 && self.joined(i) && self.toks[i - 1].end == self.toks[i].start
+    }
+
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Word) && self.str_at(i).eq_ignore_ascii_case(word)
+    }
+
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Word) && {
+            let s = self.str_at(i);
+            if s.is_ascii() {
+                words.iter().any(|w| s.eq_ignore_ascii_case(w))
+            } else {
+                let lower = s.to_lowercase();
+                words.iter().any(|w| lower == *w)
+            }
+        }
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokKind::Punct(c))
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.is_punct(i, '-') || self.is_punct(i, '–')
+    }
+
+    /// Token `i` does not continue the expression before it: a space before
+    /// it, or sentence punctuation.
+    fn free_after(&self, i: usize) -> bool {
+        !self.touching(i)
+            || matches!(self.tok(i).map(|t| t.kind), Some(TokKind::Punct(c)) if !matches!(c, '-' | '/' | '–'))
+                && !(self.is_punct(i, '.') && self.touching(i + 1) && self.number(i + 1).is_some())
+    }
+
+    fn is_capitalized(&self, i: usize) -> bool {
+        self.str_at(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A digit run at `i`: its value and digit count.
+    fn number(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != TokKind::Number || t.end - t.start > 6 {
+            return None;
+        }
+        let s = self.str_at(i);
+        Some((s.parse().ok()?, s.len()))
+    }
+
+    /// A day of the month at `i`: `16` or `16th`; returns (day, ordinal).
+    fn day(&self, i: usize) -> Option<(u8, bool)> {
+        let t = self.tok(i)?;
+        let s = self.str_at(i);
+        let (digits, ordinal) = match t.kind {
+            TokKind::Number => (s, false),
+            TokKind::Alnum => {
+                let split = s.find(|c: char| !c.is_ascii_digit())?;
+                let suffix = s[split..].to_ascii_lowercase();
+                if !matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+                    return None;
+                }
+                (&s[..split], true)
+            }
+            _ => return None,
+        };
+        if digits.is_empty() || digits.len() > 2 {
+            return None;
+        }
+        let day: u8 = digits.parse().ok()?;
+        (1..=31).contains(&day).then_some((day, ordinal))
+    }
+
+    /// A four-digit year in a plausible range at `i`.
+    fn year(&self, i: usize) -> Option<i32> {
+        let (value, digits) = self.number(i)?;
+        (digits == 4 && (1000..=2200).contains(&value)).then_some(value as i32)
+    }
+
+    /// A month name at `i` in an enabled language; returns (month,
+    /// abbreviated, index after it including an abbreviation's period, lang).
+    fn month(&self, i: usize) -> Option<(u8, bool, usize, Lang)> {
+        let Some(Lex::Month { month, abbreviated, en, de }) = self.tok(i)?.lex else { return None };
+        if !self.is_capitalized(i) {
+            return None;
+        }
+        let lang = if en && self.en {
+            Lang::En
+        } else if de && self.de {
+            Lang::De
+        } else {
+            return None;
+        };
+        let mut next = i + 1;
+        if abbreviated && self.is_punct(next, '.') && self.touching(next) {
+            next += 1;
+        }
+        Some((month, abbreviated, next, lang))
+    }
+
+    fn weekday(&self, i: usize) -> Option<(u8, Lang)> {
+        let Some(Lex::Weekday { weekday, lang }) = self.tok(i)?.lex else { return None };
+        let enabled = match lang {
+            Lang::En => self.en,
+            Lang::De => self.de,
+        };
+        (enabled && self.is_capitalized(i)).then_some((weekday, lang))
+    }
+
+    fn span(&self, first: usize, end: usize) -> Span {
+        let start = self.toks.get(first).map_or(0, |t| t.start);
+        let end = self.toks.get(end.saturating_sub(1)).map_or(start, |t| t.end);
+        Span::new(start, end.max(start))
+    }
+
+    /// A year after a date at `i`: `, 2023`, ` 2023`, `last year`.
+    fn trailing_year(&self, i: usize) -> Option<(YearWritten, usize)> {
+        if self.is_punct(i, ',') && self.joined(i) && self.joined(i + 1) {
+            if let Some(year) = self.year(i + 1) {
+                return Some((YearWritten::Number(year), i + 2));
+            }
+        }
+        if self.joined(i) {
+            if let Some(year) = self.year(i) {
+                return Some((YearWritten::Number(year), i + 1));
+            }
+            if self.is_word(i + 1, "year") && self.joined(i + 1) {
+                let offset = if self.is_word(i, "last") {
+                    Some(-1)
+                } else if self.is_word(i, "next") {
+                    Some(1)
+                } else if self.is_word(i, "this") {
+                    Some(0)
+                } else {
+                    None
+                };
+                if let Some(offset) = offset {
+                    return Some((YearWritten::Relative(offset), i + 2));
+                }
+            }
+        }
+        None
+    }
+
+    /// A calendar day starting at `i` (no weekday): month-first, day-first,
+    /// "the 5th of May", ISO and numeric forms.
+    fn day_parts(&self, i: usize) -> Option<(DayParts, usize, Lang)> {
+        // Month first: "April 16", "Sept. 5, 2022", "June 12th".
+        if let Some((month, _, next, lang)) = self.month(i) {
+            if lang == Lang::En && self.joined(next) {
+                if let Some((day, ordinal)) = self.day(next) {
+                    // "May 5,000" or "May 12.5" are not dates.
+                    if self.is_punct(next + 1, '.')
+                        && self.touching(next + 1)
+                        && self.touching(next + 2)
+                        && self.number(next + 2).is_some()
+                    {
+                        return None;
+                    }
+                    let mut parts = DayParts::new(month, day, WrittenOrder::MonthDay);
+                    parts.ordinal = ordinal;
+                    parts.month_span = Some(self.span(i, next));
+                    parts.day_span = Some(self.span(next, next + 1));
+                    let mut end = next + 1;
+                    if let Some((year, after)) = self.trailing_year(end) {
+                        parts.year = Some(year);
+                        end = after;
+                    }
+                    return Some((parts, end, lang));
+                }
+            }
+            return None;
+        }
+        // "the 5th of May".
+        if self.is_word(i, "the") {
+            let (day, ordinal) = self.day(i + 1)?;
+            if !ordinal || !self.is_word(i + 2, "of") {
+                return None;
+            }
+            let (month, _, next, lang) = self.month(i + 3)?;
+            let mut parts = DayParts::new(month, day, WrittenOrder::OrdinalOf);
+            parts.ordinal = true;
+            parts.day_span = Some(self.span(i + 1, i + 2));
+            parts.month_span = Some(self.span(i + 3, next));
+            let mut end = next;
+            if let Some((year, after)) = self.trailing_year(end) {
+                parts.year = Some(year);
+                end = after;
+            }
+            return Some((parts, end, lang));
+        }
+        // ISO: 2023-04-17.
+        if let Some(year) = self.year(i) {
+            if self.is_punct(i + 1, '-') && self.touching(i + 1) && self.touching(i + 2) {
+                let (month, md) = self.number(i + 2)?;
+                if md == 2 && self.is_punct(i + 3, '-') && self.touching(i + 3) && self.touching(i + 4) {
+                    let (day, dd) = self.number(i + 4)?;
+                    if dd == 2
+                        && (1..=12).contains(&month)
+                        && (1..=31).contains(&day)
+                        && self.free_after(i + 5)
+                    {
+                        let mut parts = DayParts::new(month as u8, day as u8, WrittenOrder::Iso);
+                        parts.year = Some(YearWritten::Number(year));
+                        return Some((parts, i + 5, Lang::En));
+                    }
+                }
+            }
+            return None;
+        }
+        // Numeric: 04/16/2023 (and 16.04.2023 in German).
+        let (first, fd) = self.number(i)?;
+        let separator = match self.tok(i + 1)?.kind {
+            TokKind::Punct('/') => '/',
+            TokKind::Punct('.') if self.de => '.',
+            _ => ' ',
+        };
+        if let (true, Some((second, sd))) =
+            (separator != ' ' && fd <= 2 && self.touching(i + 1) && self.touching(i + 2), self.number(i + 2))
+        {
+            if sd <= 2 && self.is_punct(i + 3, separator) && self.touching(i + 3) && self.touching(i + 4) {
+                let (year, yd) = self.number(i + 4)?;
+                if (yd == 4 || yd == 2) && self.free_after(i + 5) {
+                    let year = if yd == 2 { 2000 + year as i32 } else { year as i32 };
+                    let order =
+                        if separator == '.' { WrittenOrder::NumericDayFirst } else { WrittenOrder::Numeric };
+                    let mut parts = DayParts::new(first as u8, second as u8, order);
+                    // The order is settled in resolution; keep both numbers.
+                    parts.numeric = Some((first as u8, second as u8));
+                    parts.year = Some(YearWritten::Number(year));
+                    let lang = if separator == '.' { Lang::De } else { Lang::En };
+                    return Some((parts, i + 5, lang));
+                }
+            }
+            return None;
+        }
+        // Day first: "16 April 2023", "16. April 2023".
+        let (day, ordinal) = self.day(i)?;
+        let mut next = i + 1;
+        if self.is_punct(next, '.') && self.touching(next) {
+            next += 1;
+        }
+        if !self.joined(next) {
+            return None;
+        }
+        let (month, _, after_month, lang) = self.month(next)?;
+        let lang = if next > i + 1 && self.de { Lang::De } else { lang };
+        if lang == Lang::En && next > i + 1 {
+            return None;
+        }
+        let mut parts = DayParts::new(month, day, WrittenOrder::DayMonth);
+        parts.ordinal = ordinal;
+        parts.day_span = Some(self.span(i, i + 1));
+        parts.month_span = Some(self.span(next, after_month));
+        let mut end = after_month;
+        if self.joined(end) {
+            if let Some(year) = self.year(end) {
+                parts.year = Some(YearWritten::Number(year));
+                end += 1;
+            }
+        }
+        Some((parts, end, lang))
+    }
+
+    /// A range continuing a day at `end`: "-22", " to 22", "-April 2",
+    /// " and March 15", with an optional shared year after it.
+    fn range_after(
+        &self,
+        start: &DayParts,
+        end: usize,
+        between: bool,
+    ) -> Option<(DayParts, RangeConnector, usize)> {
+        if start.order != WrittenOrder::MonthDay {
+            return None;
+        }
+        let connector = if self.is_dash(end) {
+            RangeConnector::Hyphen
+        } else if self.is_any(end, &["to", "through", "until"]) {
+            RangeConnector::To
+        } else if between && self.is_word(end, "and") {
+            RangeConnector::And
+        } else {
+            return None;
+        };
+        let i = end + 1;
+        if !self.joined(end) || !self.joined(i) {
+            return None;
+        }
+        let (mut parts, after) = if let Some((parts, after, Lang::En)) = self.day_parts(i) {
+            if parts.order != WrittenOrder::MonthDay {
+                return None;
+            }
+            (parts, after)
+        } else {
+            let (day, ordinal) = self.day(i)?;
+            // "March 20 to 22 people" is not a range.
+            if self.number(i + 1).is_some() {
+                return None;
+            }
+            let mut parts = DayParts::new(start.month, day, WrittenOrder::MonthDay);
+            parts.ordinal = ordinal;
+            parts.day_only = true;
+            parts.day_span = Some(self.span(i, i + 1));
+            let mut after = i + 1;
+            if let Some((year, next)) = self.trailing_year(after) {
+                parts.year = Some(year);
+                after = next;
+            }
+            (parts, after)
+        };
+        if parts.day_only && parts.day <= start.day && start.year.is_none() && parts.year.is_none() {
+            return None;
+        }
+        if parts.year.is_none() {
+            parts.year = None;
+        }
+        Some((parts, connector, after))
+    }
+
+    /// Try every pattern at token `i`. Returns the expression and the index
+    /// after it.
+    pub(crate) fn at(&self, i: usize, previous_end: usize) -> Option<(Found, usize)> {
+        let tok = *self.tok(i)?;
+        match tok.kind {
+            TokKind::Word => match tok.lex {
+                Some(Lex::Month { .. }) => self.at_month(i, previous_end),
+                Some(Lex::Weekday { .. }) => self.at_weekday(i, None, i),
+                Some(Lex::Anchor) => self.at_anchor(i),
+                None => None,
+            },
+            TokKind::Number | TokKind::Alnum => self.at_number(i, previous_end),
+            TokKind::Punct('\'') | TokKind::Punct('’') => self.at_decade(i, i),
+            TokKind::Punct(_) => None,
+        }
+    }
+
+    fn found(&self, first: usize, end: usize, form: DateForm, lang: Lang) -> Option<(Found, usize)> {
+        Some((Found { span: self.span(first, end), form, lang }, end))
+    }
+
+    fn at_month(&self, i: usize, previous_end: usize) -> Option<(Found, usize)> {
+        let between = i > 0 && previous_end < i && self.is_word(i - 1, "between");
+        if let Some((start, end, lang)) = self.day_parts(i) {
+            if let Some((end_parts, connector, after)) = self.range_after(&start, end, between) {
+                let mut start = start;
+                let mut end_parts = end_parts;
+                if start.year.is_none() {
+                    start.year = end_parts.year;
+                }
+                if end_parts.day_only && end_parts.year.is_none() {
+                    end_parts.year = start.year;
+                }
+                let from = i > 0 && self.is_any(i - 1, &["from"]) && connector == RangeConnector::To;
+                let form = DateForm::Range { start, end: end_parts, connector, from };
+                return self.found(i, after, form, lang);
+            }
+            return self.found(i, end, DateForm::Day(start), lang);
+        }
+        let (month, abbreviated, next, lang) = self.month(i)?;
+        if abbreviated {
+            return None;
+        }
+        // "March 2022", "March, 2024", "January last year".
+        if let Some((year, after)) = self.trailing_year(next) {
+            return self.found(i, after, DateForm::Month { month, year: Some(year), modifier: None }, lang);
+        }
+        // A month alone needs a preposition before it ("in January"): this
+        // keeps "May" the verb and "March" the verb out.
+        if i == 0 || !self.joined(i) || !self.is_any(i - 1, MONTH_PREPOSITIONS) {
+            return None;
+        }
+        // "in April Ryan's show": a name (German capitalises every noun).
+        if lang == Lang::En
+            && self.joined(next)
+            && self.is_capitalized(next)
+            && self.tok(next).is_some_and(|t| t.kind == TokKind::Word)
+        {
+            return None;
+        }
+        let mut first = i;
+        let mut modifier = None;
+        if i >= 2 && self.is_dash(i - 1) && self.touching(i) && self.is_word(i - 2, "mid") {
+            first = i - 2;
+            modifier = Some(Modifier::Mid);
+        } else if let Some(m) = self.modifier_word(i - 1) {
+            first = i - 1;
+            modifier = Some(m);
+        }
+        if first < previous_end {
+            first = i;
+            modifier = None;
+        }
+        self.found(first, next, DateForm::Month { month, year: None, modifier }, lang)
+    }
+
+    fn modifier_word(&self, i: usize) -> Option<Modifier> {
+        let s = self.str_at(i).to_lowercase();
+        match s.as_str() {
+            "early" | "anfang" => Some(Modifier::Early),
+            "mid" | "mitte" => Some(Modifier::Mid),
+            "late" | "ende" => Some(Modifier::Late),
+            _ => None,
+        }
+    }
+
+    /// A weekday at `i`, optionally preceded by a relative word at `first`.
+    fn at_weekday(&self, i: usize, relative: Option<Relative>, first: usize) -> Option<(Found, usize)> {
+        let (weekday, lang) = self.weekday(i)?;
+        // "Good Friday", "Super Tuesday", "Black Friday" are names.
+        if i > 0
+            && self.joined(i)
+            && self.is_any(
+                i - 1,
+                &["good", "black", "super", "bloody", "cyber", "ash", "palm", "easter", "holy", "maundy"],
+            )
+            && self.is_capitalized(i - 1)
+        {
+            return None;
+        }
+        let next = i + 1;
+        let weekday_span = self.span(i, i + 1);
+        if relative.is_none() {
+            // "Monday, Jan. 5", "Sonntag, 16. April 2023", "Sunday (April 16)".
+            if self.is_punct(next, ',') && self.joined(next) && self.joined(next + 1) {
+                let mut j = next + 1;
+                if self.is_any(j, &["den", "dem"]) {
+                    j += 1;
+                }
+                if let Some((mut parts, end, lang)) = self.day_parts(j) {
+                    if parts.numeric.is_none() {
+                        parts.weekday = Some(weekday);
+                        parts.weekday_span = Some(weekday_span);
+                        return self.found(i, end, DateForm::Day(parts), lang);
+                    }
+                }
+            }
+            if self.is_punct(next, '(') && self.joined(next) {
+                if let Some((mut parts, end, lang)) = self.day_parts(next + 1) {
+                    if self.is_punct(end, ')') {
+                        parts.weekday = Some(weekday);
+                        parts.weekday_span = Some(weekday_span);
+                        parts.parenthesised = true;
+                        return self.found(i, end + 1, DateForm::Day(parts), lang);
+                    }
+                }
+            }
+        }
+        // "Sunday Times", "Monday Night Football": a name, not a day. (German
+        // capitalises every noun: "Sonntag Nachmittag" is a day.)
+        let german_part = lang == Lang::De
+            && self.joined(next)
+            && self.is_any(next, &["morgen", "vormittag", "mittag", "nachmittag", "abend", "nacht"]);
+        if lang == Lang::En
+            && self.joined(next)
+            && self.tok(next).is_some_and(|t| t.kind == TokKind::Word)
+            && self.is_capitalized(next)
+            && self.tok(next).and_then(|t| t.lex).is_none()
+        {
+            return None;
+        }
+        let mut end = if german_part { next + 1 } else { next };
+        let mut part_of_day = None;
+        if lang == Lang::En && self.joined(next) {
+            let word = self.str_at(next).to_ascii_lowercase();
+            if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == word) {
+                part_of_day = Some(*part);
+                end = next + 1;
+            }
+        }
+        self.found(first, end, DateForm::Weekday { weekday, relative, part_of_day }, lang)
+    }
+
+    fn at_number(&self, i: usize, previous_end: usize) -> Option<(Found, usize)> {
+        let tok = *self.tok(i)?;
+        // Never start inside a longer number ("1,500", "3.2", "$2023").
+        if i > 0 && self.touching(i) {
+            let before = self.toks[i - 1].kind;
+            if matches!(before, TokKind::Number | TokKind::Alnum | TokKind::Word)
+                || matches!(before, TokKind::Punct(',' | '.' | '$' | '€' | '£' | '/' | '-' | ':'))
+            {
+                return None;
+            }
+        }
+        if tok.kind == TokKind::Alnum {
+            return self.at_decade(i, i);
+        }
+        if let Some((parts, end, lang)) = self.day_parts(i) {
+            if self.touching(end)
+                && matches!(self.tok(end).map(|t| t.kind), Some(TokKind::Number | TokKind::Alnum))
+            {
+                return None;
+            }
+            let lang =
+                if parts.order == WrittenOrder::DayMonth && lang == Lang::En { Lang::En } else { lang };
+            return self.found(i, end, DateForm::Day(parts), lang);
+        }
+        let year = self.year(i)?;
+        // A bare year only right after a year preposition, and not followed by
+        // a noun it counts ("in 1500 people", "by 2000 votes").
+        if self.touching(i + 1) && !self.is_punct(i + 1, '.') && !self.is_punct(i + 1, ',') {
+            return None;
+        }
+        if i == 0 || !self.joined(i) {
+            return None;
+        }
+        let prev = i - 1;
+        let mut first = i;
+        let mut modifier = None;
+        let ok_before = if self.is_any(prev, YEAR_PREPOSITIONS) {
+            if self.is_word(prev, "of") {
+                prev > 0 && self.is_any(prev - 1, TIME_NOUNS_BEFORE_OF)
+            } else {
+                true
+            }
+        } else if let Some(m) = self.modifier_word(prev) {
+            first = prev;
+            modifier = Some(m);
+            true
+        } else if self.is_dash(prev) && prev > 0 && self.is_word(prev - 1, "mid") && self.touching(i) {
+            first = prev - 1;
+            modifier = Some(Modifier::Mid);
+            true
+        } else {
+            false
+        };
+        if !ok_before || !(1800..=2100).contains(&year) {
+            return None;
+        }
+        if self.joined(i + 1) && self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word) {
+            let next = self.str_at(i + 1);
+            let lower = next.to_lowercase();
+            let function_word = [
+                "and", "or", "to", "through", "when", "after", "before", "as", "the", "a", "an", "he", "she",
+                "it", "they", "we", "i", "that", "which", "was", "were", "is", "has", "had", "with", "in",
+                "on", "at", "for", "by", "because", "until", "while", "amid", "but", "und", "oder", "bis",
+                "wurde", "war", "hat", "in", "im", "an", "auf", "der", "die", "das", "den",
+            ]
+            .contains(&lower.as_str());
+            let a_name = self.is_capitalized(i + 1) && self.tok(i + 1).and_then(|t| t.lex).is_none();
+            if !(function_word || a_name) {
+                return None;
+            }
+        }
+        if first < previous_end {
+            first = i;
+            modifier = None;
+        }
+        let lang = if self.en { Lang::En } else { Lang::De };
+        self.found(first, i + 1, DateForm::Year { year, modifier }, lang)
+    }
+
+    /// "1990s", "the 1990s", "'90s", "the '90s", "1990er".
+    fn at_decade(&self, i: usize, first: usize) -> Option<(Found, usize)> {
+        let (digits_at, apostrophe) = if matches!(self.tok(i)?.kind, TokKind::Punct('\'' | '’')) {
+            if !self.touching(i + 1) {
+                return None;
+            }
+            (i + 1, true)
+        } else {
+            (i, false)
+        };
+        let s = self.str_at(digits_at);
+        let split = s.find(|c: char| !c.is_ascii_digit())?;
+        let (digits, suffix) = s.split_at(split);
+        let suffix = suffix.to_ascii_lowercase();
+        let decade: i32 = match (apostrophe, digits.len(), suffix.as_str()) {
+            (true, 2, "s") => {
+                let two: i32 = digits.parse().ok()?;
+                if two % 10 != 0 {
+                    return None;
+                }
+                if two >= 30 {
+                    1900 + two
+                } else {
+                    2000 + two
+                }
+            }
+            (false, 4, "s") | (false, 4, "er") => digits.parse().ok()?,
+            _ => return None,
+        };
+        if decade % 10 != 0 || !(1000..=2100).contains(&decade) {
+            return None;
+        }
+        let mut first = first;
+        if first == i && i > 0 && self.joined(i) && self.is_word(i - 1, "the") {
+            first = i - 1;
+        }
+        let lang = if suffix == "er" { Lang::De } else { Lang::En };
+        self.found(first, digits_at + 1, DateForm::Decade { decade }, lang)
+    }
+
+    fn at_anchor(&self, i: usize) -> Option<(Found, usize)> {
+        let word = self.str_at(i).to_lowercase();
+        let lowercase_written = self.str_at(i).chars().next().is_some_and(char::is_lowercase);
+        let en = self.en;
+        let de = self.de;
+        let day_offset =
+            |days: i64, lang: Lang| self.found(i, i + 1, DateForm::DayOffset { days, word: true }, lang);
+        match word.as_str() {
+            "yesterday" if en => day_offset(-1, Lang::En),
+            "today" if en => day_offset(0, Lang::En),
+            "tomorrow" if en => day_offset(1, Lang::En),
+            "gestern" if de => day_offset(-1, Lang::De),
+            "vorgestern" if de => day_offset(-2, Lang::De),
+            "heute" if de => day_offset(0, Lang::De),
+            "morgen" if de && lowercase_written => day_offset(1, Lang::De),
+            "übermorgen" if de => day_offset(2, Lang::De),
+            "last" | "next" | "this" if en => {
+                let relative = match word.as_str() {
+                    "last" => Relative::Last,
+                    "next" => Relative::Next,
+                    _ => Relative::This,
+                };
+                self.after_relative(i, relative, Lang::En)
+            }
+            "letzte" | "letzten" | "vergangene" | "vergangenen" if de => {
+                self.after_relative(i, Relative::Last, Lang::De)
+            }
+            "nächste" | "nächsten" | "kommende" | "kommenden" if de => {
+                self.after_relative(i, Relative::Next, Lang::De)
+            }
+            "diese" | "diesen" if de => self.after_relative(i, Relative::This, Lang::De),
+            "the" if en => self.after_the(i),
+            "early" | "late" | "mid" | "anfang" | "mitte" | "ende" => {
+                let mut j = i + 1;
+                if self.is_dash(j) && self.touching(j) {
+                    j += 1;
+                }
+                if !self.joined(j) {
+                    return None;
+                }
+                let modifier = self.modifier_word(i)?;
+                if let Some((month, abbreviated, next, lang)) = self.month(j) {
+                    if abbreviated || self.day(next).is_some() {
+                        return None;
+                    }
+                    let year = self.trailing_year(next);
+                    let end = year.map_or(next, |(_, after)| after);
+                    let form =
+                        DateForm::Month { month, year: year.map(|(y, _)| y), modifier: Some(modifier) };
+                    return self.found(i, end, form, lang);
+                }
+                let year = self.year(j)?;
+                if self.touching(j + 1) && !self.is_punct(j + 1, '.') && !self.is_punct(j + 1, ',') {
+                    return None;
+                }
+                let lang =
+                    if matches!(word.as_str(), "anfang" | "mitte" | "ende") { Lang::De } else { Lang::En };
+                self.found(i, j + 1, DateForm::Year { year, modifier: Some(modifier) }, lang)
+            }
+            "new" if en => {
+                // "New Year's Day", "New Year's Eve".
+                if self.is_word(i + 1, "year")
+                    && matches!(self.tok(i + 2).map(|t| t.kind), Some(TokKind::Punct('\'' | '’')))
+                    && self.is_word(i + 3, "s")
+                {
+                    if self.is_word(i + 4, "day") && self.is_capitalized(i + 4) {
+                        return self.found(i, i + 5, DateForm::Holiday { month: 1, day: 1 }, Lang::En);
+                    }
+                    if self.is_word(i + 4, "eve") && self.is_capitalized(i + 4) {
+                        return self.found(i, i + 5, DateForm::Holiday { month: 12, day: 31 }, Lang::En);
+                    }
+                }
+                None
+            }
+            "christmas" if en => {
+                if self.is_word(i + 1, "day") && self.is_capitalized(i + 1) {
+                    return self.found(i, i + 2, DateForm::Holiday { month: 12, day: 25 }, Lang::En);
+                }
+                if self.is_word(i + 1, "eve") && self.is_capitalized(i + 1) {
+                    return self.found(i, i + 2, DateForm::Holiday { month: 12, day: 24 }, Lang::En);
+                }
+                None
+            }
+            "days" | "weeks" | "months" | "years" if en => {
+                // "Days later": vague, anchored to the previous date.
+                if self.is_any(i + 1, &["later", "earlier"])
+                    && self.joined(i + 1)
+                    && !self.sentence_has_number_before(i)
+                {
+                    return self.found(i, i + 2, DateForm::Anchored { days: None }, Lang::En);
+                }
+                None
+            }
+            "in" if en => {
+                // "in two weeks", "in 10 days".
+                let (count, unit_at) = self.count(i + 1)?;
+                let unit = self.unit(unit_at)?;
+                if self.is_any(unit_at + 1, &["ago", "later", "earlier"]) {
+                    return None;
+                }
+                self.found(i, unit_at + 1, unit.offset(count), Lang::En)
+            }
+            "vor" if de => {
+                let (count, unit_at) = self.count(i + 1)?;
+                let unit = self.unit(unit_at)?;
+                self.found(i, unit_at + 1, unit.offset(-count), Lang::De)
+            }
+            _ if en => {
+                // "two days ago", "a week later", "three days earlier".
+                let (count, unit_at) = self.count(i)?;
+                let unit = self.unit(unit_at)?;
+                let direction = self.str_at(unit_at + 1).to_ascii_lowercase();
+                if !self.joined(unit_at + 1) {
+                    return None;
+                }
+                match direction.as_str() {
+                    "ago" => self.found(i, unit_at + 2, unit.offset(-count), Lang::En),
+                    "later" | "earlier" if unit == Unit::Day || unit == Unit::Week => {
+                        let sign = if direction == "later" { 1 } else { -1 };
+                        let days = count * sign * if unit == Unit::Week { 7 } else { 1 };
+                        self.found(i, unit_at + 2, DateForm::Anchored { days: Some(days) }, Lang::En)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn sentence_has_number_before(&self, _i: usize) -> bool {
+        false
+    }
+
+    /// A count at `i` ("two", "a", "10", German "zwei", "einer"): its value
+    /// and the index of the unit after it.
+    fn count(&self, i: usize) -> Option<(i64, usize)> {
+        if !self.joined(i + 1) {
+            return None;
+        }
+        if let Some((value, digits)) = self.number(i) {
+            return (digits <= 3).then_some((i64::from(value), i + 1));
+        }
+        let word = self.str_at(i).to_lowercase();
+        if let Some(value) = lexicon::number_word(&word) {
+            return Some((value, i + 1));
+        }
+        let german = match word.as_str() {
+            "einem" | "einer" | "einen" | "ein" => 1,
+            "zwei" => 2,
+            "drei" => 3,
+            "vier" => 4,
+            "fünf" => 5,
+            "sechs" => 6,
+            "sieben" => 7,
+            "acht" => 8,
+            "neun" => 9,
+            "zehn" => 10,
+            _ => return None,
+        };
+        self.de.then_some((german, i + 1))
+    }
+
+    fn unit(&self, i: usize) -> Option<Unit> {
+        let word = self.str_at(i).to_lowercase();
+        match word.as_str() {
+            "day" | "days" | "tag" | "tagen" => Some(Unit::Day),
+            "week" | "weeks" | "woche" | "wochen" => Some(Unit::Week),
+            "month" | "months" | "monat" | "monaten" => Some(Unit::Month),
+            "year" | "years" | "jahr" | "jahren" => Some(Unit::Year),
+            _ => None,
+        }
+    }
+
+    /// After "last", "next", "this" (or German equivalents): a weekday, a
+    /// month, or week/month/year.
+    fn after_relative(&self, i: usize, relative: Relative, lang: Lang) -> Option<(Found, usize)> {
+        let j = i + 1;
+        if !self.joined(j) {
+            return None;
+        }
+        if self.weekday(j).is_some() {
+            return self.at_weekday(j, Some(relative), i);
+        }
+        if let Some((month, abbreviated, next, month_lang)) = self.month(j) {
+            if abbreviated || self.day(next).is_some() {
+                return None;
+            }
+            let offset = match relative {
+                Relative::Last => -1,
+                Relative::Next => 1,
+                Relative::This => 0,
+            };
+            let form =
+                DateForm::Month { month, year: Some(YearWritten::RelativeMonth(offset)), modifier: None };
+            return self.found(i, next, form, month_lang);
+        }
+        let offset = match relative {
+            Relative::Last => -1,
+            Relative::Next => 1,
+            Relative::This => 0,
+        };
+        let unit = self.unit(j)?;
+        let word = self.str_at(j).to_lowercase();
+        if matches!(
+            word.as_str(),
+            "days" | "weeks" | "months" | "years" | "day" | "tag" | "tagen" | "wochen" | "monaten" | "jahren"
+        ) {
+            return None;
+        }
+        let mut end = j + 1;
+        if lang == Lang::De && self.is_word(end, "s") {
+            end += 1;
+        }
+        if lang == Lang::De && word == "jahr" && self.is_word(j, "jahres") {
+            end = j + 1;
+        }
+        self.found(i, end, unit.offset_units(offset), lang)
+    }
+
+    /// After "the": "the 1990s", "the 3rd", "the first quarter", "the week
+    /// of April 10", "the next day".
+    fn after_the(&self, i: usize) -> Option<(Found, usize)> {
+        let j = i + 1;
+        if !self.joined(j) {
+            return None;
+        }
+        if let Some((parts, end, lang)) = self.day_parts(i) {
+            return self.found(i, end, DateForm::Day(parts), lang);
+        }
+        if matches!(self.tok(j)?.kind, TokKind::Punct('\'' | '’')) || self.tok(j)?.kind == TokKind::Alnum {
+            if let Some(found) = self.at_decade(j, i) {
+                return Some(found);
+            }
+        }
+        if let Some((day, true)) = self.day(j) {
+            // "on the 3rd", "until the 10th": only after a preposition and
+            // before a boundary, so "the 3rd Battalion" stays out.
+            let before_ok = i > 0
+                && self.is_any(i - 1, &["on", "by", "until", "since", "from", "before", "after", "till"]);
+            let after_ok = !self.joined(j + 1)
+                || matches!(self.tok(j + 1).map(|t| t.kind), Some(TokKind::Punct(_)))
+                || self.is_any(j + 1, &["and", "or", "to", "through", "when"]);
+            if before_ok && after_ok {
+                return self.found(i, j + 1, DateForm::DayOfMonth { day }, Lang::En);
+            }
+            return None;
+        }
+        let word = self.str_at(j).to_ascii_lowercase();
+        match word.as_str() {
+            "first" | "second" | "third" | "fourth" if self.is_word(j + 1, "quarter") => {
+                let quarter = match word.as_str() {
+                    "first" => 1,
+                    "second" => 2,
+                    "third" => 3,
+                    _ => 4,
+                };
+                let mut end = j + 2;
+                let mut year = None;
+                if self.is_word(end, "of") {
+                    if let Some(y) = self.year(end + 1) {
+                        year = Some(y);
+                        end += 2;
+                    }
+                }
+                self.found(i, end, DateForm::Quarter { quarter, year }, Lang::En)
+            }
+            "week" if self.is_word(j + 1, "of") => {
+                let (parts, end, _) = self.day_parts(j + 2)?;
+                if parts.order != WrittenOrder::MonthDay {
+                    return None;
+                }
+                self.found(i, end, DateForm::WeekOf(parts), Lang::En)
+            }
+            "next" | "following" if self.is_word(j + 1, "day") => {
+                self.found(i, j + 2, DateForm::Anchored { days: Some(1) }, Lang::En)
+            }
+            "previous" if self.is_word(j + 1, "day") => {
+                self.found(i, j + 2, DateForm::Anchored { days: Some(-1) }, Lang::En)
+            }
+            "day" if self.is_any(j + 1, &["before", "after"]) => {
+                if self.is_word(j + 2, "yesterday") {
+                    return self.found(i, j + 3, DateForm::DayOffset { days: -2, word: false }, Lang::En);
+                }
+                if self.is_word(j + 2, "tomorrow") {
+                    return self.found(i, j + 3, DateForm::DayOffset { days: 2, word: false }, Lang::En);
+                }
+                // "the day before the vote" names its own anchor: leave it.
+                let boundary =
+                    !self.joined(j + 2) || matches!(self.tok(j + 2).map(|t| t.kind), Some(TokKind::Punct(_)));
+                if !boundary {
+                    return None;
+                }
+                let days = if self.is_word(j + 1, "before") { -1 } else { 1 };
+                self.found(i, j + 2, DateForm::Anchored { days: Some(days) }, Lang::En)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl Unit {
+    /// "two weeks ago": a day count for days and weeks, else months/years.
+    fn offset(self, count: i64) -> DateForm {
+        match self {
+            Unit::Day => DateForm::DayOffset { days: count, word: false },
+            Unit::Week => DateForm::DayOffset { days: count * 7, word: false },
+            Unit::Month => DateForm::MonthOffset { months: count },
+            Unit::Year => DateForm::YearOffset { years: count },
+        }
+    }
+
+    /// "last week", "next month", "this year".
+    fn offset_units(self, count: i64) -> DateForm {
+        match self {
+            Unit::Day => DateForm::DayOffset { days: count, word: false },
+            Unit::Week => DateForm::WeekOffset { weeks: count },
+            Unit::Month => DateForm::MonthOffset { months: count },
+            Unit::Year => DateForm::YearOffset { years: count },
+        }
+    }
+}
+
+/// Scan the prose and return every date expression in text order.
+pub(crate) fn scan(text: &str, article: &Article, en: bool, de: bool) -> Vec<Found> {
+    let toks = tokenize(text, article);
+    let scanner = Scanner { text, toks: &toks, en, de };
+    let mut found = Vec::new();
+    let mut i = 0;
+    let mut previous_end = 0;
+    while i < toks.len() {
+        let anchor = match toks[i].kind {
+            TokKind::Word => toks[i].lex.is_some(),
+            TokKind::Number | TokKind::Alnum => true,
+            TokKind::Punct(c) => c == '\'' || c == '’',
+        };
+        if anchor {
+            if let Some((date, end)) = scanner.at(i, previous_end) {
+                if end > i && found.last().is_none_or(|last: &Found| last.span.end <= date.span.start) {
+                    found.push(date);
+                    i = end;
+                    previous_end = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    found
+}

@@ -1,0 +1,330 @@
+//! House styles for dates and the edits that rewrite a date in place.
+//!
+//! Only what the text pins down is rewritten: calendar days, weekdays,
+//! "yesterday"/"tomorrow", "two weeks ago", months and day ranges. Vague or
+//! coarse expressions ("last week", "the 1990s", "mid-April", "Days later"),
+//! holidays, "today", impossible dates and dates whose weekday contradicts
+//! them are left as written. Dates inside quotations are never rewritten.
+
+use jiff::civil::Date;
+
+use crate::analysis::dates::lexicon::{ap_month, month_name, weekday_name};
+use crate::analysis::dates::{
+    days_between, DateFlag, DateForm, DateMention, DateValue, Lang, Precision, RangeConnector,
+};
+use crate::analysis::finding::TextEdit;
+use crate::analysis::span::Span;
+use crate::analysis::Context;
+
+/// A house date style (`dates.style`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// AP: "Feb. 24, 2022", "Sunday" within a week, "March 20-22".
+    Ap,
+    /// Chicago: "February 24, 2022", year always, en dash ranges.
+    Chicago,
+    /// ISO 8601: "2022-02-24", "2023-03-20/2023-03-22".
+    Iso,
+    /// "April 16, 2023" always: month spelled out, year always.
+    Long,
+}
+
+impl DateStyle {
+    pub const ALL: [DateStyle; 4] = [DateStyle::Ap, DateStyle::Chicago, DateStyle::Iso, DateStyle::Long];
+
+    /// Read the setting; anything unknown means AP.
+    pub fn from_setting(value: &str) -> DateStyle {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "chicago" => DateStyle::Chicago,
+            "iso" | "iso8601" | "iso-8601" => DateStyle::Iso,
+            "long" => DateStyle::Long,
+            _ => DateStyle::Ap,
+        }
+    }
+
+    /// The name used in action titles: "(AP)".
+    pub const fn label(self) -> &'static str {
+        match self {
+            DateStyle::Ap => "AP",
+            DateStyle::Chicago => "Chicago",
+            DateStyle::Iso => "ISO 8601",
+            DateStyle::Long => "long",
+        }
+    }
+}
+
+/// The date written in `style`, or `None` when it is left as written.
+pub fn render(mention: &DateMention, style: DateStyle, today: Option<Date>, text: &str) -> Option<String> {
+    if mention.lang != Lang::En
+        || mention.has_flag(DateFlag::InvalidDate)
+        || mention.has_flag(DateFlag::WeekdayMismatch)
+        || mention.has_flag(DateFlag::NotResolvable)
+    {
+        return None;
+    }
+    let value = mention.value?;
+    match &mention.form {
+        DateForm::Day(parts) => {
+            let part_of_day = None;
+            Some(day(style, value.date, today, parts.weekday.is_some(), part_of_day))
+        }
+        DateForm::Weekday { part_of_day, .. } => {
+            Some(day(style, value.date, today, true, part_of_day.map(|p| p.word())))
+        }
+        DateForm::DayOffset { days, word } => {
+            // "today" often means "nowadays"; leave it.
+            if *days == 0 {
+                return None;
+            }
+            let _ = word;
+            Some(day(style, value.date, today, false, None))
+        }
+        DateForm::Anchored { days: Some(_) } => None,
+        DateForm::DayOfMonth { .. } => Some(day(style, value.date, today, false, None)),
+        DateForm::Month { modifier: None, .. } if value.precision == Precision::Month => {
+            Some(month(style, value, today))
+        }
+        DateForm::Range { start, end, connector, from } => {
+            let end_value = mention.end_value?;
+            let _ = (start, end);
+            Some(range(style, value.date, end_value.date, today, *connector, *from))
+        }
+        _ => {
+            let _ = text;
+            None
+        }
+    }
+}
+
+/// One calendar day. `weekday_written` keeps a written weekday (or renders a
+/// weekday expression) where the style allows.
+fn day(
+    style: DateStyle,
+    date: Date,
+    today: Option<Date>,
+    weekday_written: bool,
+    part_of_day: Option<&str>,
+) -> String {
+    let weekday = weekday_name(date.weekday().to_monday_zero_offset() as u8);
+    let m = date.month() as u8;
+    let d = date.day();
+    let y = date.year();
+    match style {
+        DateStyle::Iso => format!("{y:04}-{m:02}-{d:02}"),
+        DateStyle::Chicago | DateStyle::Long => {
+            let core = format!("{} {d}, {y}", month_name(m));
+            if weekday_written {
+                format!("{weekday}, {core}")
+            } else {
+                core
+            }
+        }
+        DateStyle::Ap => {
+            let distance = today.map(|t| days_between(t, date));
+            if distance.is_some_and(|days| days.abs() <= 6) {
+                return match part_of_day {
+                    Some(part) => format!("{weekday} {part}"),
+                    None => weekday.to_owned(),
+                };
+            }
+            let mut core = format!("{} {d}", ap_month(m));
+            if today.is_none_or(|t| t.year() != y) {
+                core.push_str(&format!(", {y}"));
+            }
+            // A written weekday stays for an upcoming date ("Monday, Oct. 2");
+            // for a past date beyond the week it adds nothing.
+            if weekday_written && distance.is_some_and(|days| days > 0) {
+                format!("{weekday}, {core}")
+            } else {
+                core
+            }
+        }
+    }
+}
+
+fn month(style: DateStyle, value: DateValue, today: Option<Date>) -> String {
+    let m = value.date.month() as u8;
+    let y = value.date.year();
+    match style {
+        DateStyle::Iso => format!("{y:04}-{m:02}"),
+        DateStyle::Chicago | DateStyle::Long => format!("{} {y}", month_name(m)),
+        DateStyle::Ap => {
+            if today.is_some_and(|t| t.year() == y) {
+                month_name(m).to_owned()
+            } else {
+                format!("{} {y}", month_name(m))
+            }
+        }
+    }
+}
+
+fn range(
+    style: DateStyle,
+    start: Date,
+    end: Date,
+    today: Option<Date>,
+    connector: RangeConnector,
+    from: bool,
+) -> String {
+    if style == DateStyle::Iso {
+        return format!("{}/{}", iso(start), iso(end));
+    }
+    let month_of = |date: Date| -> &'static str {
+        match style {
+            DateStyle::Ap => ap_month(date.month() as u8),
+            _ => month_name(date.month() as u8),
+        }
+    };
+    let show_year = |year: i16| match style {
+        DateStyle::Ap => today.is_none_or(|t| t.year() != year),
+        _ => true,
+    };
+    let joiner = match (connector, from, style) {
+        (RangeConnector::And, _, _) => " and ",
+        (RangeConnector::To, true, _) => " to ",
+        (_, _, DateStyle::Chicago) => "–",
+        _ => "-",
+    };
+    let same_year = start.year() == end.year();
+    let same_month = same_year && start.month() == end.month();
+    if same_year {
+        let mut out = if same_month {
+            format!("{} {}{joiner}{}", month_of(start), start.day(), end.day())
+        } else {
+            format!("{} {}{joiner}{} {}", month_of(start), start.day(), month_of(end), end.day())
+        };
+        if show_year(start.year()) {
+            out.push_str(&format!(", {}", start.year()));
+        }
+        return out;
+    }
+    let mut out = format!("{} {}, {}", month_of(start), start.day(), start.year());
+    if joiner.starts_with(' ') {
+        out.push(',');
+    }
+    out.push_str(&format!("{joiner}{} {}", month_of(end), end.day()));
+    if show_year(end.year()) {
+        out.push_str(&format!(", {}", end.year()));
+    }
+    out
+}
+
+fn iso(date: Date) -> String {
+    DateValue { date, precision: Precision::Day }.iso()
+}
+
+/// Whether the date lies inside a direct quotation (never rewritten).
+///
+/// Quotations are sorted by their opening mark, and outer (level 0) ones do
+/// not overlap each other, so this walks back from the last quotation opening
+/// before the span's end only until it meets an outer one: logarithmic, not
+/// linear, per date.
+pub fn in_quotation(context: &Context<'_>, span: Span) -> bool {
+    let quotations = &context.analysis.quotes.quotations;
+    let before_end = quotations.partition_point(|q| q.span.start < span.end);
+    for quotation in quotations[..before_end].iter().rev() {
+        if quotation.span.overlaps(span) {
+            return true;
+        }
+        if quotation.level == 0 {
+            return false;
+        }
+    }
+    false
+}
+
+/// The edit that rewrites `mention` in `style`, keeping the sentence right:
+/// a comma after a year placed mid-sentence ("Feb. 24, 2022, was"), and the
+/// comma that closed a removed year dropped when nothing else needs it.
+/// `None` when the style leaves it as written or it is inside a quotation.
+pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -> Option<TextEdit> {
+    let text = context.text;
+    if in_quotation(context, mention.span) {
+        return None;
+    }
+    let today = context.analysis.article_date.as_ref().map(|d| d.date);
+    let rendered = render(mention, style, today, text)?;
+    let written = text.get(mention.span.start..mention.span.end)?;
+    if rendered == written {
+        return None;
+    }
+    let after = text.get(mention.span.end..).unwrap_or("");
+    let mut span = mention.span;
+    let mut new_text = rendered.clone();
+    let ends_with_year = |s: &str| {
+        let bytes = s.as_bytes();
+        bytes.len() >= 6
+            && bytes[bytes.len() - 4..].iter().all(u8::is_ascii_digit)
+            && s[..s.len() - 4].ends_with(", ")
+    };
+    if style != DateStyle::Iso && ends_with_year(&rendered) && !ends_with_year(written) {
+        // "on February 24 last year was" -> "on Feb. 24, 2022, was".
+        let mut rest = after.chars();
+        if rest.next() == Some(' ') && rest.next().is_some_and(char::is_alphanumeric) {
+            new_text.push(',');
+        }
+    } else if ends_with_year(written) && !ends_with_year(&rendered) && after.starts_with(", ") {
+        // "held April 16, 2023, was" -> "held Sunday was"; but keep a comma
+        // that also ends an opening phrase or comes before a conjunction.
+        let next_word: String = after[2..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let keeps = [
+            "and",
+            "but",
+            "or",
+            "nor",
+            "so",
+            "yet",
+            "which",
+            "who",
+            "whom",
+            "whose",
+            "where",
+            "when",
+            "while",
+            "although",
+            "though",
+            "because",
+            "after",
+            "before",
+            "since",
+            "as",
+            "according",
+            "including",
+            "said",
+            "says",
+        ];
+        let lowercase = next_word.chars().next().is_some_and(char::is_lowercase);
+        let opening = opening_phrase(text, mention.span.start);
+        if lowercase && !opening && !keeps.contains(&next_word.to_lowercase().as_str()) {
+            span = Span::new(span.start, span.end + 1);
+        }
+    }
+    Some(TextEdit::replace(span, new_text))
+}
+
+/// Whether the date opens its sentence (at most two words before it: "On
+/// April 16, 2023, Putin ..."), so a comma after it ends an opening phrase.
+fn opening_phrase(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    before[sentence_start..].split_whitespace().count() <= 2
+}
+
+/// Every edit that writes the document's dates in `style`, in text order.
+pub fn normalize_edits(context: &Context<'_>, style: DateStyle) -> Vec<TextEdit> {
+    let mut edits: Vec<TextEdit> = Vec::new();
+    for mention in &context.analysis.dates {
+        if let Some(edit) = rewrite(context, mention, style) {
+            if edits.last().is_none_or(|last| last.span.end <= edit.span.start) {
+                edits.push(edit);
+            }
+        }
+    }
+    edits
+}
+
+/// Whether a rewrite may be applied unattended: not when a numeric date was
+/// read in an order the text does not settle.
+pub fn rewrite_is_safe(mention: &DateMention) -> bool {
+    !mention.has_flag(DateFlag::AmbiguousDayMonthOrder)
+}

@@ -1,0 +1,198 @@
+//! Actor recognition, sentence by sentence. Each row is a text and what must
+//! hold in it, side by side:
+//! - `"Word -> Name"`: the first `Word` is a mention of the actor `Name`
+//!   (`"Word#2 -> Name"`: the second occurrence);
+//! - `"Name : kind"`: the actor `Name` exists with that kind;
+//! - `"!Word"`: `Word` is not a mention of any actor.
+
+use copydesk::analysis::analyze;
+use copydesk::Settings;
+
+const CASES: &[(&str, &[&str])] = &[
+    // Title patterns.
+    (
+        "Russian Defense Minister Sergei Shoigu attended.",
+        &["Sergei Shoigu -> Sergei Shoigu", "Sergei Shoigu : person", "Russian -> Russia"],
+    ),
+    (
+        "He met the Minister of Defense of China, Li Shangfu, on Monday.",
+        &["Li Shangfu -> Li Shangfu", "!Monday"],
+    ),
+    (
+        "US Secretary of State Antony Blinken flew home.",
+        &["Antony Blinken -> Antony Blinken", "US -> United States"],
+    ),
+    ("The President of Russia, Vladimir Putin, spoke.", &["Vladimir Putin -> Vladimir Putin", "!The"]),
+    ("US President Joe Biden arrived late.", &["Joe Biden -> Joe Biden"]),
+    ("Chinese President Xi Jinping left Moscow.", &["Xi Jinping -> Xi Jinping", "Moscow -> Moscow"]),
+    (
+        "Vladimir Putin, the Russian president, said little.",
+        &["Vladimir Putin -> Vladimir Putin", "Vladimir Putin : person"],
+    ),
+    ("French President Emmanuel Macron called.", &["Emmanuel Macron -> Emmanuel Macron", "French -> France"]),
+    ("Mr. Smith declined to comment.", &["Smith -> Smith", "Smith : person"]),
+    ("British Prime Minister Rishi Sunak resigned.", &["Rishi Sunak -> Rishi Sunak"]),
+    ("German Chancellor Olaf Scholz said the talks went well.", &["Olaf Scholz -> Olaf Scholz"]),
+    ("Kremlin spokesman Dmitry Peskov denied it.", &["Dmitry Peskov -> Dmitry Peskov", "Kremlin -> Kremlin"]),
+    // Surnames, family names first, possessives.
+    (
+        "Russian Defense Minister Sergei Shoigu spoke. Shoigu said it was over.",
+        &["Shoigu#2 -> Sergei Shoigu"],
+    ),
+    ("Chinese President Xi Jinping arrived. Xi said little.", &["Xi#2 -> Xi Jinping"]),
+    ("The minister of defense of China, Li Shangfu, arrived. Li said yes.", &["Li#2 -> Li Shangfu"]),
+    ("US President Joe Biden spoke. Biden's plan was clear.", &["Biden#2 -> Joe Biden"]),
+    (
+        "Ukrainian President Volodymyr Zelenskyy spoke. Zelenskyy's office agreed.",
+        &["Zelenskyy#2 -> Volodymyr Zelenskyy"],
+    ),
+    (
+        "Putin said the war would go on.",
+        &["Putin -> Vladimir Vladimirovich Putin", "Vladimir Vladimirovich Putin : person"],
+    ),
+    // Two people sharing a surname.
+    (
+        "Former President Bill Clinton spoke first. Then Hillary Clinton spoke. Clinton said she was proud.",
+        &["Clinton#3 -> Hillary Clinton", "Bill Clinton -> Bill Clinton"],
+    ),
+    ("Hillary Clinton spoke, Bill Clinton said. Later, Mr. Clinton left.", &["Clinton#3 -> Bill Clinton"]),
+    (
+        "Senator Ted Kennedy and Robert Kennedy met. Robert Kennedy said Kennedy was late.",
+        &["Robert Kennedy -> Robert Kennedy"],
+    ),
+    // Demonyms are mentions of the country.
+    ("The Russian army advanced.", &["Russian -> Russia", "Russia : country"]),
+    ("Chinese officials declined.", &["Chinese -> China"]),
+    ("Sino-Russian ties are strong.", &["Russian -> Russia", "!Sino"]),
+    ("Americans voted on Tuesday.", &["Americans -> United States", "!Tuesday"]),
+    ("The Ukrainian side said no.", &["Ukrainian -> Ukraine"]),
+    ("A Georgian delegation arrived in Tbilisi.", &["Georgian -> Georgia", "Tbilisi -> Tbilisi"]),
+    // Washington: city or government.
+    ("Washington warned Moscow against it.", &["Washington -> Washington"]),
+    ("The delegation landed in Washington on Friday.", &["Washington -> Washington"]),
+    ("Beijing denied the report.", &["Beijing -> Beijing"]),
+    // Georgia: country or US state.
+    (
+        "Georgia borders Russia and Armenia; Tbilisi is its capital.",
+        &["Georgia -> Georgia", "Georgia : country"],
+    ),
+    (
+        "The governor of Georgia spoke in Atlanta about the state budget.",
+        &["Georgia -> Georgia", "Georgia : place"],
+    ),
+    ("Voters in Georgia and Alabama went to the polls.", &["Georgia : place"]),
+    ("Georgia's president met Russian officials in Tbilisi.", &["Georgia : country"]),
+    // Capitalised sentence starters that are not names.
+    ("Both sides agreed. Since then, nothing changed.", &["!Both", "!Since"]),
+    ("Earlier, the talks failed. Unlike before, no one left.", &["!Earlier", "!Unlike"]),
+    ("Along the border, troops gathered. Days later, they left.", &["!Along", "!Days"]),
+    ("WHAT THE USA SAY", &["!WHAT", "!THE", "USA -> United States"]),
+    ("Meanwhile, prices rose. However, wages fell.", &["!Meanwhile", "!However"]),
+    ("Nobody came. Nobody left. Nobody cared.", &["!Nobody"]),
+    ("Relations are good, officials said.", &["!Relations"]),
+    // Names nobody introduces are still actors.
+    ("Talks were led by Oleksiy Danilov, who said little.", &["Oleksiy Danilov -> Oleksiy Danilov"]),
+    ("The plan came from Zorblatt, a small firm.", &["Zorblatt -> Zorblatt", "Zorblatt : unknown"]),
+    // Organisations and agencies.
+    (
+        "TASS and Reuters reported it, as did Interfax.",
+        &["TASS -> TASS", "Reuters -> Reuters", "Interfax -> Interfax"],
+    ),
+    ("NATO and the EU met at the UN.", &["NATO -> NATO", "EU -> European Union", "UN -> United Nations"]),
+    ("Xinhua reported the meeting.", &["Xinhua -> Xinhua", "Xinhua : organization"]),
+    // Role references.
+    (
+        "Russian President says talks went well.\n\nThe President of Russia, Vladimir Putin, spoke.",
+        &["President -> Vladimir Putin"],
+    ),
+    (
+        "The talks ended, the Chinese president said.\n\nChinese President Xi Jinping spoke.",
+        &["Chinese president -> Xi Jinping"],
+    ),
+    ("A Chinese defense minister came.", &["!defense"]),
+];
+
+fn nth(text: &str, needle: &str, n: usize) -> Option<usize> {
+    let mut found = 0;
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(needle) {
+        let before_ok = i == 0 || !(bytes[i - 1] as char).is_alphanumeric();
+        let end = i + needle.len();
+        let after_ok = end >= text.len() || !(bytes[end] as char).is_alphanumeric();
+        if before_ok && after_ok {
+            found += 1;
+            if found == n {
+                return Some(i);
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn sentences() {
+    let mut failures = Vec::new();
+    for (text, expectations) in CASES {
+        let analysis = analyze(text, &Settings::default());
+        let actors = &analysis.actors;
+        let listing: Vec<String> = actors
+            .actors
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} ({:?}): {:?}",
+                    a.name,
+                    a.kind,
+                    a.mentions.iter().map(|s| s.slice(text)).collect::<Vec<_>>()
+                )
+            })
+            .collect();
+        for expectation in *expectations {
+            let ok = if let Some(word) = expectation.strip_prefix('!') {
+                nth(text, word, 1).is_some_and(|at| actors.actor_at(at).is_none())
+            } else if let Some((surface, name)) = expectation.split_once(" -> ") {
+                let (surface, n) = match surface.split_once('#') {
+                    Some((s, n)) => (s, n.parse().unwrap_or(1)),
+                    None => (surface, 1),
+                };
+                nth(text, surface, n).is_some_and(|at| {
+                    let end = at + surface.len() - 1;
+                    actors.actor_at(end).is_some_and(|a| actors.actors[a].name == name)
+                })
+            } else if let Some((name, kind)) = expectation.split_once(" : ") {
+                actors.by_name(name).is_some_and(|a| serde_json::to_value(a.kind).unwrap() == kind)
+            } else {
+                false
+            };
+            if !ok {
+                failures.push(format!("{text:?}: {expectation:?}\n    actors: {listing:?}"));
+            }
+        }
+    }
+    let total: usize = CASES.len();
+    assert!(total >= 40, "the suite has {total} cases");
+    assert!(failures.is_empty(), "{} of the expectations failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any mix of names, titles, quotes, capitals and multibyte text.
+        #[test]
+        fn extraction_never_panics(parts in proptest::collection::vec(prop::sample::select(vec![
+            "Putin", "Xi", " ", ", ", ". ", "“", "”", "President", "of", "Russia", "the", "Mr.", "Li",
+            "XinhuaLi", "Kiev", "é", "日本", "\n\n", "WHAT THE USA SAY", "Washington", "’s", "Georgia",
+            "Russian", "Defense", "Minister", "Sergei", "Shoigu", "a", "[", "]", "U.S.", "-", "Zelenskyy", "Zelensky",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            let analysis = copydesk::analyze(&text, &copydesk::Settings::default());
+            for actor in &analysis.actors.actors {
+                for span in &actor.mentions {
+                    prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+            }
+        }
+    }
+}
