@@ -1,6 +1,7 @@
 //! Date-like strings: pieces of dates (numbers, month and weekday names,
 //! "last", "next", separators) in a sentence, with an arbitrary article
-//! date and date style, through the whole analysis; date spans checked, and
+//! date and date style, through detection and resolution (the whole
+//! analysis) and rendering in every style; date spans checked, and
 //! date normalisation (when offered) applied twice must be stable.
 #![no_main]
 
@@ -97,9 +98,20 @@ fuzz_target!(|input: Input| {
     settings.dates.numeric_order = if input.order { "day-first" } else { "month-first" }.to_owned();
     settings.article_date = input.article_date.map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"));
     let analysis = invariants::analysis(&text, &settings);
+    // Detection and resolution ran inside `analyze`; render every mention
+    // in every house style, with and without a "today".
+    use copydesk::analysis::dates::render::{render, DateStyle};
+    let today = analysis.article_date.as_ref().map(|_| jiff::civil::date(2023, 4, 17));
     for date in &analysis.dates {
         if let Some(value) = &date.value {
             let _ = value.iso();
+        }
+        for style in [DateStyle::Ap, DateStyle::Chicago, DateStyle::Iso, DateStyle::Long] {
+            for today in [None, today] {
+                if let Some(rendered) = render(date, style, today, &text) {
+                    assert!(!rendered.is_empty(), "{date:?} renders empty in {style:?}");
+                }
+            }
         }
     }
     invariants::features(&text, &settings, &analysis, &[0, text.len() / 2, text.len()]);

@@ -5,14 +5,11 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
-<<<<<<< HEAD
 mod analysis_limited;
-=======
 mod date_style;
 mod first_reference;
 mod glued_words;
 mod invalid_date;
->>>>>>> main
 mod mismatched_quote;
 mod name_variant;
 mod place_name_style;
@@ -44,9 +41,6 @@ pub static RULES: &[&Rule] = &[
     &unopened_quote::RULE,
     &mismatched_quote::RULE,
     &straight_quotes::RULE,
-<<<<<<< HEAD
-    &analysis_limited::RULE,
-=======
     &weekday_mismatch::RULE,
     &invalid_date::RULE,
     &date_style::RULE,
@@ -54,7 +48,7 @@ pub static RULES: &[&Rule] = &[
     &name_variant::RULE,
     &first_reference::RULE,
     &glued_words::RULE,
->>>>>>> main
+    &analysis_limited::RULE,
 ];
 
 /// Look a rule up by its code.
