@@ -145,6 +145,7 @@ pub fn confine(workspace_root: &Path, relative: &str) -> Result<PathBuf, String>
         result.push(name);
     }
     Ok(result)
+}
 
 /// Read the actor registry file `actors.registry` names (relative to the
 /// settings file) and append its `people` and `organizations` to the
