@@ -17,6 +17,9 @@ const DATE_TEXTS: &[&str] = &[
     "date 2023-04-17\n\nPutin met on Sunday (April 16, 2023)nse of China, Li Shangfu.",
     "Putin met on Sunday (April 16, 2023)nse of China.",
     "It began on February 24 last yearx and went on.",
+    // An article date whose year the detector does not read (2423): the
+    // rewrite "April 16, 2423" came back as "April 16" plus a year again.
+    "date 2423-04-17\n\nPutin met on Sunday (April 16) and on February 12 last year, from March 20 to 22.",
 ];
 
 #[test]
@@ -24,7 +27,9 @@ fn date_normalisation_stays_idempotent_on_found_inputs() {
     for text in DATE_TEXTS {
         for variant in 0..6 {
             let mut settings = invariants::settings_variant(variant);
-            settings.article_date = Some("2023-04-17".to_owned());
+            if settings.article_date.is_none() || variant % 2 == 0 {
+                settings.article_date = Some("2023-04-17".to_owned());
+            }
             let analysis = invariants::analysis(text, &settings);
             invariants::date_normalisation(text, &settings, &analysis);
         }
