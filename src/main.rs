@@ -17,6 +17,28 @@ struct Cli {
 enum Command {
     /// Speak the Language Server Protocol over stdin and stdout (the default).
     Lsp,
+    /// Check articles and report findings (exit 0 clean, 1 findings, 2 error).
+    Check(copydesk::cli::CheckArgs),
+    /// Print the quotations, dates and actors of one article as JSON.
+    Extract(copydesk::cli::ExtractArgs),
+    /// List every rule with its code, default severity and explanation.
+    Rules,
+    /// Explain one rule: what it checks, why, and an example.
+    Explain {
+        /// The rule's code, as shown in reports (`unclosed-quote`).
+        code: String,
+    },
+    /// Write a commented copydesk.toml with every setting at its default.
+    Init {
+        /// The folder to write it in.
+        #[arg(default_value = ".")]
+        folder: std::path::PathBuf,
+        /// Replace an existing copydesk.toml.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print the JSON Schema of copydesk.toml (for taplo, Even Better TOML).
+    Schema,
 }
 
 fn main() -> ExitCode {
@@ -32,7 +54,34 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Check(args)) => with_io(|io| copydesk::cli::check(&args, io)),
+        Some(Command::Extract(args)) => with_io(|io| copydesk::cli::extract(&args, io)),
+        Some(Command::Rules) => with_io(|io| copydesk::cli::rules::list(io.stdout)),
+        Some(Command::Explain { code }) => {
+            with_io(|io| copydesk::cli::rules::explain(&code, io.stdout, io.stderr))
+        }
+        Some(Command::Init { folder, force }) => {
+            with_io(|io| copydesk::cli::init::init(&folder, force, io.stdout, io.stderr))
+        }
+        Some(Command::Schema) => with_io(|io| copydesk::cli::init::schema(io.stdout)),
     }
+}
+
+/// Run a CLI command on the process's standard streams.
+fn with_io(command: impl FnOnce(&mut copydesk::cli::Io<'_>) -> copydesk::cli::Exit) -> ExitCode {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    // Standard error stays unlocked: the progress bar draws on it from
+    // worker threads while the main thread waits for them.
+    let mut stderr = std::io::stderr();
+    let color = copydesk::cli::human::use_color(&stdout);
+    let mut io = copydesk::cli::Io {
+        stdin: &mut stdin.lock(),
+        stdout: &mut stdout.lock(),
+        stderr: &mut stderr,
+        color,
+    };
+    command(&mut io).into()
 }
 
 /// Log to stderr only: stdout carries the protocol.

@@ -90,14 +90,15 @@ fn normalize_all_dates_matches_the_snapshot() {
     let expected = std::fs::read_to_string(snapshot_path).expect("the snapshot fixture");
     assert_eq!(result, expected);
     // The date-style fixes are safe, so fix-all applies them too, beside the
-    // one other safe fix in the article: the closing mark typed as “.
+    // article's other safe fixes: Kiev → Kyiv, the closing mark typed as “,
+    // and the space glued out of "XinhuaLi".
     let fix_all = all.iter().find(|a| a.kind == ActionKind::FixAll).expect("fix all");
     let (date_edits, other_edits): (Vec<_>, Vec<_>) =
         fix_all.edits.iter().cloned().partition(|edit| normalize.edits.contains(edit));
     assert_eq!(date_edits, normalize.edits);
     let other: Vec<(&str, &str)> =
         other_edits.iter().map(|e| (e.span.slice(ARTICLE), e.new_text.as_str())).collect();
-    assert_eq!(other, vec![("“", "”")]);
+    assert_eq!(other, vec![("Kiev", "Kyiv"), ("“", "”"), ("", " ")]);
 }
 
 #[test]

@@ -61,6 +61,9 @@ struct PersonDef {
 struct Builder {
     actors: Vec<Actor>,
     keys: HashMap<String, usize>,
+    /// (actor, span) pairs already recorded, so a repeated mention is
+    /// dropped in constant time even when an actor has thousands.
+    recorded: HashSet<(usize, Span)>,
 }
 
 impl Builder {
@@ -74,8 +77,8 @@ impl Builder {
     }
 
     fn mention(&mut self, actor: usize, span: Span, form: MentionForm) {
-        let a = &mut self.actors[actor];
-        if !a.mentions.contains(&span) {
+        if self.recorded.insert((actor, span)) {
+            let a = &mut self.actors[actor];
             a.mentions.push(span);
             a.forms.push(form);
         }
@@ -163,10 +166,18 @@ fn tokenize(scan: &Scan<'_>, span: Span, registry: &Registry) -> Vec<Item> {
             }
         }
     }
+    // Registry hits come sorted and do not overlap each other (one
+    // leftmost-longest automaton), and neither do the gazetteer's: a
+    // gazetteer hit needs checking only against the registry hit at its place.
+    let registry_hits = hits.len();
+    let overlaps_registry = |hits: &[(Span, ItemKind)], hit: Span| {
+        let index = hits[..registry_hits].partition_point(|(h, _)| h.end <= hit.start);
+        hits[..registry_hits].get(index).is_some_and(|(h, _)| h.overlaps(hit))
+    };
     let k = &*KNOWLEDGE;
     for m in k.matcher.find_iter(para) {
         let hit = Span::new(span.start + m.start(), span.start + m.end());
-        if !boundary_ok(text, hit) || hits.iter().any(|(h, _)| h.overlaps(hit)) {
+        if !boundary_ok(text, hit) || overlaps_registry(&hits, hit) {
             continue;
         }
         let surface = hit.slice(text);
@@ -243,13 +254,40 @@ fn boundary_ok(text: &str, hit: Span) -> bool {
     before.is_none_or(|c| !is_word_char(c)) && (after.is_none_or(|c| !is_word_char(c)) || last == Some('.'))
 }
 
-/// Whether the line around `span` is written in capitals (a headline).
+/// Whether the line around `span` is written in capitals (a headline). A
+/// headline is short: a line longer than `HEADLINE` bytes on either side of
+/// the word is not one, which keeps this constant-time on a huge line.
 fn caps_line(text: &str, span: Span) -> bool {
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    const HEADLINE: usize = 200;
+    let window_start = floor_char_boundary(text, span.start.saturating_sub(HEADLINE));
+    let window_end = ceil_char_boundary(text, (span.end + HEADLINE).min(text.len()));
+    let start = match text[window_start..span.start].rfind('\n') {
+        Some(i) => window_start + i + 1,
+        None if window_start == 0 => 0,
+        None => return false,
+    };
+    let end = match text[span.end..window_end].find('\n') {
+        Some(i) => span.end + i,
+        None if window_end == text.len() => text.len(),
+        None => return false,
+    };
     let line = &text[start..end];
     let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() > 6 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn ceil_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 /// The registry's names as an automaton, built per analysis (it is small).

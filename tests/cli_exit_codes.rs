@@ -1,0 +1,152 @@
+//! Exit codes and error messages of the `copydesk` CLI, through the built
+//! binary: 0 clean, 1 findings at warning or above (see also
+//! `cli::tests::exit_status_follows_the_worst_finding`), 2 usage or I/O
+//! errors and malformed settings.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const EXAMPLE: &str = "examples/russia-china-2023-04-17.txt";
+
+fn copydesk_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the copydesk binary runs");
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.as_bytes()).unwrap();
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+fn copydesk(args: &[&str]) -> Output {
+    copydesk_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, "")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A folder with no copydesk.toml above it that matters (the temp folder).
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+#[test]
+fn clean_text_exits_0() {
+    let dir = scratch();
+    let output = copydesk_in(dir.path(), &["check", "-"], "The sky is blue.\n");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "No problems found in 1 file.\n");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let cases: &[&[&str]] = &[
+        &["check"],
+        &["check", "--format", "yaml", EXAMPLE],
+        &["check", "--no-such-flag", EXAMPLE],
+        &["check", "--article-date", "2023-02-30", EXAMPLE],
+        &["extract"],
+        &["extract", EXAMPLE, EXAMPLE],
+        &["no-such-command"],
+    ];
+    for args in cases {
+        let output = copydesk(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&output).is_empty(), "{args:?}");
+        assert!(stderr(&output).contains("error"), "{args:?}: {}", stderr(&output));
+    }
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_others_are_still_checked() {
+    let output = copydesk(&["check", "--format", "json", "no-such-article.txt", EXAMPLE]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("no-such-article.txt: no such file"), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["files"].as_array().unwrap().len(), 1);
+    assert_eq!(report["files"][0]["path"], EXAMPLE);
+}
+
+#[test]
+fn a_non_utf8_file_is_named_and_the_others_are_still_checked() {
+    let dir = scratch();
+    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 society\n").unwrap();
+    std::fs::write(dir.path().join("good.txt"), "All good.\n").unwrap();
+    let output = copydesk_in(dir.path(), &["check", "latin1.txt", "good.txt"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("latin1.txt: is not UTF-8 text"), "{}", stderr(&output));
+    assert!(stdout(&output).contains("No problems found in 1 file."), "{}", stdout(&output));
+}
+
+#[test]
+fn extract_of_a_missing_file_exits_2() {
+    let output = copydesk(&["extract", "no-such-article.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    assert!(stderr(&output).contains("no-such-article.txt: no such file"));
+}
+
+#[test]
+fn a_malformed_settings_file_is_reported_with_its_place_and_defaults_apply() {
+    let dir = scratch();
+    std::fs::create_dir(dir.path().join("desk")).unwrap();
+    std::fs::write(dir.path().join("copydesk.toml"), "languages = [\"en\"]\n[dates]\nstlye = \"ap\"\n")
+        .unwrap();
+    std::fs::write(dir.path().join("desk/a.txt"), "All good.\n").unwrap();
+    std::fs::write(dir.path().join("desk/b.txt"), "Also good.\n").unwrap();
+    let output = copydesk_in(dir.path(), &["check", "desk/a.txt", "desk/b.txt"], "");
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    // Named once with line and column, though two files use it.
+    assert_eq!(errors.matches("copydesk.toml:3:1:").count(), 1, "{errors}");
+    assert!(errors.contains("stlye"), "{errors}");
+    // The report is still printed, with the defaults.
+    assert_eq!(stdout(&output), "No problems found in 2 files.\n");
+
+    // extract prints its object and exits 2 as well.
+    let output = copydesk_in(dir.path(), &["extract", "desk/a.txt"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(serde_json::from_slice::<serde_json::Value>(&output.stdout).is_ok());
+}
+
+#[test]
+fn settings_are_found_upward_from_each_file() {
+    let dir = scratch();
+    std::fs::create_dir(dir.path().join("desk")).unwrap();
+    std::fs::write(dir.path().join("copydesk.toml"), "article_date = \"2023-04-17\"\n").unwrap();
+    std::fs::write(dir.path().join("desk/a.txt"), "All good.\n").unwrap();
+    let output = copydesk_in(dir.path(), &["extract", "desk/a.txt"], "");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["article_date"], "2023-04-17");
+    // The flag wins over the file.
+    let output = copydesk_in(dir.path(), &["extract", "--article-date", "2024-01-02", "desk/a.txt"], "");
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["article_date"], "2024-01-02");
+}
+
+#[test]
+fn version_and_help() {
+    let output = copydesk(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), format!("copydesk {}\n", env!("CARGO_PKG_VERSION")));
+    let output = copydesk(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    for command in ["check", "extract", "lsp"] {
+        assert!(stdout(&output).contains(command), "{}", stdout(&output));
+    }
+    let output = copydesk(&["check", "--help"]);
+    assert!(stdout(&output).contains("--format"));
+}
