@@ -406,3 +406,115 @@ async fn bad_editor_settings_are_refused_with_a_message() {
     }
     client.shutdown().await;
 }
+
+/// A CLI case: name, arguments (files live in a fresh folder), files to
+/// create, standard input, the exit code, what stderr says, and the files
+/// that must come out byte for byte as they went in.
+struct CliCase {
+    name: &'static str,
+    args: &'static [&'static str],
+    files: &'static [(&'static str, &'static [u8])],
+    stdin: &'static [u8],
+    exit: i32,
+    stderr: &'static str,
+    stdout: &'static str,
+}
+
+fn cli_cases() -> Vec<CliCase> {
+    vec![
+        CliCase {
+            name: "a file that does not exist",
+            args: &["check", "missing.md"],
+            files: &[],
+            stdin: b"",
+            exit: 2,
+            stderr: "missing.md: no such file",
+            stdout: "",
+        },
+        CliCase {
+            name: "a file that is not UTF-8",
+            args: &["check", "latin1.md"],
+            files: &[("latin1.md", b"Caf\xe9 \xab quote")],
+            stdin: b"",
+            exit: 2,
+            stderr: "is not UTF-8 text",
+            stdout: "",
+        },
+        CliCase {
+            name: "an article date that is not a date",
+            args: &["check", "--article-date", "2023-13-45", "ok.md"],
+            files: &[("ok.md", b"\xe2\x80\x9cFine,\xe2\x80\x9d she said.\n")],
+            stdin: b"",
+            exit: 2,
+            stderr: "is not a calendar date",
+            stdout: "",
+        },
+        CliCase {
+            name: "an unknown report format",
+            args: &["check", "--format", "bogus", "ok.md"],
+            files: &[("ok.md", b"\xe2\x80\x9cFine,\xe2\x80\x9d she said.\n")],
+            stdin: b"",
+            exit: 2,
+            stderr: "possible values",
+            stdout: "",
+        },
+        CliCase {
+            name: "NUL bytes on standard input",
+            args: &["check", "--format", "json", "-"],
+            files: &[],
+            stdin: b"a\0b \xe2\x80\x9cc",
+            exit: 1,
+            stderr: "",
+            stdout: "\"unclosed-quote\"",
+        },
+        CliCase {
+            name: "empty standard input to extract",
+            args: &["extract", "-"],
+            files: &[],
+            stdin: b"",
+            exit: 0,
+            stderr: "",
+            stdout: "\"quotes\": []",
+        },
+        CliCase {
+            name: "--fix beside a broken copydesk.toml",
+            args: &["check", "--fix", "a.md"],
+            files: &[("copydesk.toml", b"[quotes]\nstyel = 1\n"), ("a.md", b"\xe2\x80\x9cx\n")],
+            stdin: b"",
+            exit: 2,
+            stderr: "copydesk.toml:2:1",
+            stdout: "unclosed-quote",
+        },
+    ]
+}
+
+#[test]
+fn bad_command_lines_and_files_get_a_clear_error_and_keep_the_files() {
+    for (index, case) in cli_cases().into_iter().enumerate() {
+        let folder = std::env::temp_dir().join(format!("copydesk-abuse-cli-{}-{index}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&folder);
+        std::fs::create_dir_all(&folder).unwrap();
+        for (name, bytes) in case.files {
+            std::fs::write(folder.join(name), bytes).unwrap();
+        }
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_copydesk"))
+            .args(case.args)
+            .current_dir(&folder)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), case.stdin).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let (stdout, stderr) =
+            (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        assert_eq!(output.status.code(), Some(case.exit), "{}: {stderr}", case.name);
+        assert!(stderr.contains(case.stderr), "{}: stderr {stderr}", case.name);
+        assert!(stdout.contains(case.stdout), "{}: stdout {stdout}", case.name);
+        for (name, bytes) in case.files {
+            assert_eq!(std::fs::read(folder.join(name)).unwrap(), *bytes, "{}: {name} is kept", case.name);
+        }
+        let _ = std::fs::remove_dir_all(&folder);
+    }
+}
