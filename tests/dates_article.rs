@@ -138,7 +138,9 @@ fn hover_explains_how_a_date_was_resolved() {
 
 #[test]
 fn inlay_hints_show_resolved_dates_only_when_enabled() {
+    // Speaker hints are the attribution's business; keep only dates here.
     let mut settings = settings();
+    settings.inlay_hints.speakers = false;
     let analysis = analysis(&settings);
     let context = Context { text: ARTICLE, settings: &settings, analysis: &analysis };
     assert!(copydesk::analysis::inlay::inlay_hints(&context).is_empty());

@@ -18,10 +18,11 @@ pub struct Hover {
 pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
     // The feature hovers, most specific first: the first that knows the
     // offset speaks, and the explanations of findings there follow it.
-    let providers: [fn(&Context<'_>, usize) -> Option<Hover>; 3] = [
+    let providers: [fn(&Context<'_>, usize) -> Option<Hover>; 4] = [
         crate::analysis::quotes::hover,
         crate::analysis::dates::hover,
         crate::analysis::actors::hover::hover,
+        crate::analysis::attribution::hover,
     ];
     let feature = providers.iter().find_map(|provider| provider(context, offset));
     let findings = finding_hover(context, offset);

@@ -85,12 +85,21 @@ impl Default for QuoteSettings {
     }
 }
 
-/// Attribution settings.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Attribution settings. The cue lexicon follows `languages` (`en`, `de`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AttributionSettings {
     /// Extra speech cues ("quipped", "posted") added to the language's lexicon.
     pub cues: Vec<String>,
+    /// A quotation of at most this many words with no speech cue is read as a
+    /// term, title or scare quote, not speech (no speaker needed).
+    pub not_speech_max_words: usize,
+}
+
+impl Default for AttributionSettings {
+    fn default() -> AttributionSettings {
+        AttributionSettings { cues: Vec::new(), not_speech_max_words: 4 }
+    }
 }
 
 /// Date settings.

@@ -307,9 +307,11 @@ mod tests {
                     span: find(TEXT, "Putin", 0),
                     name: Some("Vladimir Putin".to_owned()),
                     actor: Some(0),
+                    introduced: None,
                 }),
                 cue: Some(find(TEXT, "said", 0)),
                 is_speech: true,
+                ..Attribution::default()
             }],
             actors: Actors {
                 actors: vec![CoreActor {

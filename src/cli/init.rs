@@ -49,6 +49,9 @@ style = "auto"
 [attribution]
 # Extra speech cues added to the language's own ("quipped", "posted").
 cues = []
+# A quotation of at most this many words with no speech cue is read as a
+# term, title or scare quote, not speech, so it needs no speaker.
+not_speech_max_words = 4
 
 [dates]
 # The house date style for rewrites: "ap", "chicago", "iso" or "long".
@@ -60,6 +63,16 @@ numeric_order = "month-first"
 # A newsroom registry (TOML) of people, places and organisations,
 # relative to the workspace.
 # registry = "registry.toml"
+# People and organisations the newsroom knows, extending the embedded data:
+# {{ name = "…", title = "…", aliases = […], variants = […], roles = […] }}.
+people = []
+organizations = []
+
+# House spellings of place names (place-name-style): AP writes Kyiv.
+[[actors.place_names]]
+use = "Kyiv"
+instead_of = ["Kiev"]
+except = ["chicken Kiev", "Kievan Rus"]
 
 [inlay_hints]
 # The speaker's name after each quotation, in the editor.

@@ -1,10 +1,40 @@
 //! Attribution: who said each quotation, and through which cue.
+//!
+//! For each top-level quotation the attributor looks only at its own
+//! sentence (and, for carry-over, the sentence before it):
+//!
+//! 1. a cue right after the quotation (“…,” said Putin / “…,” Putin said /
+//!    „…“, so Murtha);
+//! 2. the nearest cue before it in the sentence (Biden said: “…” / Putin said
+//!    that relations “are developing” / according to X / he warned that …);
+//!    a participle ("adding that") takes the speaker of the clause it hangs on;
+//! 3. a cue later in the sentence;
+//! 4. carry-over: a stand-alone quotation takes the speaker of the sentence
+//!    before it (same paragraph, or the previous paragraph's last sentence:
+//!    an attributed quote, or an introduction ending in a colon).
+//!
+//! The speaker mention is found by word patterns (names, pronouns,
+//! descriptions); the resolved name comes from the actor overlapping it, or
+//! for pronouns the most recent fitting person, falling back to the article's
+//! own full names when no actor is known. Quotations with no cue that are
+//! short, title-like or introduced as a term ("so-called", "the word") are
+//! not speech.
+
+pub mod cues;
+mod people;
+mod scan;
 
 use crate::analysis::actors::Actors;
+use crate::analysis::hover::{escape_markdown, Hover};
 use crate::analysis::quotes::Quotes;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
+use crate::analysis::Context;
+
+use cues::{Cue, CueKind};
+use people::People;
+use scan::{Kind, Token};
 
 /// The speaker of a quotation, as written and as resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +45,20 @@ pub struct Speaker {
     pub name: Option<String>,
     /// Index into `Actors::actors`, when resolved to an actor.
     pub actor: Option<usize>,
+    /// Where the resolved person is first named in the article, when known.
+    pub introduced: Option<Span>,
+}
+
+/// How an attribution was found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Via {
+    /// No attribution.
+    #[default]
+    None,
+    /// A cue in the quotation's own sentence.
+    Cue,
+    /// Carried over from the sentence or paragraph before.
+    CarryOver,
 }
 
 /// The attribution of one quotation (same index as `Quotes::quotations`).
@@ -25,15 +69,1317 @@ pub struct Attribution {
     pub cue: Option<Span>,
     /// Whether the quotation is speech at all (scare quotes and titles are not).
     pub is_speech: bool,
+    /// How the speaker was found.
+    pub via: Via,
+    /// For a quotation with no speaker: the nearest person named before it,
+    /// a weak candidate the journalist may have meant.
+    pub candidate: Option<Span>,
 }
 
 /// Attribute every quotation. The result has one entry per quotation.
 pub fn attribute(
-    _text: &str,
-    _article: &Article,
+    text: &str,
+    article: &Article,
     quotes: &Quotes,
-    _actors: &Actors,
-    _settings: &Settings,
+    actors: &Actors,
+    settings: &Settings,
 ) -> Vec<Attribution> {
-    vec![Attribution::default(); quotes.quotations.len()]
+    let mut result = vec![Attribution::default(); quotes.quotations.len()];
+    if quotes.quotations.is_empty() {
+        return result;
+    }
+    let lexicon = cues::lexicon(&settings.languages, &settings.attribution.cues);
+    let german = settings.language().eq_ignore_ascii_case("de");
+    let document = Document::build(text, article, quotes);
+    let people = People::build(text, actors, &document);
+    let attributor = Attributor {
+        text,
+        quotes,
+        lexicon: &lexicon,
+        german,
+        document: &document,
+        people: &people,
+        max_words: settings.attribution.not_speech_max_words,
+    };
+    // Top-level quotations in text order.
+    let mut order: Vec<usize> =
+        (0..quotes.quotations.len()).filter(|&i| quotes.quotations[i].level == 0).collect();
+    order.sort_by_key(|&i| quotes.quotations[i].span.start);
+    for &index in &order {
+        let found = attributor.attribute_one(index, &result);
+        result[index] = found;
+    }
+    result
 }
+
+/// Hover on a quotation: its speaker, cue and where the speaker is introduced.
+pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
+    let analysis = context.analysis;
+    let text = context.text;
+    // The innermost top-level quotation under the pointer.
+    let (index, quotation) = analysis
+        .quotes
+        .quotations
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.level == 0 && (q.span.contains(offset)))
+        .min_by_key(|(_, q)| q.span.len())?;
+    let attribution = analysis.attributions.get(index)?;
+    let mut markdown = String::new();
+    if !attribution.is_speech {
+        markdown.push_str("**Not read as speech** — a term, title or scare quote; it needs no speaker.");
+        return Some(Hover { span: quotation.span, markdown });
+    }
+    match &attribution.speaker {
+        Some(speaker) => {
+            let written = slice(text, speaker.span);
+            let name = speaker.name.as_deref().unwrap_or(written);
+            markdown.push_str(&format!("**Speaker:** {}", escape_markdown(name)));
+            if name != written {
+                markdown.push_str(&format!(" (written “{}”)", escape_markdown(written)));
+            }
+            if let Some(cue) = attribution.cue {
+                markdown.push_str(&format!("\n\n**Cue:** “{}”", escape_markdown(slice(text, cue))));
+            }
+            if attribution.via == Via::CarryOver {
+                markdown.push_str("\n\nCarried over from the attribution before this quotation.");
+            }
+            if let Some(introduced) = speaker.introduced {
+                let (line, _) = crate::analysis::settings::line_and_column(text, introduced.start);
+                markdown.push_str(&format!(
+                    "\n\n**Introduced:** “{}” (line {line})",
+                    escape_markdown(slice(text, introduced))
+                ));
+            }
+        }
+        None => {
+            markdown.push_str("**No speaker** — the reader cannot tell who said this.");
+            if let Some(cue) = attribution.cue {
+                markdown.push_str(&format!("\n\n**Cue:** “{}”", escape_markdown(slice(text, cue))));
+            }
+        }
+    }
+    Some(Hover { span: quotation.span, markdown })
+}
+
+/// The label shown after a quotation: the resolved name, or the mention.
+pub fn speaker_label(text: &str, speaker: &Speaker) -> String {
+    speaker.name.clone().unwrap_or_else(|| slice(text, speaker.span).to_owned())
+}
+
+fn slice(text: &str, span: Span) -> &str {
+    text.get(span.start..span.end).unwrap_or("")
+}
+
+/// Tokens and sentences of every paragraph, computed once per document.
+pub(crate) struct Document {
+    paragraphs: Vec<ParagraphTokens>,
+}
+
+struct ParagraphTokens {
+    tokens: Vec<Token>,
+    sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl Document {
+    fn build(text: &str, article: &Article, quotes: &Quotes) -> Document {
+        let mut top: Vec<(usize, Span)> = quotes
+            .quotations
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.level == 0 && q.span.end <= text.len() && q.span.start < q.span.end)
+            .map(|(i, q)| (i, q.span))
+            .collect();
+        top.sort_by_key(|(_, span)| span.start);
+        let spans: Vec<Span> = if article.paragraphs.is_empty() {
+            vec![Span::new(0, text.len())]
+        } else {
+            article.paragraphs.iter().map(|p| p.span).collect()
+        };
+        let inner_end = |index: usize| -> Option<char> {
+            let q = quotes.quotations.get(index)?;
+            text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
+        };
+        let paragraphs = spans
+            .iter()
+            .map(|&span| {
+                let span = Span::new(span.start.min(text.len()), span.end.min(text.len()));
+                let tokens = if text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
+                    scan::tokenize(text, span, &top)
+                } else {
+                    Vec::new()
+                };
+                let sentences = scan::sentences(text, &tokens, inner_end);
+                ParagraphTokens { tokens, sentences }
+            })
+            .collect();
+        Document { paragraphs }
+    }
+
+    /// The paragraph, token and sentence of a quotation token.
+    fn locate(&self, quotation: usize, last: bool) -> Option<(usize, usize, usize)> {
+        let iter: Box<dyn Iterator<Item = (usize, &ParagraphTokens)>> = if last {
+            Box::new(self.paragraphs.iter().enumerate().rev())
+        } else {
+            Box::new(self.paragraphs.iter().enumerate())
+        };
+        for (p, paragraph) in iter {
+            if let Some(t) = paragraph.tokens.iter().position(|t| t.kind == Kind::Quote(quotation)) {
+                let s = paragraph.sentences.iter().position(|s| s.contains(&t))?;
+                return Some((p, t, s));
+            }
+        }
+        None
+    }
+}
+
+/// A speaker mention found by word patterns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum MentionKind {
+    Pronoun,
+    Name,
+    Description,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    span: Span,
+    kind: MentionKind,
+}
+
+/// What a cue search found.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    cue: Span,
+    mention: Option<Mention>,
+}
+
+struct Attributor<'a> {
+    text: &'a str,
+    quotes: &'a Quotes,
+    lexicon: &'a [Cue],
+    german: bool,
+    document: &'a Document,
+    people: &'a People,
+    max_words: usize,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "er", "sie", "ich", "wir"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "der", "die", "das", "den", "dem",
+    "des", "ein", "eine", "einer", "einem", "eines", "einen", "sein", "seine", "seiner", "seinem", "ihr",
+    "ihre", "ihrer", "ihrem", "dessen", "deren", "one",
+];
+const CONNECTORS: &[&str] = &[
+    "of", "von", "der", "des", "de", "van", "bin", "al", "la", "le", "du", "da", "dos", "y", "und", "and",
+    "for",
+];
+const SKIP: &[&str] = &[
+    "also",
+    "again",
+    "later",
+    "then",
+    "previously",
+    "earlier",
+    "further",
+    "however",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "would",
+    "will",
+    "could",
+    "once",
+    "recently",
+    "repeatedly",
+    "reportedly",
+    "publicly",
+    "later",
+    "auch",
+    "bereits",
+    "noch",
+    "dann",
+    "daraufhin",
+    "weiter",
+    "ebenfalls",
+    "zudem",
+    "außerdem",
+    "jedoch",
+    "hat",
+    "hatte",
+    "habe",
+    "haben",
+    "hatten",
+    "wird",
+    "wurde",
+    "werden",
+    "wurden",
+    "ist",
+    "war",
+    "gestern",
+    "heute",
+    "nun",
+    "jetzt",
+    "damals",
+    "nochmals",
+    "erneut",
+    "dazu",
+    "allerdings",
+];
+const PLURAL_SPEAKERS: &[&str] = &[
+    "sources",
+    "officials",
+    "witnesses",
+    "experts",
+    "analysts",
+    "residents",
+    "police",
+    "authorities",
+    "diplomats",
+    "critics",
+    "researchers",
+    "scientists",
+    "observers",
+    "aides",
+    "prosecutors",
+    "investigators",
+    "organizers",
+    "organisers",
+    "protesters",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "source",
+];
+/// German determiners of objects, never of a subject ("kritisierte den Plan").
+const OBJECT_DETERMINERS: &[&str] =
+    &["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "ihrem", "ihren", "seinen"];
+/// German subjunctive forms that mark reported speech ("Er sei „müde“").
+const SUBJUNCTIVE: &[&str] = &[
+    "sei", "seien", "habe", "könne", "müsse", "solle", "werde", "wolle", "gebe", "dürfe", "stehe", "liege",
+    "hätten", "wären", "würden", "hätte", "wäre", "würde",
+];
+/// Words that introduce a term, title or name rather than speech.
+const TERM_MARKERS: &[&str] = &[
+    "so-called",
+    "the word",
+    "the term",
+    "the phrase",
+    "titled",
+    "entitled",
+    "dubbed",
+    "named",
+    "the slogan",
+    "the headline",
+    "the book",
+    "the film",
+    "the song",
+    "the movie",
+    "the show",
+    "the album",
+    "the newspaper",
+    "the motto",
+    "nicknamed",
+    "known as",
+    "sogenannte",
+    "sogenannten",
+    "sogenannter",
+    "so genannte",
+    "so genannten",
+    "so genannter",
+    "das wort",
+    "den begriff",
+    "der begriff",
+    "dem begriff",
+    "des begriffs",
+    "unter dem titel",
+    "titel",
+    "namens",
+    "motto",
+    "das motto",
+    "der zeitung",
+    "die zeitung",
+    "das buch",
+    "den film",
+    "der film",
+    "die sendung",
+    "der sendung",
+    "den titel",
+    "dem titel",
+    "schlagzeile",
+];
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "to",
+    "from",
+    "by",
+    "of",
+    "for",
+    "at",
+    "on",
+    "in",
+    "about",
+    "against",
+    "between",
+    "than",
+    "toward",
+    "towards",
+    "mit",
+    "von",
+    "zu",
+    "bei",
+    "gegen",
+    "für",
+    "über",
+    "an",
+    "auf",
+    "aus",
+    "nach",
+    "vor",
+    "um",
+    "als",
+    "gegenüber",
+    "zwischen",
+    "unter",
+    "im",
+    "am",
+    "beim",
+    "vom",
+    "zum",
+    "zur",
+];
+
+pub(crate) const STOPWORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "also",
+    "however",
+    "then",
+    "when",
+    "after",
+    "before",
+    "this",
+    "that",
+    "it",
+    "its",
+    "we",
+    "they",
+    "i",
+    "he",
+    "she",
+    "his",
+    "her",
+    "as",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "to",
+    "if",
+    "while",
+    "since",
+    "during",
+    "what",
+    "why",
+    "how",
+    "who",
+    "there",
+    "these",
+    "those",
+    "our",
+    "my",
+    "your",
+    "according",
+    "unlike",
+    "along",
+    "earlier",
+    "days",
+    "last",
+    "next",
+    "meanwhile",
+    "still",
+    "yet",
+    "so",
+    "der",
+    "die",
+    "das",
+    "den",
+    "dem",
+    "des",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "eines",
+    "im",
+    "am",
+    "beim",
+    "vom",
+    "zum",
+    "zur",
+    "auch",
+    "nach",
+    "laut",
+    "bei",
+    "mit",
+    "von",
+    "zu",
+    "für",
+    "über",
+    "unter",
+    "auf",
+    "aus",
+    "wie",
+    "was",
+    "wer",
+    "es",
+    "er",
+    "sie",
+    "wir",
+    "ich",
+    "ihr",
+    "sein",
+    "seine",
+    "dies",
+    "diese",
+    "dieser",
+    "dieses",
+    "damit",
+    "dabei",
+    "doch",
+    "aber",
+    "und",
+    "oder",
+    "als",
+    "wenn",
+    "weil",
+    "dass",
+    "da",
+    "nun",
+    "jetzt",
+    "heute",
+    "gestern",
+    "bereits",
+    "zudem",
+    "außerdem",
+    "allerdings",
+    "jedoch",
+    "daher",
+    "deshalb",
+    "demnach",
+    "man",
+    "nicht",
+    "kein",
+    "keine",
+    "mehr",
+    "wir",
+    "uns",
+    "bis",
+    "seit",
+    "gegen",
+    "ohne",
+    "durch",
+    "um",
+    "vor",
+    "hinter",
+    "neben",
+    "zwischen",
+    "insgesamt",
+    "dort",
+    "hier",
+];
+
+fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl<'a> Attributor<'a> {
+    fn word(&self, token: &Token) -> Option<&'a str> {
+        (token.kind == Kind::Word).then(|| slice(self.text, token.span))
+    }
+
+    fn lower(&self, token: &Token) -> Option<String> {
+        self.word(token).map(str::to_lowercase)
+    }
+
+    fn lower_is(&self, token: Option<&Token>, list: &[&str]) -> bool {
+        token.and_then(|t| self.lower(t)).is_some_and(|w| list.contains(&w.as_str()))
+    }
+
+    /// A cue whose words start at token `i`: its kind and end (exclusive).
+    fn cue_at(&self, tokens: &[Token], i: usize, sentence_end: usize) -> Option<(CueKind, usize)> {
+        let first = self.lower(tokens.get(i)?)?;
+        for cue in self.lexicon {
+            if cue.words.first() != Some(&first) {
+                continue;
+            }
+            let end = i + cue.words.len();
+            if end > sentence_end {
+                continue;
+            }
+            let all = cue
+                .words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens.get(i + k).and_then(|t| self.lower(t)).is_some_and(|t| &t == w));
+            if !all {
+                continue;
+            }
+            if let Some(particle) = cue.particle {
+                let has =
+                    tokens[end..sentence_end].iter().any(|t| self.lower(t).is_some_and(|w| w == particle));
+                if !has {
+                    continue;
+                }
+            }
+            return Some((cue.kind, end));
+        }
+        None
+    }
+
+    /// Attribute one top-level quotation.
+    fn attribute_one(&self, index: usize, done: &[Attribution]) -> Attribution {
+        let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
+        let first = self.document.locate(index, false);
+        let last = self.document.locate(index, true);
+        let mut found: Option<Found> = None;
+        let mut via = Via::None;
+        if let (Some((pf, tf, sf)), Some((pl, tl, sl))) = (first, last) {
+            let first_paragraph = &self.document.paragraphs[pf];
+            let last_paragraph = &self.document.paragraphs[pl];
+            let after_sentence = last_paragraph.sentences[sl].clone();
+            let before_sentence = first_paragraph.sentences[sf].clone();
+            found = self
+                .cue_right_after(&last_paragraph.tokens, tl, after_sentence.end)
+                .or_else(|| self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done))
+                .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
+            if found.is_none() && tf > before_sentence.start {
+                // "Stegemann bestreitet jede Kenntnis: „…“": the subject of
+                // the clause the colon ends.
+                if first_paragraph.tokens[tf - 1].kind == Kind::Punct(':') {
+                    found = self
+                        .first_np(&first_paragraph.tokens, before_sentence.start, tf - 1)
+                        .filter(|m| m.kind != MentionKind::Description)
+                        .map(|m| Found { cue: Span::default(), mention: Some(m) });
+                }
+            }
+            if found.is_some() {
+                via = Via::Cue;
+            } else if let Some(carried) = self.carry_over(pf, tf, sf, done) {
+                found = Some(carried);
+                via = Via::CarryOver;
+            }
+        }
+        let words = slice(self.text, quotation.inner).split_whitespace().count();
+        let is_speech =
+            if self.is_term(quotation.span.start) || self.name_like(quotation.inner, quotation.span.start) {
+                false
+            } else if found.is_some() {
+                true
+            } else if words > self.max_words {
+                !self.title_like(quotation.inner)
+                    && !self.german_appositive(quotation.inner, quotation.span.start)
+            } else {
+                self.reads_as_speech(quotation.inner, quotation.span.start)
+            };
+        let mut attribution = Attribution { is_speech, ..Attribution::default() };
+        if let Some(found) = found.filter(|_| is_speech) {
+            attribution.cue = Some(found.cue).filter(|c| !c.is_empty());
+            attribution.via = via;
+            attribution.speaker = found.mention.map(|m| self.resolve(m));
+        }
+        if attribution.is_speech && attribution.speaker.is_none() {
+            attribution.candidate = self.people.nearest_before(quotation.span.start, self.text, self.quotes);
+        }
+        attribution
+    }
+
+    /// Pattern 1: a cue straight after the quotation, possibly behind its
+    /// subject (“…,” said Putin / “…,” Putin said / „…“, so Murtha).
+    fn cue_right_after(&self, tokens: &[Token], q: usize, end: usize) -> Option<Found> {
+        let mut r = q + 1;
+        while r < end && matches!(tokens[r].kind, Kind::Punct(',' | ':' | '—' | '–' | '-' | ')')) {
+            r += 1;
+        }
+        let mut skipped = 0;
+        while r < end && skipped < 2 && self.lower_is(tokens.get(r), SKIP) {
+            r += 1;
+            skipped += 1;
+        }
+        if r >= end {
+            return None;
+        }
+        if let Some((kind, cue_end)) = self.cue_at(tokens, r, end) {
+            let cue = Span::new(tokens[r].span.start, tokens[cue_end - 1].span.end);
+            let mention = match kind {
+                CueKind::Verb | CueKind::SpeakerAfter | CueKind::SoAfterQuote | CueKind::Source => {
+                    self.np_after(tokens, cue_end, end)
+                }
+                CueKind::Marker | CueKind::Participle => None,
+                CueKind::SpeakerBefore => return None,
+            };
+            if kind == CueKind::Source && mention.is_none() {
+                return None;
+            }
+            return Some(Found { cue, mention });
+        }
+        // “…,” Putin said / „…“, der Minister sagte
+        let (mention, np_end) = self.np_forward_with_end(tokens, r, end)?;
+        let mut c = np_end;
+        let mut skipped = 0;
+        while c < end && skipped < 4 {
+            if self.lower_is(tokens.get(c), SKIP) {
+                c += 1;
+            } else if let Some((CueKind::Marker, marker_end)) = self.cue_at(tokens, c, end) {
+                c = marker_end;
+            } else {
+                break;
+            }
+            skipped += 1;
+        }
+        let (kind, cue_end) = self.cue_at(tokens, c, end)?;
+        matches!(kind, CueKind::Verb | CueKind::SpeakerBefore).then(|| Found {
+            cue: Span::new(tokens[c].span.start, tokens[cue_end - 1].span.end),
+            mention: Some(mention),
+        })
+    }
+
+    /// Pattern 2: the nearest cue before the quotation in its sentence.
+    fn cue_before(&self, tokens: &[Token], start: usize, q: usize, done: &[Attribution]) -> Option<Found> {
+        let mut fallback: Option<Found> = None;
+        let mut i = q;
+        while i > start {
+            i -= 1;
+            let Some((kind, cue_end)) = self.cue_at(tokens, i, q) else { continue };
+            let cue = Span::new(tokens[i].span.start, tokens[cue_end - 1].span.end);
+            match kind {
+                CueKind::Verb => {
+                    let mention = self.verb_subject(tokens, start, i, cue_end, q);
+                    if mention.is_some() {
+                        return Some(Found { cue, mention });
+                    }
+                    fallback.get_or_insert(Found { cue, mention: None });
+                }
+                CueKind::Participle => {
+                    // The speaker of the clause it hangs on: an earlier cue, or
+                    // the quotation before it in the same sentence.
+                    for j in (start..i).rev() {
+                        if let Kind::Quote(other) = tokens[j].kind {
+                            if let Some(speaker) = done.get(other).and_then(|a| a.speaker.as_ref()) {
+                                return Some(Found {
+                                    cue,
+                                    mention: Some(Mention { span: speaker.span, kind: MentionKind::Name }),
+                                });
+                            }
+                        }
+                        if let Some((CueKind::Verb, other_end)) = self.cue_at(tokens, j, i) {
+                            if let Some(mention) = self.verb_subject(tokens, start, j, other_end, i) {
+                                return Some(Found { cue, mention: Some(mention) });
+                            }
+                        }
+                    }
+                    fallback.get_or_insert(Found { cue, mention: None });
+                }
+                CueKind::SpeakerAfter => {
+                    if let Some(mention) = self.np_after(tokens, cue_end, q) {
+                        return Some(Found { cue, mention: Some(mention) });
+                    }
+                }
+                CueKind::SpeakerBefore => {
+                    if let Some(mention) = self.np_before(tokens, start, i) {
+                        return Some(Found { cue, mention: Some(mention) });
+                    }
+                }
+                CueKind::Marker => {
+                    if fallback.is_none() {
+                        let mention = self.sentence_subject(tokens, start, q);
+                        fallback = Some(Found { cue, mention });
+                    }
+                }
+                CueKind::SoAfterQuote => {
+                    // „A“, so X, „B“: only right after another quotation.
+                    let after_quote = i > start
+                        && (matches!(tokens[i - 1].kind, Kind::Quote(_))
+                            || (i > start + 1
+                                && tokens[i - 1].kind == Kind::Punct(',')
+                                && matches!(tokens[i - 2].kind, Kind::Quote(_))));
+                    if after_quote {
+                        if let Some(mention) = self.np_after(tokens, cue_end, q) {
+                            return Some(Found { cue, mention: Some(mention) });
+                        }
+                    }
+                }
+                CueKind::Source => {}
+            }
+        }
+        fallback
+    }
+
+    /// Pattern 3: a cue later in the sentence („A“ hätten „B“, so Murtha).
+    fn cue_later(&self, tokens: &[Token], q: usize, end: usize) -> Option<Found> {
+        for i in q + 1..end {
+            let Some((kind, cue_end)) = self.cue_at(tokens, i, end) else { continue };
+            let cue = Span::new(tokens[i].span.start, tokens[cue_end - 1].span.end);
+            let mention = match kind {
+                CueKind::SoAfterQuote => {
+                    let after_quote = matches!(tokens[i - 1].kind, Kind::Quote(_))
+                        || (tokens[i - 1].kind == Kind::Punct(',')
+                            && i >= 2
+                            && matches!(tokens[i - 2].kind, Kind::Quote(_)));
+                    if !after_quote {
+                        continue;
+                    }
+                    self.np_after(tokens, cue_end, end)
+                }
+                CueKind::Verb => self.verb_subject(tokens, q + 1, i, cue_end, end),
+                CueKind::SpeakerAfter => self.np_after(tokens, cue_end, end),
+                _ => continue,
+            };
+            if mention.is_some() {
+                return Some(Found { cue, mention });
+            }
+        }
+        None
+    }
+
+    /// The subject of a verb cue at `i..cue_end`, before it or (inverted)
+    /// after it, within `start..limit`.
+    fn verb_subject(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        i: usize,
+        cue_end: usize,
+        limit: usize,
+    ) -> Option<Mention> {
+        let before = || self.np_before(tokens, start, i);
+        let after = || self.np_after(tokens, cue_end, limit);
+        let coordinated = || {
+            // "Putin cited … and said that": the subject of the sentence.
+            let previous = i.checked_sub(1).and_then(|j| tokens.get(j));
+            (self.lower_is(previous, &["and", "und", "but", "aber"])
+                || previous.is_some_and(|t| t.kind == Kind::Punct(',')))
+            .then(|| self.sentence_subject(tokens, start, i))
+            .flatten()
+        };
+        if self.german {
+            // Verb-second: the subject stands first ("Der Minister sagte") or
+            // right after the verb ("In einem Interview sagte er").
+            let before = before()
+                .filter(|m| m.kind == MentionKind::Pronoun || self.opens_clause(tokens, start, m.span.start));
+            let before = before.filter(|m| {
+                let first = slice(self.text, m.span).split_whitespace().next().unwrap_or("");
+                let single = !slice(self.text, m.span).contains(' ');
+                !OBJECT_DETERMINERS.contains(&first.to_lowercase().as_str())
+                    && (!single || m.kind == MentionKind::Pronoun || self.people.is_person_word(first))
+            });
+            let after = after().filter(|m| {
+                let first = slice(self.text, m.span).split_whitespace().next().unwrap_or("").to_lowercase();
+                !OBJECT_DETERMINERS.contains(&first.as_str())
+                    && (m.kind != MentionKind::Pronoun || first == "er" || first == "sie")
+            });
+            let after_first = after.is_some_and(|m| {
+                m.kind == MentionKind::Pronoun
+                    || (m.kind == MentionKind::Name
+                        && !DETERMINERS.contains(
+                            &slice(self.text, m.span)
+                                .split_whitespace()
+                                .next()
+                                .unwrap_or("")
+                                .to_lowercase()
+                                .as_str(),
+                        ))
+            });
+            let chosen = if after_first { after.or(before) } else { before.or(after) };
+            chosen.or_else(coordinated).or_else(|| self.first_np(tokens, start, i))
+        } else {
+            before().or_else(coordinated).or_else(after).or_else(|| self.first_np(tokens, start, i))
+        }
+    }
+
+    /// The noun phrase opening the sentence, when it opens with one: the
+    /// subject of a verb at the end of the clause ("Der Vorsitzende des
+    /// Verbands, Michael Knipper, kritisierte …" / "X hat … erklärt:").
+    fn first_np(&self, tokens: &[Token], start: usize, cue: usize) -> Option<Mention> {
+        let mut i = start;
+        while i < cue && matches!(tokens[i].kind, Kind::Punct(_)) {
+            i += 1;
+        }
+        let mention = self.np_after(tokens, i, cue)?;
+        // Nothing but the subject, an appositive, adverbs and phrases
+        // between it and the cue: no second verb of saying.
+        (mention.kind != MentionKind::Pronoun || i < cue).then_some(mention)
+    }
+
+    /// The first person-like mention of the sentence that is not the object
+    /// of a preposition, searching back from `end`.
+    fn sentence_subject(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+        let mut i = end;
+        while i > start {
+            i -= 1;
+            let Some(word) = self.word(&tokens[i]) else { continue };
+            let lower = word.to_lowercase();
+            let pronoun = PRONOUNS.contains(&lower.as_str()) && lower != "it";
+            let name = is_capitalized(word)
+                && !STOPWORDS.contains(&lower.as_str())
+                && self.people.is_person_word(word);
+            if !(pronoun || name) {
+                continue;
+            }
+            let preceded_by_preposition = i > start && self.lower_is(tokens.get(i - 1), PREPOSITIONS);
+            if preceded_by_preposition {
+                continue;
+            }
+            if pronoun {
+                return Some(Mention { span: tokens[i].span, kind: MentionKind::Pronoun });
+            }
+            return self.np_before(tokens, start, i + 1);
+        }
+        None
+    }
+
+    /// The noun phrase ending right before token `end` (after skipping
+    /// adverbs and auxiliaries).
+    fn np_before(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+        let mut j = end;
+        let mut skipped = 0;
+        while j > start && skipped < 4 {
+            if self.lower_is(tokens.get(j - 1), SKIP) {
+                j -= 1;
+            } else if let Some(marker) = self.marker_ending_at(tokens, start, j) {
+                j = marker;
+            } else {
+                break;
+            }
+            skipped += 1;
+        }
+        if j <= start {
+            return None;
+        }
+        if tokens[j - 1].kind == Kind::Punct(',') && j >= start + 2 {
+            // "Der Vorsitzende, Michael Knipper, sagte": the appositive.
+            return self
+                .np_before(tokens, start, j - 1)
+                .filter(|m| m.kind != MentionKind::Pronoun && m.kind != MentionKind::Description);
+        }
+        let last = &tokens[j - 1];
+        let word = self.word(last)?;
+        let lower = word.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return Some(Mention { span: last.span, kind: MentionKind::Pronoun });
+        }
+        let mut k = j - 1;
+        let kind;
+        if is_capitalized(word) && !STOPWORDS.contains(&lower.as_str()) {
+            kind = MentionKind::Name;
+            while k > start && !tokens[k].glued {
+                let previous = &tokens[k - 1];
+                let Some(previous_word) = self.word(previous) else { break };
+                let previous_lower = previous_word.to_lowercase();
+                if is_capitalized(previous_word) && !STOPWORDS.contains(&previous_lower.as_str()) {
+                    k -= 1;
+                } else if (CONNECTORS.contains(&previous_lower.as_str())
+                    && k >= start + 2
+                    && self.word(&tokens[k - 2]).is_some_and(|w| {
+                        is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str())
+                    }))
+                    || (matches!(previous_lower.as_str(), "der" | "den")
+                        && k >= start + 2
+                        && self.word(&tokens[k - 2]).is_some_and(|w| matches!(w, "Von" | "Van" | "De")))
+                {
+                    k -= 2;
+                } else if matches!(previous_lower.as_str(), "der" | "des" | "dem" | "the")
+                    && k >= start + 3
+                    && self.lower_is(tokens.get(k - 2), &["von", "of"])
+                    && self.word(&tokens[k - 3]).is_some_and(is_capitalized)
+                {
+                    k -= 3;
+                } else {
+                    break;
+                }
+            }
+        } else if PLURAL_SPEAKERS.contains(&lower.as_str()) || !STOPWORDS.contains(&lower.as_str()) {
+            kind = MentionKind::Description;
+        } else {
+            return None;
+        }
+        // Extend over adjectives to a determiner ("the Chinese state agency").
+        let mut begin = k;
+        if !tokens[k].glued {
+            for back in 1..=4 {
+                let Some(index) = k.checked_sub(back).filter(|&x| x >= start) else { break };
+                let Some(w) = self.word(&tokens[index]) else { break };
+                let wl = w.to_lowercase();
+                if DETERMINERS.contains(&wl.as_str()) {
+                    begin = index;
+                    break;
+                }
+                if STOPWORDS.contains(&wl.as_str()) || self.cue_at(tokens, index, end).is_some() {
+                    break;
+                }
+            }
+        }
+        if kind == MentionKind::Description && begin == k && !PLURAL_SPEAKERS.contains(&lower.as_str()) {
+            return None;
+        }
+        Some(Mention { span: Span::new(tokens[begin].span.start, last.span.end), kind })
+    }
+
+    /// The start of a marker phrase ("mit den Worten") ending right before `end`.
+    fn marker_ending_at(&self, tokens: &[Token], start: usize, end: usize) -> Option<usize> {
+        (start..end).rev().take(4).find(|&i| {
+            self.cue_at(tokens, i, end).is_some_and(|(kind, e)| kind == CueKind::Marker && e == end)
+        })
+    }
+
+    /// Whether a mention starting at byte `at` opens its clause: nothing but
+    /// punctuation or a quotation between the sentence start and it.
+    fn opens_clause(&self, tokens: &[Token], start: usize, at: usize) -> bool {
+        let Some(first) = tokens[start..].iter().position(|t| t.span.start >= at) else { return false };
+        tokens[start..start + first]
+            .iter()
+            .rev()
+            .take_while(|t| t.kind != Kind::Punct(','))
+            .all(|t| !matches!(t.kind, Kind::Word))
+            || tokens[start..start + first].iter().all(|t| !matches!(t.kind, Kind::Word))
+    }
+
+    /// The noun phrase starting at token `start`, before `limit`.
+    fn np_after(&self, tokens: &[Token], start: usize, limit: usize) -> Option<Mention> {
+        self.np_forward_with_end(tokens, start, limit).map(|(m, _)| m)
+    }
+
+    fn np_forward_with_end(&self, tokens: &[Token], start: usize, limit: usize) -> Option<(Mention, usize)> {
+        let start = if self.lower_is(tokens.get(start), &["sich"]) { start + 1 } else { start };
+        let first = tokens.get(start).filter(|_| start < limit)?;
+        let word = self.word(first)?;
+        let lower = word.to_lowercase();
+        if PRONOUNS.contains(&lower.as_str()) {
+            return Some((Mention { span: first.span, kind: MentionKind::Pronoun }, start + 1));
+        }
+        let mut i = start;
+        let mut kind = MentionKind::Name;
+        if DETERMINERS.contains(&lower.as_str()) && !matches!(lower.as_str(), "that" | "this" | "das") {
+            kind = MentionKind::Description;
+            i += 1;
+        } else if !is_capitalized(word) || STOPWORDS.contains(&lower.as_str()) {
+            // "said coach Mara Feld", "said finance minister Tomas Brandt".
+            let is_plain = |t: Option<&Token>| {
+                t.and_then(|t| self.word(t)).is_some_and(|w| {
+                    !is_capitalized(w)
+                        && !STOPWORDS.contains(&w.to_lowercase().as_str())
+                        && !SKIP.contains(&w.to_lowercase().as_str())
+                })
+            };
+            let is_name = |t: Option<&Token>| {
+                t.and_then(|t| self.word(t))
+                    .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            };
+            let titled = is_plain(Some(first))
+                && (is_name(tokens.get(start + 1))
+                    || (is_plain(tokens.get(start + 1)) && is_name(tokens.get(start + 2))));
+            if !titled || self.cue_at(tokens, start, limit).is_some() {
+                return None;
+            }
+            i += if is_name(tokens.get(start + 1)) { 1 } else { 2 };
+        }
+        let mut end = i;
+        let mut count = 0;
+        while i < limit && count < 10 {
+            let Some(w) = self.word(&tokens[i]) else { break };
+            let wl = w.to_lowercase();
+            if is_capitalized(w) && !STOPWORDS.contains(&wl.as_str()) {
+                if tokens[i].glued && end > start {
+                    break;
+                }
+                kind = if kind == MentionKind::Description && end == start + 1 {
+                    MentionKind::Name
+                } else {
+                    kind
+                };
+                i += 1;
+                end = i;
+            } else if kind == MentionKind::Description
+                && end == i
+                && !STOPWORDS.contains(&wl.as_str())
+                && !SKIP.contains(&wl.as_str())
+                && self.cue_at(tokens, i, limit).is_none()
+                && !is_capitalized(w)
+                && end <= start + 3
+            {
+                i += 1;
+                end = i;
+            } else if CONNECTORS.contains(&wl.as_str())
+                && end > start
+                && tokens
+                    .get(i + 1)
+                    .and_then(|t| self.word(t))
+                    .is_some_and(|n| is_capitalized(n) && !STOPWORDS.contains(&n.to_lowercase().as_str()))
+            {
+                i += 1;
+            } else {
+                break;
+            }
+            count += 1;
+        }
+        if end <= start || (kind == MentionKind::Description && end == start + 1) {
+            return None;
+        }
+        Some((Mention { span: Span::new(first.span.start, tokens[end - 1].span.end), kind }, end))
+    }
+
+    /// Carry-over for a quotation with no cue of its own.
+    fn carry_over(&self, p: usize, t: usize, s: usize, done: &[Attribution]) -> Option<Found> {
+        let paragraph = &self.document.paragraphs[p];
+        let sentence = paragraph.sentences[s].clone();
+        // Only a quotation standing as its own sentence carries over.
+        let stands_alone = paragraph.tokens[sentence.start..t]
+            .iter()
+            .all(|token| matches!(token.kind, Kind::Punct(_) | Kind::Quote(_)));
+        let reported = self.german
+            && paragraph.tokens[sentence.clone()].iter().any(|token| self.lower_is(Some(token), SUBJUNCTIVE));
+        if !stands_alone && !reported {
+            return None;
+        }
+        let (tokens, previous) = if s > 0 {
+            let previous = paragraph.sentences[s - 1].clone();
+            // The speaker of the sentence before, or failing that its named
+            // subject ("Die SPD will … festhalten. „Wir wollen …“").
+            return self.carry_from(&paragraph.tokens, previous.clone(), done).or_else(|| {
+                self.first_np(&paragraph.tokens, previous.start, previous.end)
+                    .filter(|m| m.kind == MentionKind::Name && stands_alone)
+                    .map(|m| Found { cue: Span::default(), mention: Some(m) })
+            });
+        } else {
+            let before = self.document.paragraphs[..p].iter().rev().find(|p| !p.sentences.is_empty())?;
+            let last = before.sentences.last()?.clone();
+            // The previous paragraph must end in an attributed quotation or an
+            // introduction ending in a colon.
+            let ends_with_colon =
+                last.end > last.start && tokens_end_with_colon(&before.tokens[last.clone()]);
+            let has_quote = before.tokens[last.clone()].iter().any(|t| matches!(t.kind, Kind::Quote(_)));
+            if !ends_with_colon && !has_quote {
+                return None;
+            }
+            if ends_with_colon && !has_quote {
+                // "Coach Mara Feld was blunt about the defeat:" — its subject.
+                let intro = self.carry_from(&before.tokens, last.clone(), done);
+                let subject = || self.first_np(&before.tokens, last.start, last.end - 1);
+                return intro.or_else(|| subject().map(|m| Found { cue: Span::default(), mention: Some(m) }));
+            }
+            (&before.tokens, last)
+        };
+        self.carry_from(tokens, previous, done)
+    }
+
+    /// The speaker of sentence `previous`: its attributed quotation, or its
+    /// cue with a speaker.
+    fn carry_from(
+        &self,
+        tokens: &[Token],
+        previous: std::ops::Range<usize>,
+        done: &[Attribution],
+    ) -> Option<Found> {
+        // An attributed quotation in the previous sentence.
+        for token in tokens[previous.clone()].iter().rev() {
+            if let Kind::Quote(other) = token.kind {
+                if let Some(attribution) = done.get(other).filter(|a| a.speaker.is_some()) {
+                    let speaker = attribution.speaker.as_ref()?;
+                    return Some(Found {
+                        cue: attribution.cue.unwrap_or_default(),
+                        mention: Some(Mention { span: speaker.span, kind: MentionKind::Name }),
+                    });
+                }
+            }
+        }
+        // Or a cue with a speaker (indirect speech, or "X said:").
+        for i in (previous.start..previous.end).rev() {
+            let Some((kind, cue_end)) = self.cue_at(tokens, i, previous.end) else { continue };
+            let mention = match kind {
+                CueKind::Verb => self.verb_subject(tokens, previous.start, i, cue_end, previous.end),
+                CueKind::SpeakerAfter => self.np_after(tokens, cue_end, previous.end),
+                _ => None,
+            };
+            if let Some(mention) = mention {
+                return Some(Found {
+                    cue: Span::new(tokens[i].span.start, tokens[cue_end - 1].span.end),
+                    mention: Some(mention),
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether the quotation at `start` is introduced as a term or title.
+    fn is_term(&self, start: usize) -> bool {
+        let before = &self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)];
+        let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+        let tail = tail.trim_end().trim_end_matches([':', '(']).trim_end().to_lowercase();
+        TERM_MARKERS.iter().any(|marker| {
+            tail.ends_with(marker)
+                && tail[..tail.len() - marker.len()].chars().last().is_none_or(|c| !c.is_alphanumeric())
+        })
+    }
+
+    /// Whether the quotation names something (a title, a newspaper, a web
+    /// site): several words all capitalised, a single capitalised word
+    /// right after a capitalised noun ("der Sender „Silverbird“"), or a
+    /// domain name.
+    fn name_like(&self, inner: Span, start: usize) -> bool {
+        let inner_text = slice(self.text, inner).trim();
+        let words: Vec<&str> = inner_text.split_whitespace().collect();
+        if words.is_empty() || words.len() > 8 {
+            return false;
+        }
+        const SMALL: &[&str] = &[
+            "of", "the", "and", "du", "de", "des", "la", "le", "für", "und", "pour", "un", "-", "&", "with",
+        ];
+        let capitalised = |w: &&str| {
+            w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || SMALL.contains(&w.to_lowercase().as_str())
+        };
+        if words.len() >= 2
+            && words.iter().all(capitalised)
+            && words.first().is_some_and(|w| is_capitalized(w))
+        {
+            return !words.last().is_some_and(|w| w.ends_with(['.', '!', '?']));
+        }
+        if words.len() == 1 && inner_text.contains('.') && !inner_text.ends_with('.') {
+            return true;
+        }
+        if words.len() == 1 && is_capitalized(inner_text) {
+            let before =
+                self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
+            let previous: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || *c == '-')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let sentence_start =
+                before[..before.len() - previous.len()].trim_end().ends_with(['.', '!', '?', ':']);
+            return is_capitalized(&previous)
+                && !sentence_start
+                && !STOPWORDS.contains(&previous.to_lowercase().as_str())
+                && !self.people.is_person_word(&previous);
+        }
+        false
+    }
+
+    /// Whether a short quotation with no cue is still a fragment of speech:
+    /// it holds a verb form or a personal pronoun ("would answer", "does not
+    /// foresee"), or completes a clause ("that “…”", "considering “…”").
+    /// Scare quotes and terms are noun phrases after a determiner.
+    fn reads_as_speech(&self, inner: Span, start: usize) -> bool {
+        const CLAUSE_WORDS: &[&str] = &[
+            "would", "will", "can", "could", "should", "must", "may", "might", "does", "do", "did", "is",
+            "are", "was", "were", "has", "have", "had", "not", "never", "we", "i", "you", "our", "my", "us",
+            "me",
+        ];
+        let inner_text = slice(self.text, inner);
+        let has_clause_word = inner_text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()));
+        if self.german {
+            return false;
+        }
+        if has_clause_word {
+            return true;
+        }
+        let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
+        let previous: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let previous = previous.to_lowercase();
+        previous == "that" || (previous.len() > 5 && previous.ends_with("ing"))
+    }
+
+    /// German only: a capitalised quotation of a few words right after a
+    /// capitalised noun names something ("die Ausstellung „Haribo – Mit dem
+    /// Goldbären zur Kultmarke“", "der Firma „Hvalur hf“").
+    fn german_appositive(&self, inner: Span, start: usize) -> bool {
+        if !self.german {
+            return false;
+        }
+        let inner_text = slice(self.text, inner).trim();
+        if inner_text.split_whitespace().count() > 8 || !is_capitalized(inner_text) {
+            return false;
+        }
+        let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
+        let previous: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        is_capitalized(&previous)
+            && !STOPWORDS.contains(&previous.to_lowercase().as_str())
+            && !self.people.is_person_word(&previous)
+    }
+
+    /// Whether the quoted words look like a title (most words capitalised).
+    fn title_like(&self, inner: Span) -> bool {
+        let words: Vec<&str> = slice(self.text, inner).split_whitespace().collect();
+        if words.len() < 2 || words.len() > 10 || self.german {
+            return false;
+        }
+        let capitalised = words.iter().filter(|w| is_capitalized(w)).count();
+        capitalised * 4 >= words.len() * 3
+    }
+
+    /// Turn a mention into a speaker: the actor or person it names.
+    fn resolve(&self, mention: Mention) -> Speaker {
+        let written = slice(self.text, mention.span);
+        let person = match mention.kind {
+            MentionKind::Pronoun => {
+                self.people.antecedent(mention.span.start, &written.to_lowercase(), self.text, self.quotes)
+            }
+            MentionKind::Name | MentionKind::Description => self
+                .people
+                .overlapping(mention.span)
+                .or_else(|| self.people.by_role(mention.span, self.text, self.quotes)),
+        };
+        match person {
+            Some(person) => Speaker {
+                span: mention.span,
+                name: Some(person.name.clone()),
+                actor: person.actor,
+                introduced: person.mentions.first().copied(),
+            },
+            None => Speaker {
+                span: mention.span,
+                name: (mention.kind != MentionKind::Pronoun).then(|| written.to_owned()),
+                actor: None,
+                introduced: None,
+            },
+        }
+    }
+}
+
+fn tokens_end_with_colon(tokens: &[Token]) -> bool {
+    tokens.last().is_some_and(|t| t.kind == Kind::Punct(':'))
+}
+
+#[cfg(test)]
+mod tests;

@@ -6,6 +6,7 @@ use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
 mod analysis_limited;
+mod anonymous_source;
 mod date_style;
 mod first_reference;
 mod glued_words;
@@ -14,6 +15,7 @@ mod mismatched_quote;
 mod name_variant;
 mod place_name_style;
 mod straight_quotes;
+mod unattributed_quote;
 mod unclosed_quote;
 mod unopened_quote;
 mod weekday_mismatch;
@@ -48,6 +50,8 @@ pub static RULES: &[&Rule] = &[
     &name_variant::RULE,
     &first_reference::RULE,
     &glued_words::RULE,
+    &unattributed_quote::RULE,
+    &anonymous_source::RULE,
     &analysis_limited::RULE,
 ];
 

@@ -1,0 +1,81 @@
+//! Analyse one file N times and print what was found: a target for
+//! profilers that need a plain binary.
+//!
+//! ```sh
+//! cargo bench --bench lsp_latency -- --dump 300k > /tmp/article-300k.md
+//! cargo build --release --example analyze_file
+//! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out \
+//!     target/release/examples/analyze_file /tmp/article-300k.md 1
+//! callgrind_annotate /tmp/cg.out | head -40
+//! ```
+
+use copydesk::{analyze, Settings};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next() else {
+        eprintln!("usage: analyze_file PATH [TIMES]");
+        std::process::exit(2);
+    };
+    let times: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(error) => {
+            eprintln!("analyze_file: cannot read {path}: {error}");
+            std::process::exit(2);
+        }
+    };
+    let settings = Settings::default();
+    if std::env::var_os("SNAPSHOT").is_some() {
+        // What the server does per version: analysis, line index, diagnostics.
+        use copydesk::server::{line_index::PositionEncoding, snapshot};
+        let uri = tower_lsp::lsp_types::Url::parse("file:///profile/article.md").expect("a valid URI");
+        let settings = std::sync::Arc::new(settings.clone());
+        let started = std::time::Instant::now();
+        for version in 0..times {
+            let input = snapshot::Input {
+                uri: uri.clone(),
+                version: version as i32,
+                settings_generation: 0,
+                text: text.clone(),
+            };
+            let built = snapshot::Snapshot::build(input, settings.clone(), PositionEncoding::Utf16);
+            std::hint::black_box(built.diagnostics.len());
+        }
+        println!("{:?} per snapshot", started.elapsed() / times.max(1) as u32);
+        return;
+    }
+    let started = std::time::Instant::now();
+    let mut analysis = analyze(&text, &settings);
+    for _ in 1..times {
+        analysis = analyze(&text, &settings);
+    }
+    let each = started.elapsed() / times.max(1) as u32;
+    println!(
+        "{} bytes, {} paragraphs, {} sentences, {} quotation marks, {} quotations, {} actors, {} dates, {} findings; {:?} per analysis",
+        text.len(),
+        analysis.article.paragraphs.len(),
+        analysis.article.sentences.len(),
+        analysis.quotes.marks.len(),
+        analysis.quotes.quotations.len(),
+        analysis.actors.actors.len(),
+        analysis.dates.len(),
+        analysis.findings.len(),
+        each
+    );
+    let mut codes = std::collections::BTreeMap::new();
+    for finding in &analysis.findings {
+        *codes.entry(finding.code).or_insert(0usize) += 1;
+    }
+    for (code, count) in codes {
+        println!("  {count:>6} {code}");
+    }
+    if std::env::var_os("SHOW_FINDINGS").is_some() {
+        for finding in &analysis.findings {
+            let context = text
+                .get(finding.span.start.saturating_sub(60)..(finding.span.end + 20).min(text.len()))
+                .unwrap_or("");
+            println!("{} @{}: {}\n    …{context}…", finding.code, finding.span.start, finding.message);
+        }
+    }
+}

@@ -1,0 +1,552 @@
+//! The people a speaker mention can resolve to: the article's person actors
+//! when the actor model knows them, otherwise full names found in the text
+//! ("Vladimir Putin") and their later short forms ("Putin").
+
+use std::collections::HashSet;
+
+use crate::analysis::actors::{ActorKind, Actors};
+use crate::analysis::quotes::Quotes;
+use crate::analysis::span::Span;
+
+use super::scan::Kind;
+use super::{is_capitalized, Document, STOPWORDS};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub name: String,
+    pub actor: Option<usize>,
+    pub is_person: bool,
+    /// Every mention, in text order.
+    pub mentions: Vec<Span>,
+    pub gender: Option<Gender>,
+}
+
+pub struct People {
+    pub people: Vec<Person>,
+    /// (mention, person index), sorted by position.
+    flat: Vec<(Span, usize)>,
+    /// Lowercase words of person names, to tell a person's name from other
+    /// capitalised words.
+    words: HashSet<String>,
+}
+
+const TITLES: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "prime",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "general",
+    "senator",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "pope",
+    "judge",
+    "prince",
+    "princess",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "professor",
+    "prof",
+    "chief",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "commissioner",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "coach",
+    "captain",
+    "colonel",
+    "sergeant",
+    "officer",
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "ministerin",
+    "ministerpräsident",
+    "ministerpräsidentin",
+    "sprecher",
+    "sprecherin",
+    "herr",
+    "frau",
+    "bürgermeister",
+    "bürgermeisterin",
+    "vorsitzende",
+    "vorsitzender",
+    "papst",
+    "senior",
+    "junior",
+    "vice",
+    "deputy",
+    "us",
+    "u.s",
+    "opposition",
+    "leader",
+    "representative",
+    "rep",
+    "sen",
+    "gov",
+    "gen",
+    "lt",
+    "sgt",
+    "col",
+];
+const NOT_PEOPLE: &[&str] = &[
+    "east",
+    "west",
+    "north",
+    "south",
+    "union",
+    "states",
+    "nations",
+    "ministry",
+    "agency",
+    "council",
+    "house",
+    "street",
+    "party",
+    "post",
+    "times",
+    "news",
+    "airlines",
+    "bank",
+    "airport",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "court",
+    "republic",
+    "kingdom",
+    "sea",
+    "ocean",
+    "river",
+    "island",
+    "islands",
+    "university",
+    "institute",
+    "association",
+    "organization",
+    "organisation",
+    "committee",
+    "office",
+    "department",
+    "group",
+    "ag",
+    "gmbh",
+    "inc",
+    "corp",
+    "city",
+    "county",
+    "province",
+    "region",
+    "federation",
+    "company",
+    "club",
+    "league",
+    "cup",
+    "day",
+    "war",
+    "world",
+    "online",
+    "press",
+    "television",
+    "radio",
+    "foundation",
+    "fund",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "europe",
+    "africa",
+    "asia",
+    "america",
+    "china",
+    "russia",
+    "ukraine",
+    "washington",
+    "moscow",
+    "beijing",
+    "kiev",
+    "kyiv",
+    "berlin",
+    "london",
+    "paris",
+    "germany",
+    "deutschland",
+    "tass",
+    "xinhua",
+    "reuters",
+    "bundestag",
+    "regierung",
+    "polizei",
+];
+const MALE_TITLES: &[&str] = &["mr", "herr", "sir", "king", "prince"];
+const FEMALE_TITLES: &[&str] = &["mrs", "ms", "miss", "frau", "queen", "princess", "dame"];
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "to",
+    "from",
+    "by",
+    "of",
+    "for",
+    "at",
+    "on",
+    "in",
+    "about",
+    "against",
+    "between",
+    "than",
+    "mit",
+    "von",
+    "zu",
+    "bei",
+    "gegen",
+    "für",
+    "über",
+    "an",
+    "auf",
+    "aus",
+    "nach",
+    "vor",
+    "um",
+    "gegenüber",
+    "zwischen",
+    "unter",
+    "im",
+    "am",
+    "beim",
+    "vom",
+    "zum",
+    "zur",
+];
+
+fn lower_list_contains(list: &[&str], word: &str) -> bool {
+    list.contains(&word.to_lowercase().trim_end_matches('.'))
+}
+
+impl People {
+    pub fn build(text: &str, actors: &Actors, document: &Document) -> People {
+        let mut people: Vec<Person> = actors
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, actor)| !actor.mentions.is_empty())
+            .map(|(index, actor)| Person {
+                name: actor.name.clone(),
+                actor: Some(index),
+                is_person: actor.kind == ActorKind::Person,
+                mentions: actor.mentions.clone(),
+                gender: actor.gender.map(|g| match g {
+                    crate::analysis::actors::Gender::Male => Gender::Male,
+                    crate::analysis::actors::Gender::Female => Gender::Female,
+                }),
+            })
+            .collect();
+        if !people.iter().any(|p| p.is_person) {
+            people.extend(names_from_text(text, document));
+        }
+        for person in &mut people {
+            person.mentions.retain(|m| m.end <= text.len() && m.start < m.end);
+            person.mentions.sort();
+            if person.gender.is_none() {
+                person.gender = person.mentions.iter().find_map(|m| title_gender(text, m.start));
+            }
+        }
+        let mut flat: Vec<(Span, usize)> =
+            people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (*m, i))).collect();
+        flat.sort();
+        let words = people
+            .iter()
+            .filter(|p| p.is_person)
+            .flat_map(|p| p.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .collect();
+        People { people, flat, words }
+    }
+
+    /// Whether a capitalised word is part of a known person's name.
+    pub fn is_person_word(&self, word: &str) -> bool {
+        self.words.is_empty() || self.words.contains(&word.to_lowercase())
+    }
+
+    /// The person (preferred) or other actor whose mention overlaps `span`.
+    pub fn overlapping(&self, span: Span) -> Option<&Person> {
+        self.flat
+            .iter()
+            .filter(|(m, _)| m.overlaps(span))
+            .max_by_key(|(m, i)| {
+                let overlap = m.end.min(span.end) - m.start.max(span.start);
+                (self.people[*i].is_person, overlap, m.start)
+            })
+            .map(|(_, i)| &self.people[*i])
+    }
+
+    /// The most recent fitting person before a pronoun at `offset`.
+    pub fn antecedent(&self, offset: usize, pronoun: &str, text: &str, quotes: &Quotes) -> Option<&Person> {
+        let wanted = match pronoun {
+            "he" | "er" => Some(Gender::Male),
+            "she" | "sie" => Some(Gender::Female),
+            "it" | "they" | "we" | "i" | "wir" | "ich" => return None,
+            _ => None,
+        };
+        self.candidates_before(offset, text, quotes).map(|i| &self.people[i]).find(|person| {
+            match (wanted, person.gender) {
+                (Some(w), Some(g)) => w == g,
+                _ => true,
+            }
+        })
+    }
+
+    /// The nearest person named before `offset`: a weak candidate speaker.
+    pub fn nearest_before(&self, offset: usize, text: &str, quotes: &Quotes) -> Option<Span> {
+        let index = self.candidates_before(offset, text, quotes).next()?;
+        self.flat.iter().rev().find(|(m, i)| *i == index && m.end <= offset).map(|(m, _)| *m)
+    }
+
+    /// Person indices by their mentions before `offset`, nearest first,
+    /// skipping mentions inside quotations or after a preposition, at most
+    /// 1500 bytes back.
+    fn candidates_before<'s>(
+        &'s self,
+        offset: usize,
+        text: &'s str,
+        quotes: &'s Quotes,
+    ) -> impl Iterator<Item = usize> + 's {
+        let end = self.flat.partition_point(|(m, _)| m.end <= offset);
+        self.flat[..end]
+            .iter()
+            .rev()
+            .take_while(move |(m, _)| offset - m.start <= 1500)
+            .filter(move |(m, i)| {
+                self.people[*i].is_person
+                    && !quotes.quotations.iter().any(|q| q.level == 0 && q.span.covers(*m))
+                    && !after_preposition(text, m.start)
+            })
+            .map(|(_, i)| *i)
+    }
+
+    /// A title-only mention ("Russian President", "the minister") resolved
+    /// to the person introduced with the most of its words.
+    pub fn by_role(&self, span: Span, text: &str, _quotes: &Quotes) -> Option<&Person> {
+        let words: Vec<String> = text
+            .get(span.start..span.end)?
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            .map(str::to_lowercase)
+            .collect();
+        let head = words.last()?;
+        if !TITLES.contains(&head.as_str()) || words.iter().any(|w| self.words.contains(w)) {
+            return None;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (index, person) in self.people.iter().enumerate().filter(|(_, p)| p.is_person) {
+            let score = person
+                .mentions
+                .iter()
+                .map(|m| {
+                    let from =
+                        crate::analysis::settings::floor_char_boundary(text, m.start.saturating_sub(60));
+                    let window: Vec<String> = text[from..m.start]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase)
+                        .collect();
+                    if !window.iter().any(|w| similar(w, head)) {
+                        return 0;
+                    }
+                    words.iter().filter(|word| window.iter().any(|w| similar(w, word))).count()
+                })
+                .max()
+                .unwrap_or(0);
+            if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, index));
+            }
+        }
+        best.map(|(_, i)| &self.people[i])
+    }
+}
+
+/// Equal, or one a form of the other ("russian" ~ "russia").
+fn similar(a: &str, b: &str) -> bool {
+    a == b || (a.len() >= 5 && b.len() >= 5 && (a.starts_with(b) || b.starts_with(a)))
+}
+
+fn after_preposition(text: &str, start: usize) -> bool {
+    let before = &text[..crate::analysis::settings::floor_char_boundary(text, start)];
+    let trimmed = before.trim_end();
+    if trimmed.len() == before.len() && !before.is_empty() {
+        return false;
+    }
+    let word: String = trimmed.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+    let word: String = word.chars().rev().collect();
+    PREPOSITIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// Gender from a title right before the mention ("Mr.", "Frau").
+fn title_gender(text: &str, start: usize) -> Option<Gender> {
+    let before = &text[..crate::analysis::settings::floor_char_boundary(text, start)];
+    let word: String = before
+        .trim_end()
+        .trim_end_matches('.')
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    if MALE_TITLES.contains(&lower.as_str()) {
+        Some(Gender::Male)
+    } else if FEMALE_TITLES.contains(&lower.as_str())
+        || (lower.len() > 6 && lower.ends_with("in") && TITLES.contains(&lower.as_str()))
+    {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Full names found in the text and their later short forms, for when the
+/// actor model knows no people.
+fn names_from_text(text: &str, document: &Document) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::new();
+    let mut keys: Vec<(String, usize)> = Vec::new();
+    let is_name_word = |w: &str| {
+        is_capitalized(w)
+            && !STOPWORDS.contains(&w.to_lowercase().as_str())
+            && !(w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
+    };
+    // Pass 1: runs of capitalised words ending in a full name.
+    for paragraph in &document.paragraphs {
+        let tokens = &paragraph.tokens;
+        let mut i = 0;
+        while i < tokens.len() {
+            let start = i;
+            while i < tokens.len()
+                && tokens[i].kind == Kind::Word
+                && (i == start || !tokens[i].glued)
+                && is_capitalized(tokens[i].span.slice(text))
+            {
+                i += 1;
+            }
+            if i == start {
+                i += 1;
+                continue;
+            }
+            let run = &tokens[start..i];
+            let mut name_start = run.len();
+            while name_start > 0 {
+                let w = run[name_start - 1].span.slice(text);
+                if !is_name_word(w) || lower_list_contains(TITLES, w) || lower_list_contains(NOT_PEOPLE, w) {
+                    break;
+                }
+                name_start -= 1;
+            }
+            let name_words = &run[name_start..];
+            let titled = name_start > 0 && lower_list_contains(TITLES, run[name_start - 1].span.slice(text));
+            let after_title_abbreviation = name_words.len() == 1
+                && start >= 2
+                && tokens[start - 1].kind == Kind::Punct('.')
+                && lower_list_contains(
+                    MALE_TITLES.iter().chain(FEMALE_TITLES).copied().collect::<Vec<_>>().as_slice(),
+                    tokens[start - 2].span.slice(text),
+                );
+            if name_words.len() >= 2 || (name_words.len() == 1 && (titled || after_title_abbreviation)) {
+                let words = &name_words[name_words.len().saturating_sub(3)..];
+                let span = Span::new(words[0].span.start, words[words.len() - 1].span.end);
+                let name = span.slice(text).to_owned();
+                let index = match people.iter().position(|p| p.name == name) {
+                    Some(index) => index,
+                    None => {
+                        people.push(Person {
+                            name: name.clone(),
+                            actor: None,
+                            is_person: true,
+                            mentions: Vec::new(),
+                            gender: None,
+                        });
+                        people.len() - 1
+                    }
+                };
+                people[index].mentions.push(span);
+                let key_words: Vec<&str> = if words.len() == 2 {
+                    words.iter().map(|t| t.span.slice(text)).collect()
+                } else {
+                    vec![words[words.len() - 1].span.slice(text)]
+                };
+                for key in key_words {
+                    if !keys.iter().any(|(k, _)| k == key) {
+                        keys.push((key.to_owned(), index));
+                    }
+                }
+            }
+        }
+    }
+    // Pass 2: later single-word mentions ("Putin", "Li").
+    for paragraph in &document.paragraphs {
+        for token in paragraph.tokens.iter().filter(|t| t.kind == Kind::Word) {
+            let word = token.span.slice(text);
+            if let Some((_, index)) = keys.iter().find(|(k, _)| k == word) {
+                let person = &mut people[*index];
+                if !person.mentions.iter().any(|m| m.overlaps(token.span)) {
+                    person.mentions.push(token.span);
+                }
+            }
+        }
+    }
+    people
+}

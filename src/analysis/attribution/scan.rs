@@ -1,0 +1,240 @@
+//! Words, punctuation and quotations of one paragraph, and the sentences
+//! they make. Quotations are opaque tokens, so a full stop inside a quotation
+//! never ends the sentence that carries the quotation.
+
+use crate::analysis::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct(char),
+    /// A top-level quotation (index into `Quotes::quotations`), clipped to
+    /// the paragraph.
+    Quote(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: Kind,
+    /// A word split off the previous one at a lowercase-to-capital join
+    /// ("XinhuaLi" reads as "Xinhua" + "Li"): a name run never crosses it.
+    pub glued: bool,
+}
+
+/// Name prefixes whose capital inside a word is part of one name (McDonald).
+const NAME_PREFIXES: &[&str] = &["mc", "mac", "de", "di", "da", "la", "le", "van", "von", "o"];
+
+/// Tokenize `range` of `text`. `quotes` are (index, span) of top-level
+/// quotations, sorted by start; each becomes one token, clipped to `range`.
+pub fn tokenize(text: &str, range: Span, quotes: &[(usize, Span)]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let end = range.end.min(text.len());
+    let mut offset = range.start.min(end);
+    let mut next_quote = quotes.partition_point(|(_, span)| span.end <= offset);
+    while offset < end {
+        if let Some(&(index, span)) = quotes.get(next_quote) {
+            if span.start <= offset {
+                let clipped = Span::new(offset, span.end.min(end));
+                tokens.push(Token { span: clipped, kind: Kind::Quote(index), glued: false });
+                offset = clipped.end.max(offset + 1);
+                next_quote += 1;
+                while offset < end && !text.is_char_boundary(offset) {
+                    offset += 1;
+                }
+                continue;
+            }
+        }
+        let limit = quotes.get(next_quote).map_or(end, |(_, span)| span.start.clamp(offset, end));
+        let Some(c) = text[offset..].chars().next() else { break };
+        if c.is_alphanumeric() {
+            let word_end = word_end(text, offset, limit);
+            split_word(text, Span::new(offset, word_end), &mut tokens);
+            offset = word_end;
+        } else {
+            if !c.is_whitespace() {
+                tokens.push(Token {
+                    span: Span::new(offset, offset + c.len_utf8()),
+                    kind: Kind::Punct(c),
+                    glued: false,
+                });
+            }
+            offset += c.len_utf8();
+        }
+    }
+    tokens
+}
+
+/// The end of the word starting at `start`: letters and digits, joined by
+/// single hyphens or apostrophes.
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..limit].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + i + c.len_utf8();
+        } else if matches!(c, '-' | '\'' | '’' | '‑') {
+            match chars.peek() {
+                Some((_, next)) if next.is_alphanumeric() => {}
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Push the word, split at lowercase-to-capital joins that are not name
+/// prefixes.
+fn split_word(text: &str, span: Span, tokens: &mut Vec<Token>) {
+    let word = span.slice(text);
+    let mut piece_start = 0;
+    let mut previous: Option<char> = None;
+    for (i, c) in word.char_indices() {
+        if let Some(p) = previous {
+            let piece = &word[piece_start..i];
+            if p.is_lowercase()
+                && c.is_uppercase()
+                && piece.chars().count() >= 2
+                && !NAME_PREFIXES.contains(&piece.to_lowercase().as_str())
+            {
+                tokens.push(Token {
+                    span: Span::new(span.start + piece_start, span.start + i),
+                    kind: Kind::Word,
+                    glued: piece_start > 0,
+                });
+                piece_start = i;
+            }
+        }
+        previous = Some(c);
+    }
+    tokens.push(Token {
+        span: Span::new(span.start + piece_start, span.end),
+        kind: Kind::Word,
+        glued: piece_start > 0,
+    });
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "jr", "sr", "inc",
+    "corp", "co", "ltd", "vs", "nr", "bzw", "ca", "str", "hl", "bzw", "vgl", "gegr", "jan", "feb", "mar",
+    "apr", "aug", "sept", "sep", "oct", "okt", "nov", "dec", "dez", "u", "z", "b", "d", "h", "a", "s", "usw",
+    "etc",
+];
+
+const GERMAN_MONTHS: &[&str] = &[
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jänner",
+];
+
+/// Split tokens into sentences (index ranges into `tokens`).
+pub fn sentences(
+    text: &str,
+    tokens: &[Token],
+    quotes_inner_end: impl Fn(usize) -> Option<char>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        let Some(next) = tokens.get(i + 1) else { break };
+        let gap = &text[tokens[i].span.end.min(next.span.start)..next.span.start];
+        if gap.is_empty() {
+            continue;
+        }
+        let next_starts_sentence = match next.kind {
+            Kind::Word => {
+                next.span.slice(text).chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            }
+            Kind::Quote(_) => true,
+            Kind::Punct(c) => matches!(c, '(' | '[' | '„' | '“' | '"' | '«' | '»' | '‚' | '‘'),
+        };
+        if !next_starts_sentence {
+            continue;
+        }
+        let ends = match tokens[i].kind {
+            Kind::Punct('.') => !is_abbreviation(text, tokens, i, next),
+            Kind::Punct('!' | '?' | '…') => true,
+            Kind::Quote(index) => matches!(quotes_inner_end(index), Some('.' | '!' | '?' | '…')),
+            _ => false,
+        };
+        if ends {
+            sentences.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        sentences.push(start..tokens.len());
+    }
+    sentences
+}
+
+fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bool {
+    let Some(previous) = dot.checked_sub(1).and_then(|i| tokens.get(i)) else { return false };
+    if previous.kind != Kind::Word || previous.span.end != tokens[dot].span.start {
+        return false;
+    }
+    let word = previous.span.slice(text);
+    let lower = word.to_lowercase();
+    if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    if word.chars().all(|c| c.is_ascii_digit()) && next.kind == Kind::Word {
+        let next_word = next.span.slice(text).to_lowercase();
+        return GERMAN_MONTHS.contains(&next_word.as_str());
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text, Span::new(0, text.len()), &[])
+            .iter()
+            .map(|t| format!("{}{}", if t.glued { "+" } else { "" }, t.span.slice(text)))
+            .collect()
+    }
+
+    #[test]
+    fn words_split_at_glued_names_but_not_name_prefixes() {
+        let table: &[(&str, &[&str])] = &[
+            ("agency XinhuaLi said", &["agency", "Xinhua", "+Li", "said"]),
+            ("McDonald and DeSantis", &["McDonald", "and", "DeSantis"]),
+            ("so-called reform, O’Brien's", &["so-called", "reform", ",", "O’Brien's"]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(words(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let cases = [
+            ("Mr. Smith left. He came back.", 2),
+            ("Am 24. Februar kam er. Dann ging er.", 2),
+            ("The U.S. said no. Fine.", 2),
+            ("He left. the end", 1),
+        ];
+        for (text, expected) in cases {
+            let tokens = tokenize(text, Span::new(0, text.len()), &[]);
+            assert_eq!(sentences(text, &tokens, |_| None).len(), expected, "{text}");
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Unit tests of the attributor on hand-built quotations.

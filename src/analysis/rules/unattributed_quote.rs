@@ -1,0 +1,83 @@
+//! `unattributed-quote`: a quotation of speech with no speaker.
+
+use crate::analysis::finding::{Finding, Related, Severity};
+use crate::analysis::rules::Rule;
+use crate::analysis::Context;
+
+pub static RULE: Rule = Rule {
+    code: "unattributed-quote",
+    default_severity: Some(Severity::Warning),
+    summary: "A quotation of speech with no speaker (an orphan quote).",
+    explanation: "What it does: flags a direct quotation when no speaker can be found for it: no \
+        attribution in its sentence (Putin said: “…” / “…,” said Putin / “…,” he said / according to \
+        X), none carried over from the sentence or paragraph before, and it is not a term, title or \
+        scare quote. Why: the reader must always know who is talking; AP and every newsroom forbid \
+        orphan quotes. Example: “We will not back down.” on its own after a paragraph about the \
+        weather — add “, the mayor said” or introduce it with “The mayor said:”.",
+    check,
+};
+
+fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
+    let analysis = context.analysis;
+    for (quotation, attribution) in analysis.quotes.quotations.iter().zip(&analysis.attributions) {
+        if quotation.level != 0 || !attribution.is_speech || attribution.speaker.is_some() {
+            continue;
+        }
+        let inner = context.text.get(quotation.inner.start..quotation.inner.end).unwrap_or("");
+        let opening: String = inner.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
+        let ellipsis = if inner.split_whitespace().count() > 4 { "…" } else { "" };
+        let message = match attribution.cue.and_then(|cue| context.text.get(cue.start..cue.end)) {
+            Some(cue) => format!(
+                "The quotation “{opening}{ellipsis}” has a speech verb (“{cue}”) but no speaker: name who said it."
+            ),
+            None => format!(
+                "No one is named as saying “{opening}{ellipsis}”: add who said it (“…,” the minister said) or introduce it (The minister said: “…”)."
+            ),
+        };
+        let related = attribution
+            .candidate
+            .map(|span| Related {
+                span,
+                message: format!(
+                    "The nearest person named before the quotation is {}; if they said it, say so.",
+                    context.text.get(span.start..span.end).unwrap_or("")
+                ),
+            })
+            .into_iter()
+            .collect();
+        findings.push(Finding {
+            code: RULE.code,
+            severity: Severity::Warning,
+            message,
+            span: quotation.span,
+            related,
+            fixes: Vec::new(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, Settings};
+
+    /// (text, number of unattributed-quote findings, whether it has a related location)
+    const CASES: &[(&str, usize, bool)] = &[
+        ("“We will not back down from this fight,” the mayor said.", 0, false),
+        ("The storm passed.\n\n“We will not back down from this fight.”", 1, false),
+        ("Mayor Anna Berg visited the dam.\n\n“We will not back down from this fight.”", 1, true),
+        ("The so-called “reform” failed.", 0, false),
+    ];
+
+    #[test]
+    fn flags_orphans_only() {
+        for (text, count, related) in CASES {
+            let analysis = analyze(text, &Settings::default());
+            let found: Vec<_> = analysis.findings.iter().filter(|f| f.code == "unattributed-quote").collect();
+            assert_eq!(found.len(), *count, "{text}: {found:?}");
+            if let Some(finding) = found.first() {
+                assert_eq!(!finding.related.is_empty(), *related, "{text}: {finding:?}");
+                assert!(finding.message.contains("We will not back"), "{}", finding.message);
+            }
+        }
+    }
+}
