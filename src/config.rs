@@ -71,6 +71,82 @@ pub fn load_file(path: &Path) -> Loaded {
     }
 }
 
+/// Resolve `relative` (a path written in `copydesk.toml`, such as
+/// `actors.registry`) against `workspace_root`, refusing any path that would
+/// leave the workspace: an absolute path, `..` climbing above the root, or a
+/// symbolic link (anywhere along the path) that points outside it. Paths set
+/// in the editor's own settings are trusted and do not go through here.
+///
+/// Returns the resolved path (symbolic links followed) when it stays inside,
+/// else a message for the journalist naming the path and what to do.
+pub fn confine(workspace_root: &Path, relative: &str) -> Result<PathBuf, String> {
+    use std::path::Component;
+
+    let refuse = |why: &str| {
+        Err(format!(
+            "copydesk did not read \"{relative}\": {why}. Paths in copydesk.toml must name a file inside the workspace ({}); to use a file elsewhere, set the path in your editor's settings instead.",
+            workspace_root.display()
+        ))
+    };
+    if relative.trim().is_empty() {
+        return refuse("the path is empty");
+    }
+    if relative.contains('\0') {
+        return refuse("the path contains a NUL character");
+    }
+    let path = Path::new(relative);
+    // `has_root` catches `/etc/passwd` and `\\server\share` alike; a Windows
+    // drive prefix (`C:`) shows up as a prefix component.
+    if path.is_absolute() || path.has_root() {
+        return refuse("it is an absolute path");
+    }
+    let mut inside = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => inside.push(part),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !inside.pop() {
+                    return refuse("it climbs out of the workspace with ..");
+                }
+            }
+            Component::Prefix(_) | Component::RootDir => return refuse("it is an absolute path"),
+        }
+    }
+    let Ok(root) = workspace_root.canonicalize() else {
+        return refuse("the workspace folder cannot be found");
+    };
+    let joined = root.join(&inside);
+    // Follow symbolic links as far as the path exists: the deepest existing
+    // ancestor must resolve inside the root.
+    let mut existing = joined.as_path();
+    let mut rest = Vec::new();
+    let resolved = loop {
+        match existing.canonicalize() {
+            Ok(real) => break real,
+            // Something is there (a dangling link) but cannot be followed.
+            Err(_) if existing.symlink_metadata().is_ok() => {
+                return refuse("a symbolic link on the way points to nothing");
+            }
+            Err(_) => match (existing.parent(), existing.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_owned());
+                    existing = parent;
+                }
+                _ => return refuse("the path cannot be resolved"),
+            },
+        }
+    };
+    if !resolved.starts_with(&root) {
+        return refuse("a symbolic link on the way points outside the workspace");
+    }
+    let mut result = resolved;
+    for name in rest.into_iter().rev() {
+        result.push(name);
+    }
+    Ok(result)
+}
+
 /// Read the actor registry file `actors.registry` names (relative to the
 /// settings file) and append its `people` and `organizations` to the
 /// settings. On error the inline settings stay and the error is returned.

@@ -12,6 +12,7 @@ pub mod dates;
 pub mod finding;
 pub mod hover;
 pub mod inlay;
+pub mod limits;
 pub mod outline;
 pub mod quotes;
 pub mod rules;
@@ -40,6 +41,9 @@ pub struct Analysis {
     pub dates: Vec<DateMention>,
     /// Every finding of every enabled rule, sorted by position.
     pub findings: Vec<Finding>,
+    /// Checks skipped because the document exceeds a limit (see
+    /// [`limits`]); reported by the `analysis-limited` rule.
+    pub skipped: Vec<&'static str>,
 }
 
 /// What a rule, hover or action sees: the text, the settings and the model.
@@ -49,16 +53,35 @@ pub struct Context<'a> {
     pub analysis: &'a Analysis,
 }
 
+/// Test-only (feature `panic-injection`): a document containing this text
+/// makes [`analyze`] panic, so tests can prove the server isolates panics.
+#[cfg(feature = "panic-injection")]
+pub const INJECTED_PANIC_MARKER: &str = "copydesk-test:inject-panic";
+
 /// Analyse `text` with `settings`. Never fails and never panics on any input.
 pub fn analyze(text: &str, settings: &Settings) -> Analysis {
+    #[cfg(feature = "panic-injection")]
+    if text.contains(INJECTED_PANIC_MARKER) {
+        panic!("injected panic (the test-only feature panic-injection)");
+    }
     let article = Article::parse(text, settings);
     let article_date = structure::article_date::detect(text, &article, settings);
-    let quotes = quotes::analyze(text, &article, settings);
+    let skipped = limits::skipped(text);
+    let quotes =
+        if skipped.is_empty() { quotes::analyze(text, &article, settings) } else { Quotes::default() };
     let actors = actors::extract(text, &article, settings);
     let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
     let dates = dates::extract(text, &article, article_date.as_ref(), settings);
-    let mut analysis =
-        Analysis { article, article_date, quotes, attributions, actors, dates, findings: Vec::new() };
+    let mut analysis = Analysis {
+        article,
+        article_date,
+        quotes,
+        attributions,
+        actors,
+        dates,
+        findings: Vec::new(),
+        skipped,
+    };
     let findings = rules::run(&Context { text, settings, analysis: &analysis });
     analysis.findings = findings;
     analysis

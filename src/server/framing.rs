@@ -36,11 +36,25 @@ where
             tracing::warn!("copydesk ignored a message that is not JSON ({error})");
             continue;
         }
+        // JSON that tower-lsp cannot read as a request or response (an
+        // array, a number, no `"jsonrpc": "2.0"`, invalid UTF-8 inside a
+        // string) would stop its reader just the same.
+        if !is_message(&body) {
+            tracing::warn!("copydesk ignored a message that is not a JSON-RPC 2.0 request or response");
+            continue;
+        }
         let header = format!("Content-Length: {length}\r\n\r\n");
         if output.write_all(header.as_bytes()).await.is_err() || output.write_all(&body).await.is_err() {
             return;
         }
     }
+}
+
+/// Whether tower-lsp's codec can decode `body` (its message type is an
+/// untagged request-or-response).
+fn is_message(body: &[u8]) -> bool {
+    serde_json::from_slice::<tower_lsp::jsonrpc::Request>(body).is_ok()
+        || serde_json::from_slice::<tower_lsp::jsonrpc::Response>(body).is_ok()
 }
 
 /// The `Content-Length` of the next message; `None` at a clean end.

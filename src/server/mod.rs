@@ -147,6 +147,25 @@ impl Backend {
     async fn snapshot(&self, uri: &Url) -> Option<Arc<snapshot::Snapshot>> {
         scheduler::snapshot(&self.shared, &self.client, uri).await
     }
+
+    /// The snapshot for a request on `uri`; an error response when its
+    /// analysis panicked (logged already), so the editor shows that this
+    /// one document failed while every other request is still answered.
+    async fn analysed(&self, uri: &Url) -> Result<Option<Arc<snapshot::Snapshot>>> {
+        let snapshot = self.snapshot(uri).await;
+        if let Some(message) = snapshot.as_ref().and_then(|snapshot| snapshot.panic.as_ref()) {
+            let version = snapshot.as_ref().map_or(0, |snapshot| snapshot.version);
+            return Err(Error {
+                code: tower_lsp::jsonrpc::ErrorCode::InternalError,
+                message: format!(
+                    "copydesk could not analyse {uri} (version {version}): {message}. Edit the document to try again."
+                )
+                .into(),
+                data: None,
+            });
+        }
+        Ok(snapshot)
+    }
 }
 
 #[tower_lsp::async_trait]
@@ -273,7 +292,7 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
-        let Some(snapshot) = self.snapshot(&position.text_document.uri).await else {
+        let Some(snapshot) = self.analysed(&position.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(handlers::hover(&snapshot, position.position))
@@ -309,28 +328,28 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
+        let Some(snapshot) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(Some(handlers::code_actions(&snapshot, &params, self.session().document_changes)))
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
+        let Some(snapshot) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(Some(handlers::inlay_hints(&snapshot, params.range)))
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
+        let Some(snapshot) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
         Ok(Some(DocumentSymbolResponse::Nested(handlers::document_symbols(&snapshot))))
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
-        let Some(snapshot) = self.snapshot(&params.text_document.uri).await else {
+        let Some(snapshot) = self.analysed(&params.text_document.uri).await? else {
             // Not open: nothing to report (the client may pull before opening).
             return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
                 RelatedFullDocumentDiagnosticReport::default(),

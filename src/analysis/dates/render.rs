@@ -249,6 +249,20 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
         return None;
     }
     let after = text.get(mention.span.end..).unwrap_or("");
+    // A year the detector would not read back (it reads 1000–2200, see
+    // `detect::year`) is never written: normalising twice would add it again.
+    let readable = |value: &Option<DateValue>| {
+        value.as_ref().is_none_or(|value| (1000..=2200).contains(&i32::from(value.date.year())))
+    };
+    if !readable(&mention.value) || !readable(&mention.end_value) {
+        return None;
+    }
+    // A date glued to the word after it ("2023)nse", a typo) is left as
+    // written: its rewrite would not read back as the same date, so
+    // normalising twice would change it again.
+    if after.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
     let mut span = mention.span;
     let mut new_text = rendered.clone();
     let ends_with_year = |s: &str| {

@@ -5,6 +5,7 @@
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::Context;
 
+mod analysis_limited;
 mod anonymous_source;
 mod date_style;
 mod first_reference;
@@ -51,6 +52,7 @@ pub static RULES: &[&Rule] = &[
     &glued_words::RULE,
     &unattributed_quote::RULE,
     &anonymous_source::RULE,
+    &analysis_limited::RULE,
 ];
 
 /// Look a rule up by its code.
