@@ -160,8 +160,13 @@ fn merge_actor_registry(settings_path: &Path, settings: &mut Settings) -> Option
         organizations: Vec<crate::analysis::settings::RegistryEntry>,
     }
     let name = settings.actors.registry.clone()?;
-    let path = settings_path.parent().unwrap_or(Path::new(".")).join(&name);
     let fail = |message: String| SettingsError { message, span: None, line: 1, column: 1 };
+    // A path written in copydesk.toml stays inside the folder that holds it.
+    let folder = settings_path.parent().unwrap_or(Path::new("."));
+    let path = match confine(folder, &name) {
+        Ok(path) => path,
+        Err(message) => return Some(fail(message)),
+    };
     let source = match std::fs::read_to_string(&path) {
         Ok(source) => source,
         Err(error) => {

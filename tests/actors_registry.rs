@@ -44,3 +44,17 @@ fn house_spelling_rules_are_a_setting() {
         .collect();
     assert_eq!(flagged, ["Bombay"]);
 }
+
+#[test]
+fn a_registry_outside_the_settings_folder_is_refused() {
+    let base = std::env::temp_dir().join(format!("copydesk-actors-registry-out-{}", std::process::id()));
+    let workspace = base.join("workspace");
+    std::fs::create_dir_all(&workspace).unwrap();
+    std::fs::write(base.join("secret.toml"), "[[people]]\nname = \"Not Yours\"\n").unwrap();
+    std::fs::write(workspace.join("copydesk.toml"), "[actors]\nregistry = \"../secret.toml\"\n").unwrap();
+    let loaded = config::load_file(&workspace.join("copydesk.toml"));
+    let error = loaded.error.expect("the path is refused");
+    assert!(error.message.contains("../secret.toml"), "{}", error.message);
+    assert!(loaded.settings.actors.people.is_empty(), "nothing from outside is merged");
+    std::fs::remove_dir_all(&base).ok();
+}
