@@ -20,7 +20,11 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let analysis = context.analysis;
     for (quotation, attribution) in analysis.quotes.quotations.iter().zip(&analysis.attributions) {
-        if quotation.level != 0 || !attribution.is_speech || attribution.speaker.is_some() {
+        if quotation.level != 0
+            || !attribution.is_speech
+            || attribution.speaker.is_some()
+            || !attribution.orphan
+        {
             continue;
         }
         let inner = context.text.get(quotation.inner.start..quotation.inner.end).unwrap_or("");
