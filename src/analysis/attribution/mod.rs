@@ -761,10 +761,63 @@ impl<'a> Attributor<'a> {
             (&last_paragraph.tokens, after_range.clone()),
         ] {
             for i in range.clone() {
-                if let Some((kind, _)) = self.cue_at(tokens, i, range.end) {
-                    if !matches!(kind, CueKind::Verb | CueKind::Participle) {
+                if let Some((kind, cue_end)) = self.cue_at(tokens, i, range.end) {
+                    // "heißt es", "hieß es": impersonal, the source is the
+                    // context ("In dem Antrag heißt es: „…“").
+                    let impersonal = self.lower_is(tokens.get(cue_end), &["es"]);
+                    if impersonal || !matches!(kind, CueKind::Verb | CueKind::Participle) {
                         return true;
                     }
+                }
+            }
+        }
+        let first_tokens = &first_paragraph.tokens;
+        let last_tokens = &last_paragraph.tokens;
+        // A term or a title: a quotation that is not a full sentence right
+        // after a determiner ("eine „differenzierte Betrachtung …“", "des
+        // „Gesetzes über …“"), or an item of a list of quotations („A“, „B“
+        // oder „C“).
+        let previous_word = tf.checked_sub(1).and_then(|i| first_tokens.get(i));
+        let term_determiner = self.lower_is(previous_word, DETERMINERS)
+            && !self.lower_is(previous_word, &["that", "this", "das"]);
+        if !full_sentence && (term_determiner || self.lower_is(previous_word, &["darunter", "wie"])) {
+            return true;
+        }
+        let list_neighbour = |index: Option<usize>, tokens: &[Token]| {
+            index.and_then(|i| tokens.get(i)).is_some_and(|t| {
+                t.kind == Kind::Punct(',') || self.lower_is(Some(t), &["oder", "und", "or", "and", "sowie"])
+            })
+        };
+        let quote_at = |index: Option<usize>, tokens: &[Token]| {
+            index.and_then(|i| tokens.get(i)).is_some_and(|t| matches!(t.kind, Kind::Quote(_)))
+        };
+        if !full_sentence
+            && ((list_neighbour(tf.checked_sub(1), first_tokens)
+                && quote_at(tf.checked_sub(2), first_tokens))
+                || (list_neighbour(tl_of(last_tokens, inner).map(|i| i + 1), last_tokens)
+                    && quote_at(tl_of(last_tokens, inner).map(|i| i + 2), last_tokens)))
+        {
+            return true;
+        }
+        // An attribution right after it whose subject the attributor could
+        // not parse: „…“, begründet das Gericht / „…“, schrieb „Die Zeit“.
+        if let Some(q) = tl_of(last_tokens, inner) {
+            let mut r = q + 1;
+            while r < after_range.end && matches!(last_tokens[r].kind, Kind::Punct(',' | '—' | '–')) {
+                r += 1;
+            }
+            if r > q + 1 && r < after_range.end {
+                let verb = self.word(&last_tokens[r]).is_some_and(|w| !is_capitalized(w));
+                let subject_follows = last_tokens.get(r + 1).is_some_and(|t| {
+                    matches!(t.kind, Kind::Quote(_))
+                        || self.word(t).is_some_and(|w| {
+                            is_capitalized(w) || DETERMINERS.contains(&w.to_lowercase().as_str())
+                        })
+                });
+                let verb_cue =
+                    matches!(self.cue_at(last_tokens, r, after_range.end), Some((CueKind::Verb, _)));
+                if verb && (verb_cue || (self.german && subject_follows)) {
+                    return true;
                 }
             }
         }
@@ -792,6 +845,14 @@ impl<'a> Attributor<'a> {
         if plausible(&first_paragraph.tokens, first_paragraph.sentences[sf].start..tf)
             || plausible(&last_paragraph.tokens, after_range)
         {
+            return true;
+        }
+        // A quotation standing as its own sentence after a sentence with a
+        // plausible speaker in the same paragraph.
+        let stands_alone = first_tokens[first_paragraph.sentences[sf].start..tf]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Punct(_) | Kind::Quote(_)));
+        if stands_alone && sf > 0 && plausible(first_tokens, first_paragraph.sentences[sf - 1].clone()) {
             return true;
         }
         // An attribution before it in the paragraph: an attributed quotation,
@@ -1498,6 +1559,13 @@ impl<'a> Attributor<'a> {
             },
         }
     }
+}
+
+/// The index of the quotation token whose inner span is `inner`.
+fn tl_of(tokens: &[Token], inner: Span) -> Option<usize> {
+    tokens.iter().rposition(|t| {
+        matches!(t.kind, Kind::Quote(_)) && t.span.start < inner.end && inner.start < t.span.end
+    })
 }
 
 fn tokens_end_with_colon(tokens: &[Token]) -> bool {
