@@ -778,8 +778,12 @@ impl<'a> Attributor<'a> {
         // „Gesetzes über …“"), or an item of a list of quotations („A“, „B“
         // oder „C“).
         let previous_word = tf.checked_sub(1).and_then(|i| first_tokens.get(i));
-        let term_determiner = self.lower_is(previous_word, DETERMINERS)
-            && !self.lower_is(previous_word, &["that", "this", "das"]);
+        let adjective_after_determiner = previous_word
+            .and_then(|t| self.word(t))
+            .is_some_and(|w| !is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            && self.lower_is(tf.checked_sub(2).and_then(|i| first_tokens.get(i)), &["ein", "eine", "einen", "a", "an"]);
+        let term_determiner = adjective_after_determiner
+            || (self.lower_is(previous_word, DETERMINERS) && !self.lower_is(previous_word, &["that", "this", "das"]));
         if !full_sentence && (term_determiner || self.lower_is(previous_word, &["darunter", "wie"])) {
             return true;
         }
@@ -821,6 +825,7 @@ impl<'a> Attributor<'a> {
                 }
             }
         }
+        let colon_intro = tf > 0 && first_paragraph.tokens[tf - 1].kind == Kind::Punct(':');
         // A plausible speaker in the sentence: a personal pronoun, a known
         // person, or (German, where a cue was found) a noun phrase with a
         // nominative determiner ("Der Bundespräsident konstatierte …").
@@ -837,7 +842,7 @@ impl<'a> Attributor<'a> {
                         && !STOPWORDS.contains(&lower.as_str())
                         && self.people.is_known_person_word(word))
                     || (self.german
-                        && cue_found
+                        && (cue_found || colon_intro)
                         && matches!(lower.as_str(), "der" | "die" | "ein" | "eine")
                         && tokens.get(i + 1).and_then(|t| self.word(t)).is_some_and(is_capitalized))
             })
@@ -852,8 +857,16 @@ impl<'a> Attributor<'a> {
         let stands_alone = first_tokens[first_paragraph.sentences[sf].start..tf]
             .iter()
             .all(|t| matches!(t.kind, Kind::Punct(_) | Kind::Quote(_)));
-        if stands_alone && sf > 0 && plausible(first_tokens, first_paragraph.sentences[sf - 1].clone()) {
-            return true;
+        if stands_alone && sf > 0 {
+            let previous = first_paragraph.sentences[sf - 1].clone();
+            // „…“, so letztere. „…“ — a reported-speech cue in the sentence before.
+            let reported = previous.clone().any(|i| {
+                self.cue_at(first_tokens, i, previous.end)
+                    .is_some_and(|(kind, _)| !matches!(kind, CueKind::Verb | CueKind::Participle))
+            });
+            if reported || plausible(first_tokens, previous) {
+                return true;
+            }
         }
         // An attribution before it in the paragraph: an attributed quotation,
         // or a cue with a speaker.
@@ -879,10 +892,11 @@ impl<'a> Attributor<'a> {
             let opening = next.start..(next.start + 4).min(next.end);
             let opens_with_pointer = self.lower_is(
                 last_paragraph.tokens.get(next.start),
-                &["das", "dies", "so", "this", "that", "these", "those"],
+                &["das", "dies", "diese", "dieser", "so", "this", "that", "these", "those"],
             );
             if opens_with_pointer
-                && opening.clone().any(|i| self.cue_at(&last_paragraph.tokens, i, next.end).is_some())
+                && (opening.clone().any(|i| self.cue_at(&last_paragraph.tokens, i, next.end).is_some())
+                    || plausible(&last_paragraph.tokens, next.clone()))
             {
                 return true;
             }
