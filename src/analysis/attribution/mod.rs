@@ -781,9 +781,13 @@ impl<'a> Attributor<'a> {
         let adjective_after_determiner = previous_word
             .and_then(|t| self.word(t))
             .is_some_and(|w| !is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
-            && self.lower_is(tf.checked_sub(2).and_then(|i| first_tokens.get(i)), &["ein", "eine", "einen", "a", "an"]);
+            && self.lower_is(
+                tf.checked_sub(2).and_then(|i| first_tokens.get(i)),
+                &["ein", "eine", "einen", "a", "an"],
+            );
         let term_determiner = adjective_after_determiner
-            || (self.lower_is(previous_word, DETERMINERS) && !self.lower_is(previous_word, &["that", "this", "das"]));
+            || (self.lower_is(previous_word, DETERMINERS)
+                && !self.lower_is(previous_word, &["that", "this", "das"]));
         if !full_sentence && (term_determiner || self.lower_is(previous_word, &["darunter", "wie"])) {
             return true;
         }
