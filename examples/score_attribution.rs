@@ -12,8 +12,11 @@
 //! predicted quotation (one read as speech) matches a gold one when they
 //! overlap by at least half the shorter span; a speaker is right when the
 //! reported mention overlaps the gold speaker span or the resolved name
-//! contains the gold speaker text; an orphan flag is a speech quotation with
-//! no speaker, and a gold orphan is a direct quote with `speaker: null`.
+//! contains the gold speaker text; an orphan flag is an `unattributed-quote`
+//! finding (what the journalist sees), and a gold orphan is a direct quote
+//! with `speaker: null`. `--errors` lists wrong and missed quotes and
+//! speakers, false orphan flags, and every gold orphan with whether it was
+//! flagged.
 //! The language is taken from each row's `lang` field.
 
 use std::io::BufRead;
@@ -121,8 +124,20 @@ impl Score {
         self.gold += gold.len();
         self.predicted += predicted.len();
         self.orphan_gold += gold.iter().filter(|g| g.speakers.is_empty()).count();
-        self.orphan_predicted += predicted.iter().filter(|p| p.speaker.is_none()).count();
+        self.orphan_predicted += predicted.iter().filter(|p| p.flagged).count();
         for p in &predicted {
+            if errors && p.flagged {
+                let matched = gold.iter().find(|g| overlap((g.start, g.end), (p.start, p.end)));
+                match matched {
+                    None => println!("FALSE FLAG (no gold quote)  {}", excerpt(text, p.start, p.end)),
+                    Some(g) if !g.speakers.is_empty() => println!(
+                        "FALSE FLAG (gold speaker {:?})  {}",
+                        g.speakers.iter().map(|s| &s.2).collect::<Vec<_>>(),
+                        excerpt(text, p.start, p.end)
+                    ),
+                    Some(_) => {}
+                }
+            }
             if gold.iter().any(|g| overlap((g.start, g.end), (p.start, p.end))) {
                 self.matched_predicted += 1;
             } else if errors {
@@ -138,7 +153,10 @@ impl Score {
             };
             self.matched_gold += 1;
             if g.speakers.is_empty() {
-                if p.speaker.is_none() {
+                if errors {
+                    println!("GOLD ORPHAN flagged={}  {}", p.flagged, excerpt(text, g.start, g.end));
+                }
+                if p.flagged {
                     self.orphan_both += 1;
                 }
                 continue;
@@ -193,6 +211,8 @@ struct Predicted {
     start: usize,
     end: usize,
     speaker: Option<(usize, usize, Option<String>)>,
+    /// Whether an `unattributed-quote` finding covers it.
+    flagged: bool,
 }
 
 fn predictions(analysis: &Analysis, to_chars: &CharIndex) -> Vec<Predicted> {
@@ -203,6 +223,7 @@ fn predictions(analysis: &Analysis, to_chars: &CharIndex) -> Vec<Predicted> {
         .zip(&analysis.attributions)
         .filter(|(q, a)| q.level == 0 && a.is_speech)
         .map(|(q, a)| Predicted {
+            flagged: analysis.findings.iter().any(|f| f.code == "unattributed-quote" && f.span == q.span),
             start: to_chars.get(q.span.start),
             end: to_chars.get(q.span.end),
             speaker: a

@@ -176,6 +176,9 @@ fn case_table() {
             }
             let ok = match want.as_str() {
                 "not speech" => !is_speech,
+                // Speech with no named speaker that is still anchored (a
+                // reported-speech context, a term, a speaker nearby): no finding.
+                "unnamed" => *is_speech && speaker.is_none(),
                 "orphan" => {
                     orphans.push(prefix.clone());
                     *is_speech && speaker.is_none()

@@ -74,6 +74,13 @@ pub struct Attribution {
     /// For a quotation with no speaker: the nearest person named before it,
     /// a weak candidate the journalist may have meant.
     pub candidate: Option<Span>,
+    /// A confident orphan: speech with no speaker, and nothing nearby that
+    /// could be attributing it (no cue or reported-speech context, no
+    /// plausible speaker in its sentence, no attribution carried over from
+    /// the sentence or paragraph before). `unattributed-quote` flags only
+    /// these; a quotation with no speaker that is not an orphan is attributed
+    /// in a way the attributor cannot name.
+    pub orphan: bool,
 }
 
 /// Attribute every quotation. The result has one entry per quotation.
@@ -362,7 +369,9 @@ const OBJECT_DETERMINERS: &[&str] =
 /// German subjunctive forms that mark reported speech ("Er sei „müde“").
 const SUBJUNCTIVE: &[&str] = &[
     "sei", "seien", "habe", "könne", "müsse", "solle", "werde", "wolle", "gebe", "dürfe", "stehe", "liege",
-    "hätten", "wären", "würden", "hätte", "wäre", "würde",
+    "hätten", "wären", "würden", "hätte", "wäre", "würde", "komme", "fehle", "drohe", "lebe", "gehe",
+    "bleibe", "brauche", "gelte", "wisse", "möge", "lasse", "halte", "sehe", "bestehe", "trage", "mache",
+    "zeige",
 ];
 /// Words that introduce a term, title or name rather than speech.
 const TERM_MARKERS: &[&str] = &[
@@ -695,6 +704,7 @@ impl<'a> Attributor<'a> {
                 self.reads_as_speech(quotation.inner, quotation.span.start)
             };
         let mut attribution = Attribution { is_speech, ..Attribution::default() };
+        let cue_found = found.is_some();
         if let Some(found) = found.filter(|_| is_speech) {
             attribution.cue = Some(found.cue).filter(|c| !c.is_empty());
             attribution.via = via;
@@ -702,8 +712,200 @@ impl<'a> Attributor<'a> {
         }
         if attribution.is_speech && attribution.speaker.is_none() {
             attribution.candidate = self.people.nearest_before(quotation.span.start, self.text, self.quotes);
+            attribution.orphan = match (first, last) {
+                (Some(first), Some(last)) => {
+                    !self.anchored(quotation.inner, quotation.span.start, first, last, cue_found, done)
+                }
+                _ => true,
+            };
         }
         attribution
+    }
+
+    /// Whether a speech quotation with no speaker is still anchored to a
+    /// source the reader can see, so that flagging it would be a false
+    /// alarm: a short fragment that does not read as a clause (a term), a
+    /// reported-speech context (German subjunctive, "so", "laut", "zufolge",
+    /// "heißt es"), a plausible speaker in its own sentence, an attribution
+    /// in the sentence before or earlier in the paragraph, one carried over
+    /// from the previous paragraph's introduction or quotation, or an
+    /// attribution opening the sentence after it („…“ Das sagte …).
+    fn anchored(
+        &self,
+        inner: Span,
+        start: usize,
+        (pf, tf, sf): (usize, usize, usize),
+        (pl, _, sl): (usize, usize, usize),
+        cue_found: bool,
+        done: &[Attribution],
+    ) -> bool {
+        let inner_text = slice(self.text, inner).trim();
+        let words = inner_text.split_whitespace().count();
+        let full_sentence = inner_text.ends_with(['.', '!', '?', '…']);
+        if words <= self.max_words && !full_sentence && !self.reads_as_speech(inner, start) {
+            return true;
+        }
+        let first_paragraph = &self.document.paragraphs[pf];
+        let last_paragraph = &self.document.paragraphs[pl];
+        let before = &first_paragraph.tokens[first_paragraph.sentences[sf].start..tf];
+        let after_range = last_paragraph.sentences[sl].clone();
+        let sentence: Vec<&Token> =
+            before.iter().chain(&last_paragraph.tokens[after_range.clone()]).collect();
+        // Reported speech: the German subjunctive, or an impersonal or
+        // prepositional cue anywhere in the sentence.
+        if self.german && sentence.iter().any(|t| self.lower_is(Some(t), SUBJUNCTIVE)) {
+            return true;
+        }
+        for (tokens, range) in [
+            (&first_paragraph.tokens, first_paragraph.sentences[sf].start..tf),
+            (&last_paragraph.tokens, after_range.clone()),
+        ] {
+            for i in range.clone() {
+                if let Some((kind, cue_end)) = self.cue_at(tokens, i, range.end) {
+                    // "heißt es", "hieß es": impersonal, the source is the
+                    // context ("In dem Antrag heißt es: „…“").
+                    let impersonal = self.lower_is(tokens.get(cue_end), &["es"]);
+                    if impersonal || !matches!(kind, CueKind::Verb | CueKind::Participle) {
+                        return true;
+                    }
+                }
+            }
+        }
+        let first_tokens = &first_paragraph.tokens;
+        let last_tokens = &last_paragraph.tokens;
+        // A term or a title: a quotation that is not a full sentence right
+        // after a determiner ("eine „differenzierte Betrachtung …“", "des
+        // „Gesetzes über …“"), or an item of a list of quotations („A“, „B“
+        // oder „C“).
+        let previous_word = tf.checked_sub(1).and_then(|i| first_tokens.get(i));
+        let adjective_after_determiner = previous_word
+            .and_then(|t| self.word(t))
+            .is_some_and(|w| !is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            && self.lower_is(
+                tf.checked_sub(2).and_then(|i| first_tokens.get(i)),
+                &["ein", "eine", "einen", "a", "an"],
+            );
+        let term_determiner = adjective_after_determiner
+            || (self.lower_is(previous_word, DETERMINERS)
+                && !self.lower_is(previous_word, &["that", "this", "das"]));
+        if !full_sentence && (term_determiner || self.lower_is(previous_word, &["darunter", "wie"])) {
+            return true;
+        }
+        let list_neighbour = |index: Option<usize>, tokens: &[Token]| {
+            index.and_then(|i| tokens.get(i)).is_some_and(|t| {
+                t.kind == Kind::Punct(',') || self.lower_is(Some(t), &["oder", "und", "or", "and", "sowie"])
+            })
+        };
+        let quote_at = |index: Option<usize>, tokens: &[Token]| {
+            index.and_then(|i| tokens.get(i)).is_some_and(|t| matches!(t.kind, Kind::Quote(_)))
+        };
+        if !full_sentence
+            && ((list_neighbour(tf.checked_sub(1), first_tokens)
+                && quote_at(tf.checked_sub(2), first_tokens))
+                || (list_neighbour(tl_of(last_tokens, inner).map(|i| i + 1), last_tokens)
+                    && quote_at(tl_of(last_tokens, inner).map(|i| i + 2), last_tokens)))
+        {
+            return true;
+        }
+        // An attribution right after it whose subject the attributor could
+        // not parse: „…“, begründet das Gericht / „…“, schrieb „Die Zeit“.
+        if let Some(q) = tl_of(last_tokens, inner) {
+            let mut r = q + 1;
+            while r < after_range.end && matches!(last_tokens[r].kind, Kind::Punct(',' | '—' | '–')) {
+                r += 1;
+            }
+            if r > q + 1 && r < after_range.end {
+                let verb = self.word(&last_tokens[r]).is_some_and(|w| !is_capitalized(w));
+                let subject_follows = last_tokens.get(r + 1).is_some_and(|t| {
+                    matches!(t.kind, Kind::Quote(_))
+                        || self.word(t).is_some_and(|w| {
+                            is_capitalized(w) || DETERMINERS.contains(&w.to_lowercase().as_str())
+                        })
+                });
+                let verb_cue =
+                    matches!(self.cue_at(last_tokens, r, after_range.end), Some((CueKind::Verb, _)));
+                if verb && (verb_cue || (self.german && subject_follows)) {
+                    return true;
+                }
+            }
+        }
+        let colon_intro = tf > 0 && first_paragraph.tokens[tf - 1].kind == Kind::Punct(':');
+        // A plausible speaker in the sentence: a personal pronoun, a known
+        // person, or (German, where a cue was found) a noun phrase with a
+        // nominative determiner ("Der Bundespräsident konstatierte …").
+        let plausible = |tokens: &[Token], range: std::ops::Range<usize>| {
+            range.clone().any(|i| {
+                let Some(word) = self.word(&tokens[i]) else { return false };
+                let lower = word.to_lowercase();
+                let after_preposition = i > range.start && self.lower_is(tokens.get(i - 1), PREPOSITIONS);
+                if after_preposition {
+                    return false;
+                }
+                matches!(lower.as_str(), "he" | "she" | "they" | "er" | "sie")
+                    || (is_capitalized(word)
+                        && !STOPWORDS.contains(&lower.as_str())
+                        && self.people.is_known_person_word(word))
+                    || (self.german
+                        && (cue_found || colon_intro)
+                        && matches!(lower.as_str(), "der" | "die" | "ein" | "eine")
+                        && tokens.get(i + 1).and_then(|t| self.word(t)).is_some_and(is_capitalized))
+            })
+        };
+        if plausible(&first_paragraph.tokens, first_paragraph.sentences[sf].start..tf)
+            || plausible(&last_paragraph.tokens, after_range)
+        {
+            return true;
+        }
+        // A quotation standing as its own sentence after a sentence with a
+        // plausible speaker in the same paragraph.
+        let stands_alone = first_tokens[first_paragraph.sentences[sf].start..tf]
+            .iter()
+            .all(|t| matches!(t.kind, Kind::Punct(_) | Kind::Quote(_)));
+        if stands_alone && sf > 0 {
+            let previous = first_paragraph.sentences[sf - 1].clone();
+            // „…“, so letztere. „…“ — a reported-speech cue in the sentence before.
+            let reported = previous.clone().any(|i| {
+                self.cue_at(first_tokens, i, previous.end)
+                    .is_some_and(|(kind, _)| !matches!(kind, CueKind::Verb | CueKind::Participle))
+            });
+            if reported || plausible(first_tokens, previous) {
+                return true;
+            }
+        }
+        // An attribution before it in the paragraph: an attributed quotation,
+        // or a cue with a speaker.
+        for previous in first_paragraph.sentences[..sf].iter().rev() {
+            if self.carry_from(&first_paragraph.tokens, previous.clone(), done).is_some() {
+                return true;
+            }
+        }
+        if sf == 0 && self.carry_over(pf, tf, sf, done).is_some() {
+            return true;
+        }
+        if sf == 0 {
+            // The previous paragraph ends in an introduction with a colon.
+            let previous = self.document.paragraphs[..pf].iter().rev().find(|p| !p.sentences.is_empty());
+            if let Some(last) = previous.and_then(|p| p.sentences.last().map(|s| &p.tokens[s.clone()])) {
+                if tokens_end_with_colon(last) {
+                    return true;
+                }
+            }
+        }
+        // „…“ Das sagte X. / “…” That is what X said.
+        if let Some(next) = last_paragraph.sentences.get(sl + 1) {
+            let opening = next.start..(next.start + 4).min(next.end);
+            let opens_with_pointer = self.lower_is(
+                last_paragraph.tokens.get(next.start),
+                &["das", "dies", "diese", "dieser", "so", "this", "that", "these", "those"],
+            );
+            if opens_with_pointer
+                && (opening.clone().any(|i| self.cue_at(&last_paragraph.tokens, i, next.end).is_some())
+                    || plausible(&last_paragraph.tokens, next.clone()))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// Pattern 1: a cue straight after the quotation, possibly behind its
@@ -1375,6 +1577,13 @@ impl<'a> Attributor<'a> {
             },
         }
     }
+}
+
+/// The index of the quotation token whose inner span is `inner`.
+fn tl_of(tokens: &[Token], inner: Span) -> Option<usize> {
+    tokens.iter().rposition(|t| {
+        matches!(t.kind, Kind::Quote(_)) && t.span.start < inner.end && inner.start < t.span.end
+    })
 }
 
 fn tokens_end_with_colon(tokens: &[Token]) -> bool {

@@ -322,6 +322,12 @@ impl People {
         self.words.is_empty() || self.words.contains(&word.to_lowercase())
     }
 
+    /// Whether `word` is part of the name of a person the article names
+    /// (false when it names no one).
+    pub fn is_known_person_word(&self, word: &str) -> bool {
+        self.words.contains(&word.to_lowercase())
+    }
+
     /// The person (preferred) or other actor whose mention overlaps `span`.
     pub fn overlapping(&self, span: Span) -> Option<&Person> {
         self.flat
