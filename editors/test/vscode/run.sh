@@ -22,7 +22,9 @@ log "tools ready ($((SECONDS - t0))s)"
 # The extension's build dependencies, cached by the lock file's hash.
 lock_hash="$(sha256sum "$ext/package-lock.json" | cut -c1-16)"
 deps="$COPYDESK_CACHE/vscode-extension-deps-$lock_hash"
-if [ ! -f "$deps/.done" ]; then
+# A cache whose node_modules lost its tools (an interrupted copy, a clean-up that
+# followed the symlink) is rebuilt rather than trusted.
+if [ ! -f "$deps/.done" ] || [ ! -e "$deps/node_modules/.bin/esbuild" ]; then
     log "npm ci for the extension -> $deps"
     rm -rf "$deps" && mkdir -p "$deps"
     cp "$ext/package.json" "$ext/package-lock.json" "$deps/"
