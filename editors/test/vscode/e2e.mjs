@@ -214,14 +214,18 @@ try {
 
   await step('hovering "Putin" shows the actor card', async () => {
     await page.mouse.move(5, 400);
-    const box = await textBox('Vladimir\u00a0Putin', 'Vladimir '.length, 'Vladimir Putin'.length);
-    assert(box, '"Vladimir Putin" is not on screen');
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // The article's own words (line 3), not the "— Vladimir Putin" inlay hint
+    // after a quotation, whose tooltip also names him.
+    const box = await textBox('Vladimir Putin, met', 'Vladimir '.length, 'Vladimir Putin'.length);
+    assert(box, '"Vladimir Putin, met" is not on screen');
     const hover = page.locator('.monaco-hover:visible').first();
     await waitFor(async () => {
+      await page.mouse.move(5, 400);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await hover.waitFor({ timeout: 5000 }).catch(() => {});
       const text = (await hover.textContent().catch(() => '')) ?? '';
-      return text.includes('Putin') && text.includes('President');
-    }, 'a hover card with "Putin" and "President"');
+      return /Vladimir Putin\s*·\s*person/.test(text) && text.includes('President of Russia');
+    }, 'the actor card "Vladimir Putin · person … President of Russia"');
     await page.screenshot({ path: join(shots, 'vscode-2-hover.png') });
     await page.mouse.move(5, 400);
     await page.keyboard.press('Escape');
