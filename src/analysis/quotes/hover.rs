@@ -47,7 +47,9 @@ pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
 }
 
 /// The 1-based line number of `start` and an escaped excerpt of its line
-/// with the mark at `start..end` in bold.
+/// with the mark at `start..end` set off as code. (Bold would not render:
+/// CommonMark cannot close `**` between a quotation mark and a letter, as in
+/// `**“**Relationships`.)
 fn line_excerpt(text: &str, start: usize, end: usize) -> (usize, String) {
     let (Some(before), Some(marked), Some(after)) =
         (text.get(..start), text.get(start..end), text.get(end..))
@@ -67,10 +69,11 @@ fn line_excerpt(text: &str, start: usize, end: usize) -> (usize, String) {
     let left: String = left.into_iter().collect();
     let right: String = right.into_iter().collect();
     let excerpt = format!(
-        "{}{}**{}**{}{}",
+        "{}{}`{}`{}{}",
         if left_cut { "…" } else { "" },
         escape_markdown(left.trim_start()),
-        escape_markdown(marked),
+        // A quotation mark, never a backtick, so the code span is literal.
+        marked.replace('`', "'"),
         escape_markdown(right.trim_end()),
         if right_cut { "…" } else { "" },
     );
