@@ -2,26 +2,17 @@
 //! checked on the example article through the built binary: field names and
 //! types, and every offset slicing back (in code points) to the reported text.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+#[path = "support/cli.rs"]
+mod cli;
 
 use serde_json::Value;
 
 const EXAMPLE: &str = "examples/russia-china-2023-04-17.txt";
 
 fn copydesk(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the copydesk binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default().as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
+    cli::copydesk_at_root(args, stdin.unwrap_or_default())
 }
 
 fn json(output: &Output) -> Value {

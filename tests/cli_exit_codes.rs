@@ -3,27 +3,14 @@
 //! `cli::tests::exit_status_follows_the_worst_finding`), 2 usage or I/O
 //! errors and malformed settings.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+#[path = "support/cli.rs"]
+mod cli;
+use cli::copydesk_in;
 
 const EXAMPLE: &str = "examples/russia-china-2023-04-17.txt";
-
-fn copydesk_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the copydesk binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
-}
 
 fn copydesk(args: &[&str]) -> Output {
     copydesk_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, "")

@@ -5,8 +5,10 @@
 //! `explain`. The exact renderings are pinned by unit tests beside each
 //! renderer (src/cli/human.rs, sarif.rs, github.rs).
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
+
+#[path = "support/cli.rs"]
+mod cli;
 
 use serde_json::Value;
 
@@ -14,19 +16,7 @@ const EXAMPLE: &str = "examples/russia-china-2023-04-17.txt";
 const STDIN: &str = "He said “this is not closed.\r\n😀 ‘odd’ quotes\" and ’ marks on Sunday.\n";
 
 fn copydesk(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the copydesk binary runs");
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.as_bytes()).unwrap();
-    drop(pipe);
-    child.wait_with_output().unwrap()
+    cli::copydesk_at_root(args, stdin)
 }
 
 fn stdout(output: &Output) -> String {

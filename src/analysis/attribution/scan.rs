@@ -124,22 +124,6 @@ const ABBREVIATIONS: &[&str] = &[
     "etc",
 ];
 
-const GERMAN_MONTHS: &[&str] = &[
-    "januar",
-    "februar",
-    "märz",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "dezember",
-    "jänner",
-];
-
 /// Split tokens into sentences (index ranges into `tokens`).
 pub fn sentences(
     text: &str,
@@ -196,7 +180,8 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bo
     }
     if word.chars().all(|c| c.is_ascii_digit()) && next.kind == Kind::Word {
         let next_word = next.span.slice(text).to_lowercase();
-        return GERMAN_MONTHS.contains(&next_word.as_str());
+        return crate::analysis::dates::lexicon::MONTHS_DE.contains(&next_word.as_str())
+            || next_word == "jänner";
     }
     false
 }

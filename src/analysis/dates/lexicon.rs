@@ -38,7 +38,9 @@ const MONTHS_EN: [&str; 12] = [
     "november",
     "december",
 ];
-const MONTHS_DE: [&str; 12] = [
+/// German month names in lower case (shared with the attribution's sentence
+/// splitter, which must not end a sentence at "17. April").
+pub const MONTHS_DE: [&str; 12] = [
     "januar",
     "februar",
     "märz",
