@@ -16,19 +16,31 @@ async fn the_binary_serves_a_session_over_stdio_and_exits_cleanly() {
     assert_eq!(result["capabilities"]["hoverProvider"], true);
 
     let article = common::uri("stdio.md");
-    let text = "MOSCOW, April 16 (Reuters) - \"We agreed,\" Putin said. 日本 😀\n";
+    // A closing mark typed as an opening one, and a place the house spells
+    // otherwise: two findings the real checks must report.
+    let text = "MOSCOW, April 16 (Reuters) - “We agreed,“ Putin said in Kiev. 日本 😀\n";
     client.open(&article, 4, text).await;
     let published = client.diagnostics(&article, 4).await;
-    assert!(published["diagnostics"].is_array());
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .expect("a diagnostics array")
+        .iter()
+        .filter_map(|diagnostic| diagnostic["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"mismatched-quote"), "{published}");
+    assert!(codes.contains(&"place-name-style"), "{published}");
 
+    // UTF-8 was negotiated, so a column is a byte offset into the line.
+    let putin = text.find("Putin").expect("Putin is in the text") + 1;
     let hover = client
         .request(
             "textDocument/hover",
-            json!({"textDocument": {"uri": article}, "position": {"line": 0, "character": 33}}),
+            json!({"textDocument": {"uri": article}, "position": {"line": 0, "character": putin}}),
         )
         .await
         .expect("hover answers");
-    assert!(hover.is_null() || hover["contents"].is_object(), "{hover}");
+    let markdown = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(markdown.contains("Putin"), "{hover}");
 
     let actions = client
         .request(
@@ -39,7 +51,10 @@ async fn the_binary_serves_a_session_over_stdio_and_exits_cleanly() {
         )
         .await
         .expect("code actions answer");
-    assert!(actions.is_array(), "{actions}");
+    let titles: Vec<&str> =
+        actions.as_array().expect("an array").iter().filter_map(|action| action["title"].as_str()).collect();
+    assert!(titles.iter().any(|title| title.contains('”')), "a fix for the closing mark: {titles:?}");
+    assert!(titles.iter().any(|title| title.contains("Kyiv")), "a fix for Kiev: {titles:?}");
 
     let status = client.shutdown().await.expect("a child process");
     assert!(status.success(), "exit status {status:?}");
