@@ -11,5 +11,6 @@ pub mod cli;
 pub mod config;
 pub mod server;
 
+pub use analysis::memo::Memo;
 pub use analysis::settings::Settings;
-pub use analysis::{analyze, Analysis};
+pub use analysis::{analyze, analyze_with, Analysis};

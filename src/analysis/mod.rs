@@ -13,6 +13,7 @@ pub mod finding;
 pub mod hover;
 pub mod inlay;
 pub mod limits;
+pub mod memo;
 pub mod outline;
 pub mod quotes;
 pub mod rules;
@@ -24,6 +25,7 @@ use crate::analysis::actors::Actors;
 use crate::analysis::attribution::Attribution;
 use crate::analysis::dates::DateMention;
 use crate::analysis::finding::Finding;
+use crate::analysis::memo::Memo;
 use crate::analysis::quotes::Quotes;
 use crate::analysis::settings::Settings;
 use crate::analysis::structure::article_date::ArticleDate;
@@ -60,10 +62,18 @@ pub const INJECTED_PANIC_MARKER: &str = "copydesk-test:inject-panic";
 
 /// Analyse `text` with `settings`. Never fails and never panics on any input.
 pub fn analyze(text: &str, settings: &Settings) -> Analysis {
+    analyze_with(text, settings, &mut Memo::disabled())
+}
+
+/// Analyse `text` with `settings`, reusing the per-paragraph results that
+/// `memo` kept from earlier versions of the same document (see [`memo`]).
+/// The result always equals [`analyze`]`(text, settings)`.
+pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysis {
     #[cfg(feature = "panic-injection")]
     if text.contains(INJECTED_PANIC_MARKER) {
         panic!("injected panic (the test-only feature panic-injection)");
     }
+    memo.begin(settings);
     let article = Article::parse(text, settings);
     let article_date = structure::article_date::detect(text, &article, settings);
     let skipped = limits::skipped(text);
@@ -84,5 +94,6 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
     };
     let findings = rules::run(&Context { text, settings, analysis: &analysis });
     analysis.findings = findings;
+    memo.finish();
     analysis
 }
