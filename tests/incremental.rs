@@ -13,7 +13,6 @@
 //! `PROPTEST_CASES=5000 cargo test --release --test incremental`.
 
 #[path = "../benches/support/mod.rs"]
-#[allow(dead_code)]
 mod support;
 
 use copydesk::{analyze, analyze_with, Memo, Settings};
@@ -125,11 +124,11 @@ fn apply(text: &mut String, edit: &Edit) {
 }
 
 fn settings(german: bool) -> Settings {
-    let mut settings = Settings::default();
     if german {
-        settings.languages = vec!["de".into()];
+        Settings { languages: vec!["de".into()], ..Settings::default() }
+    } else {
+        Settings::default()
     }
-    settings
 }
 
 fn check_sequence(start: Start, edits: &[Edit], german: bool) -> Result<(), TestCaseError> {

@@ -293,8 +293,7 @@ mod tests {
         memo.begin(&Settings::default());
         let _ = memo.get_or_compute(0, "a", || 1_u8);
         memo.finish();
-        let mut other = Settings::default();
-        other.languages = vec!["de".into()];
+        let other = Settings { languages: vec!["de".into()], ..Settings::default() };
         memo.begin(&other);
         assert_eq!(*memo.get_or_compute(0, "a", || 2_u8), 2);
 
