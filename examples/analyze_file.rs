@@ -8,6 +8,11 @@
 //!     target/release/examples/analyze_file /tmp/article-300k.md 1
 //! callgrind_annotate /tmp/cg.out | head -40
 //! ```
+//!
+//! `SNAPSHOT=1` times what the server does per version (analysis, line
+//! index, diagnostics); `TYPING=1` times incremental re-analysis per
+//! keystroke (`analyze_with` and its memo); `SHOW_FINDINGS=1` lists the
+//! findings.
 
 use copydesk::{analyze, Settings};
 
@@ -43,6 +48,38 @@ fn main() {
             std::hint::black_box(built.diagnostics.len());
         }
         println!("{:?} per snapshot", started.elapsed() / times.max(1) as u32);
+        return;
+    }
+    if std::env::var_os("TYPING").is_some() {
+        // What the server does per keystroke with incremental analysis: one
+        // letter typed into the middle of a paragraph, then `analyze_with`
+        // reusing the memo of the previous version.
+        let mut text = text;
+        let mut memo = copydesk::Memo::new();
+        let _ = copydesk::analyze_with(&text, &settings, &mut memo);
+        let mut spot = text.len() / 2;
+        while !text.is_char_boundary(spot) || !text[spot..].starts_with(' ') {
+            spot += 1;
+            if spot >= text.len() {
+                spot = 0;
+                break;
+            }
+        }
+        let started = std::time::Instant::now();
+        let mut per_stage = Vec::new();
+        for i in 0..times {
+            text.insert(spot + i, 'x');
+            let analysis = copydesk::analyze_with(&text, &settings, &mut memo);
+            std::hint::black_box(analysis.findings.len());
+            per_stage.push(memo.stats());
+        }
+        let last = per_stage.last().copied().unwrap_or_default();
+        println!(
+            "{:?} per keystroke (incremental); last keystroke: {} paragraph results reused, {} recomputed",
+            started.elapsed() / times.max(1) as u32,
+            last.hits,
+            last.misses
+        );
         return;
     }
     let started = std::time::Instant::now();
