@@ -22,11 +22,12 @@ use serde_json::Value;
 
 const EXAMPLE: &str = "examples/russia-china-2023-04-17.txt";
 
+#[path = "support/cli.rs"]
+mod cli;
+
 /// `copydesk ARGS`, run in `dir`, without colour.
 fn copydesk_in(dir: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
-    command.args(args).current_dir(dir).env("NO_COLOR", "1");
-    command
+    cli::command_in(dir, args)
 }
 
 /// `copydesk ARGS`, run in the repository's root.
