@@ -1,7 +1,10 @@
 //! Exit codes and error messages of the `copydesk` CLI, through the built
 //! binary: 0 clean, 1 findings at warning or above (see also
 //! `cli::tests::exit_status_follows_the_worst_finding`), 2 usage or I/O
-//! errors and malformed settings.
+//! errors and malformed settings. Each exit code and message is pinned by a
+//! snapshot in tests/cli_snapshots.rs; the tests here check what a snapshot
+//! of one run cannot show (a settings file named once for many files, the
+//! JSON report still complete, settings found upward, flags over files).
 
 use std::path::Path;
 use std::process::Output;
@@ -30,33 +33,6 @@ fn scratch() -> tempfile::TempDir {
 }
 
 #[test]
-fn clean_text_exits_0() {
-    let dir = scratch();
-    let output = copydesk_in(dir.path(), &["check", "-"], "The sky is blue.\n");
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "No problems found in 1 file.\n");
-}
-
-#[test]
-fn usage_errors_exit_2() {
-    let cases: &[&[&str]] = &[
-        &["check"],
-        &["check", "--format", "yaml", EXAMPLE],
-        &["check", "--no-such-flag", EXAMPLE],
-        &["check", "--article-date", "2023-02-30", EXAMPLE],
-        &["extract"],
-        &["extract", EXAMPLE, EXAMPLE],
-        &["no-such-command"],
-    ];
-    for args in cases {
-        let output = copydesk(args);
-        assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(stdout(&output).is_empty(), "{args:?}");
-        assert!(stderr(&output).contains("error"), "{args:?}: {}", stderr(&output));
-    }
-}
-
-#[test]
 fn a_missing_file_is_named_and_the_others_are_still_checked() {
     let output = copydesk(&["check", "--format", "json", "no-such-article.txt", EXAMPLE]);
     assert_eq!(output.status.code(), Some(2));
@@ -64,25 +40,6 @@ fn a_missing_file_is_named_and_the_others_are_still_checked() {
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(report["files"].as_array().unwrap().len(), 1);
     assert_eq!(report["files"][0]["path"], EXAMPLE);
-}
-
-#[test]
-fn a_non_utf8_file_is_named_and_the_others_are_still_checked() {
-    let dir = scratch();
-    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 society\n").unwrap();
-    std::fs::write(dir.path().join("good.txt"), "All good.\n").unwrap();
-    let output = copydesk_in(dir.path(), &["check", "latin1.txt", "good.txt"], "");
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("latin1.txt: is not UTF-8 text"), "{}", stderr(&output));
-    assert!(stdout(&output).contains("No problems found in 1 file."), "{}", stdout(&output));
-}
-
-#[test]
-fn extract_of_a_missing_file_exits_2() {
-    let output = copydesk(&["extract", "no-such-article.txt"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(stdout(&output).is_empty());
-    assert!(stderr(&output).contains("no-such-article.txt: no such file"));
 }
 
 #[test]

@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use copydesk::analysis::finding::Finding;
+use copydesk::Settings;
 use serde_json::Value;
 
 const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/russia-china-2023-04-17.txt");
@@ -60,32 +62,29 @@ fn folders_are_walked_in_a_stable_order_respecting_gitignore_and_globs() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("`[` is not a valid glob"));
 }
 
-/// Whether `after` is `before` with only the given code-point ranges
+/// Whether `after` is `before` with only the given byte ranges of `before`
 /// replaced: every stretch of `before` outside the ranges appears in `after`,
-/// in order.
+/// in order, and nothing else is added between them except where a range was.
 fn differs_only_inside(before: &str, after: &str, mut ranges: Vec<(usize, usize)>) -> bool {
     ranges.sort_unstable();
-    let chars: Vec<char> = before.chars().collect();
     let mut kept = Vec::new();
     let mut cursor = 0;
     for (start, end) in ranges {
         if start >= cursor {
-            kept.push(chars[cursor..start].iter().collect::<String>());
+            kept.push(&before[cursor..start]);
             cursor = end;
         } else {
             cursor = cursor.max(end);
         }
     }
-    kept.push(chars[cursor..].iter().collect::<String>());
-    let mut rest = after;
+    kept.push(&before[cursor..]);
     let (first, others) = kept.split_first().unwrap();
-    let Some(stripped) = rest.strip_prefix(first.as_str()) else { return false };
-    rest = stripped;
+    let Some(mut rest) = after.strip_prefix(*first) else { return false };
     for (index, segment) in others.iter().enumerate() {
         if index + 1 == others.len() {
-            return rest.ends_with(segment.as_str());
+            return rest.ends_with(*segment);
         }
-        match rest.find(segment.as_str()) {
+        match rest.find(*segment) {
             Some(at) => rest = &rest[at + segment.len()..],
             None => return false,
         }
@@ -95,12 +94,25 @@ fn differs_only_inside(before: &str, after: &str, mut ranges: Vec<(usize, usize)
 
 #[test]
 fn the_range_check_itself() {
-    assert!(differs_only_inside("say \"hi\" now", "say “hi” now", vec![(4, 5), (7, 8)]));
-    assert!(!differs_only_inside("say \"hi\" now", "say “hi” NOW", vec![(4, 5), (7, 8)]));
+    let quoted = "say \"hi\" now";
+    assert!(differs_only_inside(quoted, "say “hi” now", vec![(4, 5), (7, 8)]));
+    assert!(!differs_only_inside(quoted, "say “hi” NOW", vec![(4, 5), (7, 8)]));
+    assert!(!differs_only_inside(quoted, "say “hi” n!ow", vec![(4, 5), (7, 8)]));
+    assert!(!differs_only_inside(quoted, "say, “hi” now", vec![(4, 5), (7, 8)]));
+    assert!(!differs_only_inside(quoted, "say “hi” now", vec![(4, 5)]));
     assert!(differs_only_inside("same", "same", vec![]));
     assert!(!differs_only_inside("same", "sane", vec![]));
 }
 
+/// The (code, message) of each finding, for telling findings apart across a
+/// rewrite that moves their offsets.
+fn code_and_message(finding: &Finding) -> (String, String) {
+    (finding.code.to_owned(), finding.message.clone())
+}
+
+/// `--fix` on a copy of the example article, then `check`: the findings that
+/// had a safe fix are gone, and the file changed only inside the spans of
+/// those fixes (as the analysis itself reports them, in bytes).
 #[test]
 fn fix_changes_the_file_only_inside_fixed_spans_and_reaches_a_fixed_point() {
     let dir = tempfile::tempdir().unwrap();
@@ -108,31 +120,33 @@ fn fix_changes_the_file_only_inside_fixed_spans_and_reaches_a_fixed_point() {
     let original = std::fs::read_to_string(EXAMPLE).unwrap();
     write(root, "article.txt", &original);
 
-    let before = copydesk_in(root, &["check", "--format", "json", "article.txt"]);
-    let report: Value = serde_json::from_slice(&before.stdout).unwrap();
+    // The scratch folder has no copydesk.toml, so the CLI uses the defaults.
+    let findings = copydesk::analyze(&original, &Settings::default()).findings;
     let mut ranges = Vec::new();
-    for diagnostic in report["files"][0]["diagnostics"].as_array().unwrap() {
-        for fix in diagnostic["fixes"].as_array().unwrap() {
-            for edit in fix["edits"].as_array().unwrap() {
-                ranges
-                    .push((edit["start"].as_u64().unwrap() as usize, edit["end"].as_u64().unwrap() as usize));
-            }
+    let mut fixable = Vec::new();
+    for finding in &findings {
+        // --fix applies the first safe fix of each finding.
+        if let Some(fix) = finding.fixes.iter().find(|fix| fix.safe && !fix.edits.is_empty()) {
+            ranges.extend(fix.edits.iter().map(|edit| (edit.span.start, edit.span.end)));
+            fixable.push(code_and_message(finding));
         }
     }
+    // The example article has safe fixes: the closing mark typed as “,
+    // Kiev → Kyiv, the space in "XinhuaLi", and dates into AP style.
+    for code in ["mismatched-quote", "place-name-style", "glued-words", "date-style"] {
+        assert!(fixable.iter().any(|(fixable_code, _)| fixable_code == code), "{code}: {fixable:?}");
+    }
 
-    // --diff writes nothing.
+    // --diff writes nothing, and exits 1 as it has fixes to show.
     let diff = copydesk_in(root, &["check", "--diff", "article.txt"]);
-    assert!(matches!(diff.status.code(), Some(0 | 1)));
+    assert_eq!(diff.status.code(), Some(1), "--diff shows the safe fixes");
+    assert!(!diff.stdout.is_empty());
     assert_eq!(std::fs::read_to_string(root.join("article.txt")).unwrap(), original);
-    assert_eq!(diff.status.code() == Some(1), !diff.stdout.is_empty());
 
     let fixed = copydesk_in(root, &["check", "--fix", "article.txt"]);
     assert!(matches!(fixed.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&fixed.stderr));
     assert!(String::from_utf8_lossy(&fixed.stderr).contains("copydesk: applied "));
     let after = std::fs::read_to_string(root.join("article.txt")).unwrap();
-    // The example article has safe fixes: the closing mark typed as “,
-    // Kiev → Kyiv, the space in "XinhuaLi", and dates into AP style.
-    assert_eq!(diff.status.code(), Some(1), "--diff shows the safe fixes");
     assert_ne!(after, original);
     assert!(after.contains("defense ministries”,"), "{after}");
     assert!(after.contains("weapons to Kyiv"), "{after}");
@@ -140,17 +154,28 @@ fn fix_changes_the_file_only_inside_fixed_spans_and_reaches_a_fixed_point() {
     assert!(after.contains("Feb. 24, 2022"), "{after}");
     assert!(differs_only_inside(&original, &after, ranges), "the fix touched text outside the fixed spans");
 
-    // The fixable findings are gone.
+    // `check` on the fixed file: the fixable findings are gone, the others stay.
     let checked = copydesk_in(root, &["check", "--format", "json", "article.txt"]);
     let report: Value = serde_json::from_slice(&checked.stdout).unwrap();
-    let codes: Vec<&str> = report["files"][0]["diagnostics"]
+    let remaining: Vec<(String, String)> = report["files"][0]["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|diagnostic| diagnostic["code"].as_str().unwrap())
+        .map(|diagnostic| {
+            (
+                diagnostic["code"].as_str().unwrap().to_owned(),
+                diagnostic["message"].as_str().unwrap().to_owned(),
+            )
+        })
         .collect();
-    for fixed_code in ["mismatched-quote", "place-name-style", "glued-words"] {
-        assert!(!codes.contains(&fixed_code), "{fixed_code} is still reported: {codes:?}");
+    for finding in &fixable {
+        assert!(!remaining.contains(finding), "{finding:?} is still reported after --fix: {remaining:#?}");
+    }
+    for finding in &findings {
+        let key = code_and_message(finding);
+        if !fixable.contains(&key) {
+            assert!(remaining.contains(&key), "{key:?} had no safe fix, yet it is gone: {remaining:#?}");
+        }
     }
 
     // Nothing safe is left to fix.

@@ -5,12 +5,18 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+/// The command `copydesk ARGS` in `dir`, with `NO_COLOR` set, not yet run.
+#[allow(dead_code)] // not every test file uses every helper
+pub fn command_in(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_copydesk"));
+    command.args(args).current_dir(dir).env("NO_COLOR", "1");
+    command
+}
+
 /// Run `copydesk ARGS` in `dir`, feeding `stdin`, with `NO_COLOR` set.
+#[allow(dead_code)] // not every test file uses every helper
 pub fn copydesk_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
+    let mut child = command_in(dir, args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -23,7 +29,7 @@ pub fn copydesk_in(dir: &Path, args: &[&str], stdin: &str) -> Output {
 }
 
 /// Run `copydesk ARGS` in the repository's root, feeding `stdin`.
-#[allow(dead_code)] // not every test file uses both helpers
+#[allow(dead_code)] // not every test file uses every helper
 pub fn copydesk_at_root(args: &[&str], stdin: &str) -> Output {
     copydesk_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, stdin)
 }
