@@ -4,7 +4,7 @@
 use copydesk::analysis::span::Span;
 use copydesk::analysis::structure::article_date::detect;
 use copydesk::analysis::structure::{words, Article};
-use copydesk::Settings;
+use copydesk::{Memo, Settings};
 use proptest::prelude::*;
 
 /// Text built from pieces that exercise every construct, plus arbitrary
@@ -131,6 +131,48 @@ proptest! {
     #[test]
     fn parse_handles_arbitrary_unicode(text in "\\PC{0,200}") {
         check_invariants(&text, "en");
+    }
+
+    /// A memo that has seen other texts — here the pieces of this one, and
+    /// this one inside another — never changes the result.
+    #[test]
+    fn a_memoised_parse_equals_a_fresh_one(first in article_text(), second in article_text()) {
+        let settings = Settings::default();
+        let mut memo = Memo::new();
+        let versions = [first.clone(), second.clone(), format!("{first}\n\n{second}"), format!("{second}{first}"), first];
+        for text in &versions {
+            memo.begin(&settings);
+            let memoised = Article::parse_with(text, &settings, &mut memo);
+            memo.finish();
+            prop_assert_eq!(memoised, Article::parse(text, &settings), "{:?}", text);
+        }
+    }
+}
+
+/// Text, then how many paragraphs a second parse takes from the memo: each
+/// paragraph is one entry, except a block quote whose continuation lines
+/// carry `>` markers (the markers come from the line pass, so it is scanned
+/// afresh).
+#[test]
+fn a_second_parse_takes_paragraphs_from_the_memo() {
+    let cases: &[(&str, usize)] = &[
+        ("One. Two.\n\nThree `code`.\n", 2),
+        ("# Heading\n\n- item one\n- item two\n", 3),
+        ("Same text.\n\nSame text.\n", 2),
+        ("> Quoted on\n> two lines.\n\nBody.\n", 1),
+        ("> Quoted on one line.\n", 1),
+        ("```\ncode only\n```\n", 0),
+    ];
+    let settings = Settings::default();
+    for &(text, hits) in cases {
+        let mut memo = Memo::new();
+        for _ in 0..2 {
+            memo.begin(&settings);
+            let article = Article::parse_with(text, &settings, &mut memo);
+            memo.finish();
+            assert_eq!(article, Article::parse(text, &settings), "{text:?}");
+        }
+        assert_eq!(memo.stats().hits, hits, "{text:?}");
     }
 }
 

@@ -74,7 +74,7 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
         panic!("injected panic (the test-only feature panic-injection)");
     }
     memo.begin(settings);
-    let article = Article::parse(text, settings);
+    let article = Article::parse_with(text, settings, memo);
     let article_date = structure::article_date::detect(text, &article, settings);
     let skipped = limits::skipped(text);
     let quotes =

@@ -15,11 +15,12 @@
 //!   because it means the client and the server may already disagree.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
+use crate::analysis::memo::Memo;
 use crate::server::line_index::{rope_range, PositionEncoding};
 use crate::server::snapshot::Snapshot;
 
@@ -38,6 +39,11 @@ pub struct Document {
     pub analysing: bool,
     /// Whether the text or settings changed since that task took its input.
     pub dirty: bool,
+    /// Per-paragraph results of earlier analyses of this document, so an
+    /// edit re-analyses only the paragraphs it touched (see
+    /// [`crate::analysis::memo`]). Locked only by the snapshot build, off
+    /// the store's lock; dropped with the document when it closes.
+    pub memo: Arc<Mutex<Memo>>,
 }
 
 /// What went wrong with a change notification.
@@ -67,6 +73,7 @@ impl DocumentStore {
             snapshot: None,
             analysing: false,
             dirty: false,
+            memo: Arc::default(),
         };
         let previous = self.documents.insert(uri.clone(), document);
         previous.map(|_| format!("{uri} was opened again without being closed; its text was replaced."))

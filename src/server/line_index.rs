@@ -151,44 +151,32 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Index `text` for conversions in `encoding`. O(n), once per version.
+    /// Index `text` for conversions in `encoding`. O(n), once per version:
+    /// line breaks are found with a byte search, and only the non-ASCII
+    /// characters between them are decoded (ASCII runs are skipped eight
+    /// bytes at a time).
     pub fn new(text: &str, encoding: PositionEncoding) -> LineIndex {
+        let bytes = text.as_bytes();
         let mut lines = Vec::new();
-        let mut current = Line { start: 0, content_end: 0, wide: Vec::new() };
-        let (mut utf16_col, mut utf32_col) = (0, 0);
-        let mut chars = text.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let line_break = match c {
-                '\n' => Some(offset + 1),
-                '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {
-                    chars.next();
-                    Some(offset + 2)
-                }
-                '\r' => Some(offset + 1),
-                _ => None,
-            };
-            if let Some(next_start) = line_break {
-                current.content_end = offset;
-                lines.push(std::mem::replace(
-                    &mut current,
-                    Line { start: next_start, content_end: next_start, wide: Vec::new() },
-                ));
-                (utf16_col, utf32_col) = (0, 0);
-                continue;
-            }
-            if !c.is_ascii() {
-                current.wide.push(Wide {
-                    start: offset - current.start,
-                    len_utf8: c.len_utf8() as u8,
-                    utf16_col,
-                    utf32_col,
+        let mut start = 0;
+        loop {
+            let line_break = bytes.get(start..).and_then(|rest| memchr::memchr2(b'\n', b'\r', rest));
+            let Some(line_break) = line_break.map(|offset| start + offset) else {
+                lines.push(Line {
+                    start,
+                    content_end: text.len(),
+                    wide: wide_chars(text, start, text.len()),
                 });
-            }
-            utf16_col += c.len_utf16();
-            utf32_col += 1;
+                break;
+            };
+            let next = if bytes[line_break] == b'\r' && bytes.get(line_break + 1) == Some(&b'\n') {
+                line_break + 2
+            } else {
+                line_break + 1
+            };
+            lines.push(Line { start, content_end: line_break, wide: wide_chars(text, start, line_break) });
+            start = next;
         }
-        current.content_end = text.len();
-        lines.push(current);
         LineIndex { lines, len: text.len(), encoding }
     }
 
@@ -328,6 +316,44 @@ fn rope_line_content_end(rope: &Rope, line: usize) -> usize {
     end
 }
 
+/// The non-ASCII characters of the line `text[start..end]` (both ends are
+/// character boundaries: the text's ends or next to an ASCII line break).
+fn wide_chars(text: &str, start: usize, end: usize) -> Vec<Wide> {
+    let mut wide = Vec::new();
+    let Some(line) = text.get(start..end) else { return wide };
+    let bytes = line.as_bytes();
+    let (mut utf16_col, mut utf32_col) = (0, 0);
+    let mut i = 0;
+    loop {
+        let ascii = ascii_prefix_len(&bytes[i..]);
+        i += ascii;
+        utf16_col += ascii;
+        utf32_col += ascii;
+        let Some(c) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        wide.push(Wide { start: i, len_utf8: c.len_utf8() as u8, utf16_col, utf32_col });
+        i += c.len_utf8();
+        utf16_col += c.len_utf16();
+        utf32_col += 1;
+    }
+    wide
+}
+
+/// How many bytes at the start of `bytes` are ASCII, eight at a time.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut length = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        let high = word & HIGH_BITS;
+        if high != 0 {
+            return length + (high.trailing_zeros() / 8) as usize;
+        }
+        length += 8;
+    }
+    length + chunks.remainder().iter().take_while(|b| b.is_ascii()).count()
+}
+
 fn to_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
@@ -430,11 +456,62 @@ mod tests {
         }
     }
 
+    /// The index as the first version built it: every character decoded.
+    fn char_by_char(text: &str, encoding: PositionEncoding) -> LineIndex {
+        let mut lines = Vec::new();
+        let mut current = Line { start: 0, content_end: 0, wide: Vec::new() };
+        let (mut utf16_col, mut utf32_col) = (0, 0);
+        let mut chars = text.char_indices().peekable();
+        while let Some((offset, c)) = chars.next() {
+            let line_break = match c {
+                '\n' => Some(offset + 1),
+                '\r' if chars.peek().is_some_and(|&(_, next)| next == '\n') => {
+                    chars.next();
+                    Some(offset + 2)
+                }
+                '\r' => Some(offset + 1),
+                _ => None,
+            };
+            if let Some(next_start) = line_break {
+                current.content_end = offset;
+                let next = Line { start: next_start, content_end: next_start, wide: Vec::new() };
+                lines.push(std::mem::replace(&mut current, next));
+                (utf16_col, utf32_col) = (0, 0);
+                continue;
+            }
+            if !c.is_ascii() {
+                let start = offset - current.start;
+                current.wide.push(Wide { start, len_utf8: c.len_utf8() as u8, utf16_col, utf32_col });
+            }
+            utf16_col += c.len_utf16();
+            utf32_col += 1;
+        }
+        current.content_end = text.len();
+        lines.push(current);
+        LineIndex { lines, len: text.len(), encoding }
+    }
+
     /// Text made of the characters that break naive conversions.
     fn tricky_text() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "a", "Z", " ", "\n", "\r\n", "\r", "😀", "👍🏽", "日本", "中", "e\u{301}", "\u{0308}", "é", "ß",
-            "\t", "\u{2028}", "𝔘",
+            "a",
+            "Z",
+            "plain ASCII words",
+            " ",
+            "\n",
+            "\r\n",
+            "\r",
+            "😀",
+            "👍🏽",
+            "日本",
+            "中",
+            "e\u{301}",
+            "\u{0308}",
+            "é",
+            "ß",
+            "\t",
+            "\u{2028}",
+            "𝔘",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|pieces| pieces.concat())
     }
@@ -476,6 +553,13 @@ mod tests {
             let back = index.position(offset);
             prop_assert!(back <= pos(line, character));
             prop_assert_eq!(back == pos(line, character), !adjusted.any());
+        }
+
+        /// The byte-skipping index equals one built by decoding every
+        /// character.
+        #[test]
+        fn index_equals_a_char_by_char_one(text in tricky_text(), encoding in encoding()) {
+            prop_assert_eq!(LineIndex::new(&text, encoding), char_by_char(&text, encoding));
         }
 
         /// The line index agrees with ropey on the number of lines.

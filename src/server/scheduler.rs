@@ -11,11 +11,12 @@
 //!   out in version order.
 
 use std::sync::atomic::Ordering;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use tower_lsp::lsp_types::{Diagnostic, MessageType, Url};
 use tower_lsp::Client;
 
+use crate::analysis::memo::Memo;
 use crate::server::documents::Document;
 use crate::server::line_index::{LineIndex, PositionEncoding};
 use crate::server::settings::FileReport;
@@ -24,7 +25,8 @@ use crate::server::{lock, to_proto, Shared};
 
 enum Lookup {
     Ready(Arc<Snapshot>, u64),
-    Build(Input, u64),
+    /// The input, the opening it belongs to, and the document's memo.
+    Build(Input, u64, Arc<Mutex<Memo>>),
     Missing,
 }
 
@@ -55,7 +57,7 @@ impl Shared {
             settings_generation: generation,
             text: document.rope.to_string(),
         };
-        Lookup::Build(input, document.open_id)
+        Lookup::Build(input, document.open_id, document.memo.clone())
     }
 
     /// Keep `snapshot` if it is still current; say whether it is.
@@ -86,8 +88,8 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
     match shared.lookup(uri, false) {
         Lookup::Missing => None,
         Lookup::Ready(snapshot, _) => Some(snapshot),
-        Lookup::Build(input, open_id) => {
-            let snapshot = build(shared, client, input).await;
+        Lookup::Build(input, open_id, memo) => {
+            let snapshot = build(shared, client, input, memo).await;
             shared.keep(&snapshot, open_id);
             Some(snapshot)
         }
@@ -96,14 +98,14 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
 
 /// Analyse `input` on the blocking pool; report a settings file's outcome
 /// and a panic in the core.
-async fn build(shared: &Arc<Shared>, client: &Client, input: Input) -> Arc<Snapshot> {
+async fn build(shared: &Arc<Shared>, client: &Client, input: Input, memo: Arc<Mutex<Memo>>) -> Arc<Snapshot> {
     let encoding = shared.encoding();
     let task_shared = shared.clone();
     let task_input = input.clone();
     let task = tokio::task::spawn_blocking(move || {
         let (settings, report) = lock(&task_shared.settings).resolve(&task_input.uri);
         let report = report.and_then(|report| settings_file_diagnostics(report, encoding));
-        (Snapshot::build(task_input, settings, encoding), report)
+        (Snapshot::build_with(task_input, settings, encoding, Some(&memo)), report)
     });
     let (snapshot, report) = match task.await {
         Ok(result) => result,
@@ -166,7 +168,7 @@ async fn worker(shared: Arc<Shared>, client: Client, uri: Url) {
         let (snapshot, open_id) = match shared.lookup(&uri, true) {
             Lookup::Missing => return,
             Lookup::Ready(snapshot, open_id) => (snapshot, open_id),
-            Lookup::Build(input, open_id) => (build(&shared, &client, input).await, open_id),
+            Lookup::Build(input, open_id, memo) => (build(&shared, &client, input, memo).await, open_id),
         };
         if shared.keep(&snapshot, open_id) {
             client

@@ -6,12 +6,13 @@
 //! on a snapshot, so the text, the line index and the analysis always agree.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, TryLockError};
 
 use tower_lsp::lsp_types::{Diagnostic, Url};
 
+use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
-use crate::analysis::{analyze, Analysis, Context};
+use crate::analysis::{analyze_with, Analysis, Context};
 use crate::server::line_index::{LineIndex, PositionEncoding};
 use crate::server::to_proto;
 
@@ -65,9 +66,21 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Analyse `input` with `settings`. A panic in the core is caught: the
-    /// snapshot then has an empty analysis and says so in `panic`.
+    /// Analyse `input` with `settings` from scratch. A panic in the core is
+    /// caught: the snapshot then has an empty analysis and says so in
+    /// `panic`.
     pub fn build(input: Input, settings: Arc<Settings>, encoding: PositionEncoding) -> Snapshot {
+        Snapshot::build_with(input, settings, encoding, None)
+    }
+
+    /// [`Snapshot::build`], reusing the document's `memo` of earlier
+    /// versions (incremental analysis) when it is free.
+    pub fn build_with(
+        input: Input,
+        settings: Arc<Settings>,
+        encoding: PositionEncoding,
+        memo: Option<&Mutex<Memo>>,
+    ) -> Snapshot {
         let kind = DocumentKind::of(&input.uri);
         let line_index = LineIndex::new(&input.text, encoding);
         let (analysis, diagnostics, panic) = match kind {
@@ -78,7 +91,7 @@ impl Snapshot {
                 };
                 (Analysis::default(), diagnostics, None)
             }
-            DocumentKind::Article => match isolate(|| analyze(&input.text, &settings)) {
+            DocumentKind::Article => match analyse(&input.text, &settings, memo) {
                 Ok(analysis) => {
                     let diagnostics = analysis
                         .findings
@@ -110,6 +123,32 @@ impl Snapshot {
     }
 }
 
+/// The analysis of `text`, isolated from panics, with `memo` when it is
+/// given and free. A memo busy with another build of the same document is
+/// not waited for: this build starts from nothing. After a panic the memo
+/// may hold half-made state, so it is replaced with an empty one.
+fn analyse(text: &str, settings: &Settings, memo: Option<&Mutex<Memo>>) -> Result<Analysis, String> {
+    let mut guard = match memo.map(Mutex::try_lock) {
+        Some(Ok(guard)) => guard,
+        Some(Err(TryLockError::Poisoned(poisoned))) => {
+            let mut guard = poisoned.into_inner();
+            *guard = Memo::new();
+            if let Some(memo) = memo {
+                memo.clear_poison();
+            }
+            guard
+        }
+        None | Some(Err(TryLockError::WouldBlock)) => {
+            return isolate(|| analyze_with(text, settings, &mut Memo::disabled()));
+        }
+    };
+    let analysis = isolate(|| analyze_with(text, settings, &mut guard));
+    if analysis.is_err() {
+        *guard = Memo::new();
+    }
+    analysis
+}
+
 /// Run `work`, turning a panic into an error message so one bad document
 /// cannot take the server down.
 pub fn isolate<T>(work: impl FnOnce() -> T) -> Result<T, String> {
@@ -120,4 +159,51 @@ pub fn isolate<T>(work: impl FnOnce() -> T) -> Result<T, String> {
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "a panic without a message".to_owned())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    fn input(version: i32, text: &str) -> Input {
+        let uri = Url::parse("file:///article.md").expect("a valid URI");
+        Input { uri, version, settings_generation: 0, text: text.to_owned() }
+    }
+
+    const TEXT: &str = "“We will win,” Putin said on Sunday.\n\nXi met Putin in Moscow.\n";
+
+    /// The document's memo is filled, reused when free, bypassed when busy,
+    /// and emptied after a panic; the analysis is the same every time.
+    #[test]
+    fn the_memo_is_reused_when_free_and_replaced_after_a_panic() {
+        let settings = Arc::new(Settings::default());
+        let memo = Mutex::new(Memo::new());
+        let build = |version, text: &str| {
+            Snapshot::build_with(input(version, text), settings.clone(), PositionEncoding::Utf16, Some(&memo))
+        };
+        let first = build(1, TEXT);
+        assert_eq!(first.analysis, analyze(TEXT, &settings));
+        let kept = memo.lock().unwrap().len();
+        assert!(kept > 0);
+
+        let edited = TEXT.replace("Moscow", "Beijing");
+        assert_eq!(build(2, &edited).analysis, analyze(&edited, &settings));
+        let stats = memo.lock().unwrap().stats();
+        assert!(stats.hits > 0 && stats.misses > 0, "{stats:?}");
+
+        let busy = memo.lock().unwrap();
+        let while_busy =
+            Snapshot::build_with(input(3, TEXT), settings.clone(), PositionEncoding::Utf16, Some(&memo));
+        drop(busy);
+        assert_eq!(while_busy.analysis, first.analysis);
+
+        #[cfg(feature = "panic-injection")]
+        {
+            let poisoned = format!("{TEXT}{}", crate::analysis::INJECTED_PANIC_MARKER);
+            assert!(build(4, &poisoned).panic.is_some());
+            assert!(memo.lock().unwrap().is_empty(), "a fresh memo after the panic");
+            assert_eq!(build(5, TEXT).analysis, first.analysis);
+        }
+    }
 }

@@ -14,6 +14,7 @@
 //! - HTML tags are excluded where they stand (see `inline.rs`); a paragraph
 //!   left with no letters or digits outside excluded regions is dropped.
 
+use crate::analysis::memo::Memo;
 use crate::analysis::span::Span;
 use crate::analysis::structure::inline::InlineScanner;
 use crate::analysis::structure::sentences::{self, Language};
@@ -73,12 +74,15 @@ pub(crate) fn iso_date_at(bytes: &[u8], i: usize) -> Option<Span> {
     (shape_ok && ends_ok).then_some(Span::new(i, i + 10))
 }
 
-/// Parse the text into paragraphs, sentences and excluded regions.
-pub(crate) fn parse(text: &str, language: Language) -> Article {
+/// Parse the text into paragraphs, sentences and excluded regions, taking
+/// each paragraph's inline regions and sentences from `memo` when the same
+/// paragraph was seen before.
+pub(crate) fn parse(text: &str, language: Language, memo: &mut Memo) -> Article {
     let mut parser = Parser {
         text,
         bytes: text.as_bytes(),
         language,
+        memo,
         article: Article::default(),
         open: None,
         paragraph_excluded: Vec::new(),
@@ -100,6 +104,7 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     language: Language,
+    memo: &'a mut Memo,
     article: Article,
     open: Option<OpenParagraph>,
     /// Excluded regions inside the open paragraph (block-quote markers on
@@ -136,13 +141,8 @@ impl Parser<'_> {
     /// The end of the line's content (before `\r\n` or `\n`) and the start of
     /// the next line.
     fn line_bounds(&self, start: usize) -> (usize, usize) {
-        // `str::find` on a char is memchr-fast; line starts are always char
-        // boundaries (after `\n` or after an ASCII marker).
-        let newline = match self.text.get(start..) {
-            Some(rest) => rest.find('\n'),
-            None => self.bytes[start..].iter().position(|&b| b == b'\n'),
-        }
-        .map(|offset| start + offset);
+        let newline =
+            self.bytes.get(start..).and_then(|rest| memchr::memchr(b'\n', rest)).map(|offset| start + offset);
         match newline {
             Some(newline) => {
                 let content_end =
@@ -365,6 +365,13 @@ impl Parser<'_> {
 
     /// Finish the open paragraph: trim, find inline regions, drop it when no
     /// prose is left, split sentences.
+    ///
+    /// The inline scan and the sentence split read nothing but the
+    /// paragraph's own bytes (and the language), so they run on the
+    /// paragraph alone ([`scan_paragraph`]) and are memoised by its text and
+    /// kind. A block quote whose continuation lines carry `>` markers is the
+    /// exception: the markers come from the line pass, so such a paragraph is
+    /// scanned afresh every time (they are rare, and the scan is linear).
     fn close_paragraph(&mut self) {
         let Some(open) = self.open.take() else {
             self.flush_paragraph_excluded();
@@ -374,20 +381,32 @@ impl Parser<'_> {
             self.flush_paragraph_excluded();
             return;
         };
-        self.inline.scan(self.text, start, end, &mut self.paragraph_excluded);
-        normalize(&mut self.paragraph_excluded);
-        let span = Span::new(start, end);
-        if has_prose(self.text, span, &self.paragraph_excluded) {
+        let Some(body) = self.text.get(start..end) else {
+            self.flush_paragraph_excluded();
+            return;
+        };
+        let (language, inline) = (self.language, &mut self.inline);
+        let local = if self.paragraph_excluded.is_empty() {
+            self.memo.get_or_compute(open.kind as u8, body, || scan_paragraph(body, &[], language, inline))
+        } else {
+            let markers: Vec<Span> = self
+                .paragraph_excluded
+                .drain(..)
+                .map(|span| Span::new(span.start.saturating_sub(start), span.end.saturating_sub(start)))
+                .collect();
+            std::sync::Arc::new(scan_paragraph(body, &markers, language, inline))
+        };
+        let shift = |span: &Span| Span::new(span.start + start, span.end + start);
+        self.article.excluded.extend(local.excluded.iter().map(shift));
+        if local.prose {
             let first = self.article.sentences.len();
-            sentences::split(
-                self.text,
-                span,
-                &self.paragraph_excluded,
-                self.language,
-                &mut self.article.sentences,
-            );
+            self.article.sentences.extend(local.sentences.iter().map(shift));
             let sentences = first..self.article.sentences.len();
-            self.article.paragraphs.push(Paragraph { span, kind: open.kind, sentences });
+            self.article.paragraphs.push(Paragraph {
+                span: Span::new(start, end),
+                kind: open.kind,
+                sentences,
+            });
         }
         self.flush_paragraph_excluded();
     }
@@ -395,6 +414,39 @@ impl Parser<'_> {
     fn flush_paragraph_excluded(&mut self) {
         self.article.excluded.append(&mut self.paragraph_excluded);
     }
+}
+
+/// What closing a paragraph finds in its own text: offsets relative to the
+/// paragraph's start.
+pub(crate) struct LocalParagraph {
+    /// Its excluded regions (block-quote markers and inline regions), sorted
+    /// and merged.
+    excluded: Vec<Span>,
+    /// Whether a letter or digit lies outside them; a paragraph without is
+    /// dropped.
+    prose: bool,
+    /// Its sentences (none when it has no prose).
+    sentences: Vec<Span>,
+}
+
+/// Inline regions and sentences of the paragraph `body` (already trimmed),
+/// given the block-quote `markers` the line pass found in it (relative).
+fn scan_paragraph(
+    body: &str,
+    markers: &[Span],
+    language: Language,
+    inline: &mut InlineScanner,
+) -> LocalParagraph {
+    let mut excluded = markers.to_vec();
+    inline.scan(body, 0, body.len(), &mut excluded);
+    normalize(&mut excluded);
+    let span = Span::new(0, body.len());
+    let prose = has_prose(body, span, &excluded);
+    let mut sentences = Vec::new();
+    if prose {
+        sentences::split(body, span, &excluded, language, &mut sentences);
+    }
+    LocalParagraph { excluded, prose, sentences }
 }
 
 fn bom_length(text: &str) -> usize {
@@ -406,13 +458,7 @@ fn bom_length(text: &str) -> usize {
 }
 
 fn next_line_start(text: &str, position: usize) -> usize {
-    // `str::find` on a char is memchr-fast; positions here are always char
-    // boundaries, but fall back to bytes rather than panic.
-    let found = match text.get(position..) {
-        Some(rest) => rest.find('\n'),
-        None => text.as_bytes().get(position..).and_then(|rest| rest.iter().position(|&b| b == b'\n')),
-    };
-    match found {
+    match text.as_bytes().get(position..).and_then(|rest| memchr::memchr(b'\n', rest)) {
         Some(offset) => position + offset + 1,
         None => text.len(),
     }
@@ -578,8 +624,7 @@ fn is_reference_definition(rest: &[u8]) -> bool {
 }
 
 fn find(bytes: &[u8], start: usize, needle: &[u8]) -> Option<usize> {
-    let haystack = bytes.get(start..)?;
-    haystack.windows(needle.len()).position(|window| window == needle).map(|offset| start + offset)
+    memchr::memmem::find(bytes.get(start..)?, needle).map(|offset| start + offset)
 }
 
 /// `start..end` without surrounding whitespace (Unicode-aware); `None` if

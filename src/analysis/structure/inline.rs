@@ -176,7 +176,7 @@ fn find(bytes: &[u8], start: usize, end: usize, needle: &[u8]) -> Option<usize> 
     if start >= end {
         return None;
     }
-    bytes[start..end].windows(needle.len()).position(|window| window == needle).map(|offset| start + offset)
+    memchr::memmem::find(&bytes[start..end], needle).map(|offset| start + offset)
 }
 
 /// `<scheme:…>`: the end after `>`.

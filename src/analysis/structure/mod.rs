@@ -23,6 +23,7 @@ mod words;
 
 pub use words::{words, Words};
 
+use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 
@@ -67,7 +68,14 @@ impl Article {
     /// One pass over the lines, then one pass over each paragraph's bytes for
     /// inline regions and sentences: linear in the length of the text.
     pub fn parse(text: &str, settings: &Settings) -> Article {
-        blocks::parse(text, sentences::Language::from_code(settings.language()))
+        Article::parse_with(text, settings, &mut Memo::disabled())
+    }
+
+    /// [`Article::parse`], reusing each paragraph's inline regions and
+    /// sentences from `memo` when an earlier version had the same paragraph
+    /// (see [`crate::analysis::memo`]). Always equals `parse`.
+    pub fn parse_with(text: &str, settings: &Settings, memo: &mut Memo) -> Article {
+        blocks::parse(text, sentences::Language::from_code(settings.language()), memo)
     }
 
     /// Whether the byte at `offset` is prose (not inside an excluded region).
