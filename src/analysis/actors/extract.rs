@@ -27,6 +27,7 @@ use crate::analysis::structure::Article;
 /// A hash set with a fast fixed-seed hash (the keys are words of the text:
 /// no attacker picks them to collide, and nothing depends on the order).
 type FastSet<T> = HashSet<T, foldhash::fast::FixedState>;
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// One token of a paragraph; its span is relative to the paragraph.
 #[derive(Clone, Debug)]
@@ -114,17 +115,32 @@ struct PersonDef {
     registry: Option<usize>,
 }
 
+/// What makes two mentions the same actor.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ActorKey<'a> {
+    /// A country (by ISO code) and its demonyms.
+    Country(&'static str),
+    City(usize),
+    State(usize),
+    Org(usize),
+    Region(usize),
+    Registry(usize),
+    /// A name nobody introduced, as written.
+    Unknown(&'a str),
+    Person(String),
+}
+
 #[derive(Default)]
-struct Builder {
+struct Builder<'a> {
     actors: Vec<Actor>,
-    keys: HashMap<String, usize>,
+    keys: FastMap<ActorKey<'a>, usize>,
     /// (actor, span) pairs already recorded, so a repeated mention is
     /// dropped in constant time even when an actor has thousands.
     recorded: FastSet<(usize, Span)>,
 }
 
-impl Builder {
-    fn actor(&mut self, key: String, make: impl FnOnce() -> Actor) -> usize {
+impl<'a> Builder<'a> {
+    fn actor(&mut self, key: ActorKey<'a>, make: impl FnOnce() -> Actor) -> usize {
         if let Some(&index) = self.keys.get(&key) {
             return index;
         }
@@ -178,6 +194,14 @@ fn is_title_case(word: &str) -> bool {
 
 fn lower(word: &str) -> String {
     word.to_lowercase()
+}
+
+/// Whether the item is written as an honorific ("Mr", "Sen").
+fn is_honorific(text: &str, item: &Item) -> bool {
+    match item.kind {
+        ItemKind::Word => item.has(flag::HONORIFIC),
+        _ => word_flags(item.span.slice(text)) & flag::HONORIFIC != 0,
+    }
 }
 
 /// The case bits and word-list bits of a word.
@@ -361,9 +385,7 @@ fn tokenize(para: &str, registry: &Registry) -> Vec<Item> {
         } else {
             if !c.is_whitespace() {
                 let abbreviation = c == '.'
-                    && items.last().is_some_and(|item: &Item| {
-                        item.kind == ItemKind::Word && item.has(flag::HONORIFIC) || item.span.len() == 1
-                    });
+                    && items.last().is_some_and(|item| is_honorific(para, item) || item.span.len() == 1);
                 if matches!(c, '!' | '?' | ':' | '“' | '"' | '«' | '„' | '(' | '[' | ';')
                     || (c == '.' && !abbreviation)
                 {
@@ -673,7 +695,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
                 continue;
             }
             // "Mr. Smith": a person known only by surname.
-            if honorific.is_some() || honorific_word_before(items, i) {
+            if honorific.is_some() || honorific_word_before(&scan, items, i) {
                 let index = add_def(&mut defs, bare_def(vec![word.to_owned()], honorific));
                 def_mentions.push((index, at, MentionForm::Surname));
                 i += 1;
@@ -690,8 +712,8 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
                     i = end;
                     continue;
                 }
-                let name = span.slice(text).to_owned();
-                let actor = builder.actor(format!("unknown:{name}"), || blank(name.clone(), kind));
+                let name = span.slice(text);
+                let actor = builder.actor(ActorKey::Unknown(name), || blank(name.to_owned(), kind));
                 builder.mention(actor, span, MentionForm::FullName);
                 i = end;
                 continue;
@@ -703,7 +725,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     // People become actors.
     let mut def_actor = Vec::with_capacity(defs.len());
     for def in &defs {
-        let key = format!("person:{}", def.name);
+        let key = ActorKey::Person(def.name.clone());
         let actor = builder.actor(key, || blank(def.name.clone(), def.kind));
         let a = &mut builder.actors[actor];
         a.title = a.title.clone().or_else(|| def.title_text.clone());
@@ -721,7 +743,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
 }
 
 /// Sort mentions, order actors by first mention, fill descriptions.
-fn finish(builder: Builder, settings: &Settings) -> Actors {
+fn finish(builder: Builder<'_>, settings: &Settings) -> Actors {
     let k = &*KNOWLEDGE;
     let mut actors: Vec<Actor> = builder
         .actors
@@ -795,21 +817,19 @@ pub(super) fn registry_entry(
 }
 
 /// The actor for an embedded entity; countries and their demonyms are one.
-fn known_actor(builder: &mut Builder, entity: Entity) -> usize {
+fn known_actor(builder: &mut Builder<'_>, entity: Entity) -> usize {
     let k = &*KNOWLEDGE;
     let (key, name, kind, country) = match entity {
         Entity::Country(c) | Entity::Demonym(c) => (
-            format!("country:{}", k.countries[c].iso2),
+            ActorKey::Country(k.countries[c].iso2),
             k.countries[c].name,
             ActorKind::Country,
             Some(k.countries[c].iso2),
         ),
-        Entity::City(c) => (format!("city:{c}"), k.cities[c].name, ActorKind::Place, Some(k.cities[c].iso2)),
-        Entity::State(s) => (format!("state:{s}"), k.states[s].name, ActorKind::Place, Some("US")),
-        Entity::Org(o) => (format!("org:{o}"), k.orgs[o].name, ActorKind::Organization, k.orgs[o].country),
-        Entity::Region(r) => {
-            (format!("region:{r}"), k.regions[r].name, ActorKind::Place, k.regions[r].country)
-        }
+        Entity::City(c) => (ActorKey::City(c), k.cities[c].name, ActorKind::Place, Some(k.cities[c].iso2)),
+        Entity::State(s) => (ActorKey::State(s), k.states[s].name, ActorKind::Place, Some("US")),
+        Entity::Org(o) => (ActorKey::Org(o), k.orgs[o].name, ActorKind::Organization, k.orgs[o].country),
+        Entity::Region(r) => (ActorKey::Region(r), k.regions[r].name, ActorKind::Place, k.regions[r].country),
     };
     let canonical = match entity {
         Entity::Demonym(c) => Entity::Country(c),
@@ -1241,13 +1261,13 @@ fn bare_def(words: Vec<String>, gender: Option<Gender>) -> PersonDef {
     }
 }
 
-fn honorific_word_before(items: &[Item], i: usize) -> bool {
+fn honorific_word_before(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
     let Some(mut j) = i.checked_sub(1) else { return false };
     if items[j].kind == ItemKind::Punct('.') {
         let Some(k) = j.checked_sub(1) else { return false };
         j = k;
     }
-    items[j].kind == ItemKind::Word && items[j].has(flag::HONORIFIC)
+    is_honorific(scan.text, &items[j])
 }
 
 fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender> {
@@ -1512,7 +1532,7 @@ enum RegistryActor {
 }
 
 fn registry_actor(
-    builder: &mut Builder,
+    builder: &mut Builder<'_>,
     defs: &mut Vec<PersonDef>,
     settings: &Settings,
     entry: usize,
@@ -1544,7 +1564,7 @@ fn registry_actor(
         defs.push(def);
         RegistryActor::Person(defs.len() - 1)
     } else {
-        let actor = builder.actor(format!("registry:{entry}"), || {
+        let actor = builder.actor(ActorKey::Registry(entry), || {
             let mut a = blank(e.name.clone(), ActorKind::Organization);
             a.registry = Some(entry);
             a
