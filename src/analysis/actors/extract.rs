@@ -1317,7 +1317,10 @@ fn resolve_word(
         let close: Vec<usize> = (0..defs.len())
             .filter(|&d| {
                 let s = &defs[d].surname;
-                s.chars().count() >= 5
+                // Same first byte: a cheap test that the first three
+                // characters can be equal, before counting and comparing.
+                s.as_bytes().first() == word.as_bytes().first()
+                    && s.chars().count() >= 5
                     && s.chars().take(3).eq(word.chars().take(3))
                     && edit_distance(s, word) <= 2
             })
