@@ -917,11 +917,7 @@ impl Context {
                         Entity::Region(_) => {}
                     }
                 }
-                ItemKind::Word => {
-                    if item.has(flag::STATE_CUE) {
-                        self.state_cues += 1;
-                    }
-                }
+                ItemKind::Word if item.has(flag::STATE_CUE) => self.state_cues += 1,
                 _ => {}
             }
         }
