@@ -79,7 +79,7 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     let skipped = limits::skipped(text);
     let quotes =
         if skipped.is_empty() { quotes::analyze(text, &article, settings) } else { Quotes::default() };
-    let actors = actors::extract(text, &article, settings);
+    let actors = actors::extract_with(text, &article, settings, memo);
     let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
     let dates = dates::extract(text, &article, article_date.as_ref(), settings);
     let mut analysis = Analysis {

@@ -1,18 +1,35 @@
 //! The extraction itself: tokens → known names → people introduced with a
 //! title → later mentions (surnames, family names, role references).
+//!
+//! Two parts, for incremental analysis (see [`crate::analysis::memo`]):
+//! - LOCAL, per paragraph ([`scan_paragraph`], memoised by the paragraph's
+//!   text): the tokens with gazetteer and registry hits, what the word lists
+//!   say of each word, the title phrases, and the few tokens the global part
+//!   must look at (the candidates). Every span is relative to the paragraph.
+//! - GLOBAL ([`extract_with`]): the document-wide word sets, the context
+//!   that decides ambiguous names, people and their first references,
+//!   surnames, roles. It visits only the candidates, so it is linear in
+//!   the number of capitalised words, names and titles, not in bytes.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 
 use super::knowledge::{Entity, KNOWLEDGE};
 use super::lexicon::*;
 use super::{Actor, ActorKind, Actors, Gender, MentionForm};
+use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
-use crate::analysis::structure::{Article, BlockKind};
+use crate::analysis::structure::Article;
 
-/// One token of a paragraph.
+/// A hash set with a fast fixed-seed hash (the keys are words of the text:
+/// no attacker picks them to collide, and nothing depends on the order).
+type FastSet<T> = HashSet<T, foldhash::fast::FixedState>;
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+/// One token of a paragraph; its span is relative to the paragraph.
 #[derive(Clone, Debug)]
 struct Item {
     span: Span,
@@ -20,16 +37,41 @@ struct Item {
     /// Whether the item starts a sentence (paragraph start, after . ! ? : or
     /// an opening quotation mark).
     sentence_start: bool,
+    /// [`flag`] bits from the word lists, plus the `CASE_*` and `TITLE` bits.
+    flags: u16,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// The first character is upper case and some character is lower case.
+const TITLE_CASE: u16 = 1 << 10;
+/// The first character is lower case.
+const LOWER_START: u16 = 1 << 11;
+/// Some character is upper case.
+const HAS_UPPER: u16 = 1 << 12;
+/// A title phrase starts at this item.
+const TITLE: u16 = 1 << 13;
+/// Word-list bits that keep a title-case word from being a name.
+const NOT_NAME_BITS: u16 = flag::NOT_NAME | flag::ROLE | flag::MODIFIER | flag::ORG;
+
+impl Item {
+    fn has(&self, bits: u16) -> bool {
+        self.flags & bits != 0
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum ItemKind {
     Word,
     Punct(char),
-    /// A gazetteer hit (one or more words) and what it may stand for.
-    Known(Vec<Entity>),
+    /// A gazetteer hit (one or more words): the automaton's pattern, whose
+    /// entities (`KNOWLEDGE.entities`) it may stand for.
+    Known(usize),
     /// A registry name: entry index, and whether it is a variant to flag.
     Registry(usize, bool),
+}
+
+/// The entities a gazetteer pattern stands for.
+fn entities_of(pattern: usize) -> &'static [Entity] {
+    KNOWLEDGE.entities.get(pattern).map_or(&[], Vec::as_slice)
 }
 
 /// A title phrase: its span, head role, modifiers and country.
@@ -39,6 +81,22 @@ struct Title {
     role: String,
     modifiers: Vec<String>,
     country: Option<usize>,
+}
+
+/// What one paragraph holds, from its text alone (spans relative to it).
+#[derive(Debug, Default)]
+struct LocalParagraph {
+    /// The prose tokens.
+    items: Vec<Item>,
+    /// Title phrases: (first item, title, item after it), by first item.
+    titles: Vec<(usize, Title, usize)>,
+    /// The items the global part looks at, in order: known and registry
+    /// names, words with capitals, title starts, state cues.
+    candidates: Vec<usize>,
+    /// Distinct words starting lower case.
+    lowercase_words: Vec<Span>,
+    /// Distinct title-case words away from a sentence start.
+    midsentence_caps: Vec<Span>,
 }
 
 /// A person introduced by the article (or by data), before mentions are
@@ -57,17 +115,32 @@ struct PersonDef {
     registry: Option<usize>,
 }
 
-#[derive(Default)]
-struct Builder {
-    actors: Vec<Actor>,
-    keys: HashMap<String, usize>,
-    /// (actor, span) pairs already recorded, so a repeated mention is
-    /// dropped in constant time even when an actor has thousands.
-    recorded: HashSet<(usize, Span)>,
+/// What makes two mentions the same actor.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ActorKey<'a> {
+    /// A country (by ISO code) and its demonyms.
+    Country(&'static str),
+    City(usize),
+    State(usize),
+    Org(usize),
+    Region(usize),
+    Registry(usize),
+    /// A name nobody introduced, as written.
+    Unknown(&'a str),
+    Person(String),
 }
 
-impl Builder {
-    fn actor(&mut self, key: String, make: impl FnOnce() -> Actor) -> usize {
+#[derive(Default)]
+struct Builder<'a> {
+    actors: Vec<Actor>,
+    keys: FastMap<ActorKey<'a>, usize>,
+    /// (actor, span) pairs already recorded, so a repeated mention is
+    /// dropped in constant time even when an actor has thousands.
+    recorded: FastSet<(usize, Span)>,
+}
+
+impl<'a> Builder<'a> {
+    fn actor(&mut self, key: ActorKey<'a>, make: impl FnOnce() -> Actor) -> usize {
         if let Some(&index) = self.keys.get(&key) {
             return index;
         }
@@ -123,44 +196,127 @@ fn lower(word: &str) -> String {
     word.to_lowercase()
 }
 
-/// Whether the word, lower-cased, is in the set (allocating only when the
-/// word has capitals).
-fn in_lower_set(set: &WordSet, word: &str) -> bool {
-    if word.chars().any(char::is_uppercase) {
-        set.contains(&lower(word))
-    } else {
-        set.contains(word)
+/// Whether the item is written as an honorific ("Mr", "Sen").
+fn is_honorific(text: &str, item: &Item) -> bool {
+    match item.kind {
+        ItemKind::Word => item.has(flag::HONORIFIC),
+        _ => word_flags(item.span.slice(text)) & flag::HONORIFIC != 0,
     }
 }
 
-fn is_role(word: &str) -> bool {
-    in_lower_set(&ROLE_SET, word)
+/// The case bits and word-list bits of a word.
+fn word_bits(word: &str) -> u16 {
+    let mut bits = word_flags(word);
+    let first = word.chars().next();
+    if first.is_some_and(char::is_lowercase) {
+        bits |= LOWER_START;
+    }
+    let upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if upper {
+        bits |= HAS_UPPER;
+        if is_title_case(word) {
+            bits |= TITLE_CASE;
+        }
+    }
+    bits
 }
 
-fn is_modifier(word: &str) -> bool {
-    in_lower_set(&MODIFIER_SET, word)
-}
-
-/// Everything the extraction needs about the whole text.
+/// Everything the global part knows while it looks at one paragraph: the
+/// paragraph's text (item spans are relative to it), its title phrases,
+/// and the document-wide word sets.
 struct Scan<'a> {
     text: &'a str,
+    titles: &'a [(usize, Title, usize)],
     /// Words seen in lower case anywhere: their capitalised form at a
     /// sentence start is a common word, not a name.
-    lowercase_words: HashSet<&'a str>,
+    lowercase_words: &'a FastSet<&'a str>,
     /// Title-case words seen away from a sentence start.
-    midsentence_caps: HashSet<&'a str>,
+    midsentence_caps: &'a FastSet<&'a str>,
+}
+
+impl Scan<'_> {
+    /// Whether `word`, lower-cased, is written lower case somewhere.
+    fn seen_lowercase(&self, word: &str) -> bool {
+        let mut buffer = [0_u8; 64];
+        if word.is_ascii() {
+            if let Some(slot) = buffer.get_mut(..word.len()) {
+                slot.copy_from_slice(word.as_bytes());
+                slot.make_ascii_lowercase();
+                return self.lowercase_words.contains(std::str::from_utf8(slot).unwrap_or_default());
+            }
+        }
+        self.lowercase_words.contains(lower(word).as_str())
+    }
+
+    /// The title phrase starting at item `i`: the title and the item after it.
+    fn title_at(&self, items: &[Item], i: usize) -> Option<(&Title, usize)> {
+        if !items.get(i)?.has(TITLE) {
+            return None;
+        }
+        let index = self.titles.binary_search_by_key(&i, |(at, _, _)| *at).ok()?;
+        self.titles.get(index).map(|(_, title, after)| (title, *after))
+    }
+}
+
+/// The local part: cut one paragraph (`para`, with the excluded regions
+/// `excluded` relative to it) into items and find what the global part
+/// needs. Depends on nothing outside the paragraph but the settings.
+fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry) -> LocalParagraph {
+    let mut items = tokenize(para, registry);
+    if !excluded.is_empty() {
+        let is_prose = |offset: usize| {
+            let index = excluded.partition_point(|span| span.end <= offset);
+            excluded.get(index).is_none_or(|span| !span.contains(offset))
+        };
+        items.retain(|item| is_prose(item.span.start));
+    }
+    let mut titles = Vec::new();
+    for i in 0..items.len() {
+        if let Some((title, after)) = title_phrase(para, &items, i) {
+            items[i].flags |= TITLE;
+            titles.push((i, title, after));
+        }
+    }
+    let mut candidates = Vec::new();
+    let mut lowercase: FastSet<&str> = FastSet::default();
+    let mut caps: FastSet<&str> = FastSet::default();
+    let mut lowercase_words = Vec::new();
+    let mut midsentence_caps = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let candidate = match item.kind {
+            ItemKind::Known(_) | ItemKind::Registry(..) => true,
+            ItemKind::Punct(_) => false,
+            ItemKind::Word => {
+                let word = item.span.slice(para);
+                if item.has(LOWER_START) {
+                    if lowercase.insert(word) {
+                        lowercase_words.push(item.span);
+                    }
+                } else if !item.sentence_start && item.has(TITLE_CASE) && caps.insert(word) {
+                    midsentence_caps.push(item.span);
+                }
+                item.has(HAS_UPPER | TITLE | flag::STATE_CUE)
+            }
+        };
+        if candidate {
+            candidates.push(i);
+        }
+    }
+    LocalParagraph { items, titles, candidates, lowercase_words, midsentence_caps }
 }
 
 /// Cut a paragraph into items: words, punctuation, gazetteer and registry hits.
-fn tokenize(scan: &Scan<'_>, span: Span, registry: &Registry) -> Vec<Item> {
-    let text = scan.text;
-    let Some(para) = text.get(span.start..span.end) else { return Vec::new() };
+fn tokenize(para: &str, registry: &Registry) -> Vec<Item> {
     // Known names first: they may span several words ("United States").
     let mut hits: Vec<(Span, ItemKind)> = Vec::new();
     if let Some(matcher) = &registry.matcher {
         for m in matcher.find_iter(para) {
-            let hit = Span::new(span.start + m.start(), span.start + m.end());
-            if boundary_ok(text, hit) {
+            let hit = Span::new(m.start(), m.end());
+            if boundary_ok(para, hit) {
                 let (entry, variant) = registry.patterns[m.pattern().as_usize()];
                 hits.push((hit, ItemKind::Registry(entry, variant)));
             }
@@ -176,47 +332,51 @@ fn tokenize(scan: &Scan<'_>, span: Span, registry: &Registry) -> Vec<Item> {
     };
     let k = &*KNOWLEDGE;
     for m in k.matcher.find_iter(para) {
-        let hit = Span::new(span.start + m.start(), span.start + m.end());
-        if !boundary_ok(text, hit) || overlaps_registry(&hits, hit) {
+        let hit = Span::new(m.start(), m.end());
+        if !boundary_ok(para, hit) || overlaps_registry(&hits, hit) {
             continue;
         }
-        let surface = hit.slice(text);
+        let surface = hit.slice(para);
         // "WHO", "US", "IT" in an all-capitals headline are words, not names.
         let headline_word =
             matches!(surface, "WHO" | "US" | "IT" | "AS" | "OR" | "IS" | "ON" | "IN" | "AT" | "AU" | "ICC");
-        if headline_word && caps_line(text, hit) {
+        if headline_word && caps_line(para, hit) {
             continue;
         }
-        hits.push((hit, ItemKind::Known(k.entities[m.pattern().as_usize()].clone())));
+        hits.push((hit, ItemKind::Known(m.pattern().as_usize())));
     }
-    hits.sort_by_key(|(h, _)| h.start);
+    if registry_hits > 0 {
+        hits.sort_by_key(|(h, _)| h.start);
+    }
 
-    let mut items = Vec::new();
-    let mut offset = span.start;
+    let mut items: Vec<Item> = Vec::with_capacity(para.len() / 5);
+    let mut offset = 0;
     let mut hit_index = 0;
     let mut sentence_start = true;
-    while offset < span.end {
+    let end_of = para.len();
+    while offset < end_of {
         if let Some((hit, kind)) = hits.get(hit_index) {
             if hit.start == offset {
-                items.push(Item { span: *hit, kind: kind.clone(), sentence_start });
+                items.push(Item { span: *hit, kind: *kind, sentence_start, flags: 0 });
                 sentence_start = false;
                 offset = hit.end;
                 hit_index += 1;
                 continue;
             }
         }
-        let Some(c) = char_after(text, offset) else { break };
+        let Some(c) = char_after(para, offset) else { break };
         if is_word_char(c) {
             let mut end = offset;
-            for (i, ch) in text[offset..span.end].char_indices() {
+            for (i, ch) in para[offset..].char_indices() {
                 if !is_word_char(ch) {
                     break;
                 }
                 end = offset + i + ch.len_utf8();
             }
+            let flags = word_bits(&para[offset..end]);
             // Do not run into a known name that starts inside this word
             // (glued words are split later, not here).
-            items.push(Item { span: Span::new(offset, end), kind: ItemKind::Word, sentence_start });
+            items.push(Item { span: Span::new(offset, end), kind: ItemKind::Word, sentence_start, flags });
             sentence_start = false;
             while hits.get(hit_index).is_some_and(|(h, _)| h.start < end) {
                 hit_index += 1;
@@ -225,10 +385,7 @@ fn tokenize(scan: &Scan<'_>, span: Span, registry: &Registry) -> Vec<Item> {
         } else {
             if !c.is_whitespace() {
                 let abbreviation = c == '.'
-                    && items.last().is_some_and(|item: &Item| {
-                        let word = item.span.slice(text);
-                        HONORIFICS.iter().any(|(h, _)| *h == word) || word.len() == 1
-                    });
+                    && items.last().is_some_and(|item| is_honorific(para, item) || item.span.len() == 1);
                 if matches!(c, '!' | '?' | ':' | '“' | '"' | '«' | '„' | '(' | '[' | ';')
                     || (c == '.' && !abbreviation)
                 {
@@ -238,6 +395,7 @@ fn tokenize(scan: &Scan<'_>, span: Span, registry: &Registry) -> Vec<Item> {
                     span: Span::new(offset, offset + c.len_utf8()),
                     kind: ItemKind::Punct(c),
                     sentence_start: false,
+                    flags: 0,
                 });
             }
             offset += c.len_utf8();
@@ -324,48 +482,101 @@ fn registry(settings: &Settings) -> Registry {
     Registry { matcher, patterns }
 }
 
-pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Actors {
-    let mut lowercase_words = HashSet::new();
-    let mut midsentence_caps = HashSet::new();
-    let registry = registry(settings);
-    let scan0 = Scan { text, lowercase_words: HashSet::new(), midsentence_caps: HashSet::new() };
-    let mut paragraphs: Vec<(Vec<Item>, BlockKind)> = Vec::new();
-    for paragraph in &article.paragraphs {
-        let items: Vec<Item> = tokenize(&scan0, paragraph.span, &registry)
-            .into_iter()
-            .filter(|item| article.is_prose(item.span.start))
-            .collect();
-        for item in &items {
-            if item.kind == ItemKind::Word {
-                let word = item.span.slice(text);
-                if word.chars().next().is_some_and(char::is_lowercase) {
-                    lowercase_words.insert(word);
-                } else if !item.sentence_start && is_title_case(word) {
-                    midsentence_caps.insert(word);
-                }
-            }
-        }
-        paragraphs.push((items, paragraph.kind));
+/// One paragraph in the global part: where it starts and its local result.
+struct Para {
+    base: usize,
+    end: usize,
+    local: Arc<LocalParagraph>,
+}
+
+impl Para {
+    fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.base..self.end).unwrap_or_default()
     }
-    let scan = Scan { text, lowercase_words, midsentence_caps };
+
+    fn shift(&self, span: Span) -> Span {
+        Span::new(self.base + span.start, self.base + span.end)
+    }
+}
+
+fn scan_of<'a>(
+    text: &'a str,
+    p: &'a Para,
+    lowercase_words: &'a FastSet<&'a str>,
+    midsentence_caps: &'a FastSet<&'a str>,
+) -> Scan<'a> {
+    Scan { text: p.text(text), titles: &p.local.titles, lowercase_words, midsentence_caps }
+}
+
+/// The candidates of a paragraph from item `from` on.
+fn next_candidate(candidates: &[usize], cursor: &mut usize, from: usize) -> Option<usize> {
+    while candidates.get(*cursor).is_some_and(|&c| c < from) {
+        *cursor += 1;
+    }
+    candidates.get(*cursor).copied()
+}
+
+/// Find the actors in the prose of `text`, reusing the per-paragraph scans
+/// that `memo` kept. Equals [`extract`] whatever the memo holds.
+pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Actors {
+    let registry = registry(settings);
+    let mut paragraphs: Vec<Para> = Vec::with_capacity(article.paragraphs.len());
+    for paragraph in &article.paragraphs {
+        let Some(para) = text.get(paragraph.span.start..paragraph.span.end) else { continue };
+        let excluded = article.excluded_in(paragraph.span);
+        let local = if excluded.is_empty() {
+            memo.get_or_compute(0, para, || scan_paragraph(para, &[], &registry))
+        } else {
+            // Inline code or URLs: not memoised, as the regions come from
+            // the structure, not from this stage.
+            let relative: Vec<Span> = excluded
+                .iter()
+                .map(|span| {
+                    Span::new(
+                        span.start.saturating_sub(paragraph.span.start),
+                        span.end.saturating_sub(paragraph.span.start),
+                    )
+                })
+                .collect();
+            Arc::new(scan_paragraph(para, &relative, &registry))
+        };
+        paragraphs.push(Para { base: paragraph.span.start, end: paragraph.span.end, local });
+    }
+    let mut lowercase_words: FastSet<&str> = FastSet::default();
+    let mut midsentence_caps: FastSet<&str> = FastSet::default();
+    for p in &paragraphs {
+        let para = p.text(text);
+        lowercase_words.extend(p.local.lowercase_words.iter().map(|span| span.slice(para)));
+        midsentence_caps.extend(p.local.midsentence_caps.iter().map(|span| span.slice(para)));
+    }
     let mut builder = Builder::default();
     let mut context = Context::default();
-    for (items, _) in &paragraphs {
-        context.collect(&scan, items);
+    for p in &paragraphs {
+        context.collect(
+            &scan_of(text, p, &lowercase_words, &midsentence_caps),
+            &p.local.items,
+            &p.local.candidates,
+        );
     }
 
     // Pass 1: known names, and people introduced with a title.
     let mut defs: Vec<PersonDef> = Vec::new();
     let mut def_mentions: Vec<(usize, Span, MentionForm)> = Vec::new();
-    let mut consumed: Vec<HashSet<usize>> = vec![HashSet::new(); paragraphs.len()];
-    for (p, (items, _)) in paragraphs.iter().enumerate() {
+    // (paragraph, item) pairs a name already covers.
+    let mut consumed: FastSet<(usize, usize)> = FastSet::default();
+    for (p, para) in paragraphs.iter().enumerate() {
+        let scan = scan_of(text, para, &lowercase_words, &midsentence_caps);
+        let items = &para.local.items;
+        let candidates = &para.local.candidates;
+        let mut cursor = 0;
         let mut i = 0;
-        while i < items.len() {
+        while let Some(c) = next_candidate(candidates, &mut cursor, i) {
+            i = c;
             if let Some((def, name_span, name_items)) = person_pattern(&scan, items, i) {
-                let index = add_def(&mut defs, def, &scan);
-                def_mentions.push((index, name_span, MentionForm::FullName));
+                let index = add_def(&mut defs, def);
+                def_mentions.push((index, para.shift(name_span), MentionForm::FullName));
                 for j in name_items.clone() {
-                    consumed[p].insert(j);
+                    consumed.insert((p, j));
                 }
                 i = name_items.end.max(i + 1);
                 continue;
@@ -374,24 +585,29 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
         }
     }
     // Known names (countries, cities, organisations, registry entries).
-    for (p, (items, _)) in paragraphs.iter().enumerate() {
-        for (i, item) in items.iter().enumerate() {
-            match &item.kind {
-                ItemKind::Known(entities) => {
-                    let entity = context.choose(&scan, items, i, entities);
+    for (p, para) in paragraphs.iter().enumerate() {
+        let scan = scan_of(text, para, &lowercase_words, &midsentence_caps);
+        let items = &para.local.items;
+        for &i in &para.local.candidates {
+            let item = &items[i];
+            match item.kind {
+                ItemKind::Known(pattern) => {
+                    let entities = entities_of(pattern);
+                    let Some(entity) = context.choose(&scan, items, i, entities) else { continue };
                     let form = known_form(&scan, items, i, entity);
                     let actor = known_actor(&mut builder, entity);
-                    builder.mention(actor, item.span, form);
-                    consumed[p].insert(i);
+                    builder.mention(actor, para.shift(item.span), form);
+                    consumed.insert((p, i));
                 }
                 ItemKind::Registry(entry, variant) => {
-                    let actor = registry_actor(&mut builder, &mut defs, settings, *entry);
-                    let form = if *variant { MentionForm::Variant } else { MentionForm::FullName };
+                    let actor = registry_actor(&mut builder, &mut defs, settings, entry);
+                    let form = if variant { MentionForm::Variant } else { MentionForm::FullName };
+                    let span = para.shift(item.span);
                     match actor {
-                        RegistryActor::Person(def) => def_mentions.push((def, item.span, form)),
-                        RegistryActor::Actor(actor) => builder.mention(actor, item.span, form),
+                        RegistryActor::Person(def) => def_mentions.push((def, span, form)),
+                        RegistryActor::Actor(actor) => builder.mention(actor, span, form),
                     }
-                    consumed[p].insert(i);
+                    consumed.insert((p, i));
                 }
                 _ => {}
             }
@@ -401,30 +617,35 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
     // Pass 2: later mentions: full names again, surnames, variants, roles.
     let data_leaders = defs_from_data(&context);
     let mut recency = Recency::from_pass1(&def_mentions, defs.len());
-    for (p, (items, _)) in paragraphs.iter().enumerate() {
+    for (p, para) in paragraphs.iter().enumerate() {
+        let scan = scan_of(text, para, &lowercase_words, &midsentence_caps);
+        let items = &para.local.items;
+        let candidates = &para.local.candidates;
+        let mut cursor = 0;
         let mut i = 0;
-        while i < items.len() {
+        while let Some(c) = next_candidate(candidates, &mut cursor, i) {
+            i = c;
             recency.update(&def_mentions, defs.len());
             if let Some((def, span, end)) = role_reference(&scan, items, i, &defs, &data_leaders) {
                 let index = match def {
                     RoleTarget::Def(index) => index,
-                    RoleTarget::Leader(leader) => add_def(&mut defs, leader_def(leader), &scan),
+                    RoleTarget::Leader(leader) => add_def(&mut defs, leader_def(leader)),
                 };
-                def_mentions.push((index, span, MentionForm::Role));
+                def_mentions.push((index, para.shift(span), MentionForm::Role));
                 i = end;
                 continue;
             }
-            if consumed[p].contains(&i) {
+            if consumed.contains(&(p, i)) {
                 i += 1;
                 continue;
             }
             // A full name again ("[Li Shangfu]").
             let run_end = name_run(&scan, items, i, 4);
             if run_end > i + 1 {
-                let words: Vec<&str> = items[i..run_end].iter().map(|it| it.span.slice(text)).collect();
+                let words: Vec<&str> = items[i..run_end].iter().map(|it| it.span.slice(scan.text)).collect();
                 if let Some(index) = defs.iter().position(|d| d.words.len() > 1 && d.words == words) {
                     let span = Span::new(items[i].span.start, items[run_end - 1].span.end);
-                    def_mentions.push((index, span, MentionForm::FullName));
+                    def_mentions.push((index, para.shift(span), MentionForm::FullName));
                     i = run_end;
                     continue;
                 }
@@ -434,10 +655,11 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
                 i += 1;
                 continue;
             }
-            let word = item.span.slice(text);
+            let word = item.span.slice(scan.text);
+            let at = para.shift(item.span);
             // An honorific before a surname gives the person's gender.
             let honorific = honorific_before(&scan, items, i);
-            if let Some(index) = resolve_word(&scan, &defs, &recency, word, item.span.start, honorific) {
+            if let Some(index) = resolve_word(&scan, &defs, &recency, word, at.start, honorific) {
                 let form = if defs[index].surname == word || defs[index].name == word {
                     MentionForm::Surname
                 } else {
@@ -446,12 +668,12 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
                 if let Some(gender) = honorific {
                     defs[index].gender = defs[index].gender.or(Some(gender));
                 }
-                def_mentions.push((index, item.span, form));
+                def_mentions.push((index, at, form));
                 i += 1;
                 continue;
             }
             // Two known names glued together ("XinhuaLi").
-            if let Some(parts) = glued(&scan, &defs, word, item.span) {
+            if let Some(parts) = glued(&defs, word, at) {
                 for (span, target) in parts {
                     match target {
                         GluedTarget::Def(index) => def_mentions.push((index, span, MentionForm::Surname)),
@@ -467,30 +689,31 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
             // A leader from the data, by surname, when the article is about
             // that leader's country.
             if let Some(leader) = data_leader(&context, word) {
-                let index = add_def(&mut defs, leader_def(leader), &scan);
-                def_mentions.push((index, item.span, MentionForm::Surname));
+                let index = add_def(&mut defs, leader_def(leader));
+                def_mentions.push((index, at, MentionForm::Surname));
                 i += 1;
                 continue;
             }
             // "Mr. Smith": a person known only by surname.
             if honorific.is_some() || honorific_word_before(&scan, items, i) {
-                let index = add_def(&mut defs, bare_def(vec![word.to_owned()], honorific), &scan);
-                def_mentions.push((index, item.span, MentionForm::Surname));
+                let index = add_def(&mut defs, bare_def(vec![word.to_owned()], honorific));
+                def_mentions.push((index, at, MentionForm::Surname));
                 i += 1;
                 continue;
             }
             // Any other capitalised name: an actor of unknown kind; a person
             // when a speech verb is near.
-            if let Some((span, end, kind)) = unknown_name(&scan, items, i, &consumed[p]) {
-                let words: Vec<String> = span.slice(text).split(' ').map(str::to_owned).collect();
+            if let Some((span, end, kind)) = unknown_name(&scan, items, i, |j| consumed.contains(&(p, j))) {
+                let words: Vec<String> = span.slice(scan.text).split(' ').map(str::to_owned).collect();
+                let span = para.shift(span);
                 if kind == ActorKind::Person && words.len() > 1 {
-                    let index = add_def(&mut defs, bare_def(words, None), &scan);
+                    let index = add_def(&mut defs, bare_def(words, None));
                     def_mentions.push((index, span, MentionForm::FullName));
                     i = end;
                     continue;
                 }
-                let name = span.slice(text).to_owned();
-                let actor = builder.actor(format!("unknown:{name}"), || blank(name.clone(), kind));
+                let name = span.slice(text);
+                let actor = builder.actor(ActorKey::Unknown(name), || blank(name.to_owned(), kind));
                 builder.mention(actor, span, MentionForm::FullName);
                 i = end;
                 continue;
@@ -502,7 +725,7 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
     // People become actors.
     let mut def_actor = Vec::with_capacity(defs.len());
     for def in &defs {
-        let key = format!("person:{}", def.name);
+        let key = ActorKey::Person(def.name.clone());
         let actor = builder.actor(key, || blank(def.name.clone(), def.kind));
         let a = &mut builder.actors[actor];
         a.title = a.title.clone().or_else(|| def.title_text.clone());
@@ -520,7 +743,7 @@ pub(super) fn extract(text: &str, article: &Article, settings: &Settings) -> Act
 }
 
 /// Sort mentions, order actors by first mention, fill descriptions.
-fn finish(builder: Builder, settings: &Settings) -> Actors {
+fn finish(builder: Builder<'_>, settings: &Settings) -> Actors {
     let k = &*KNOWLEDGE;
     let mut actors: Vec<Actor> = builder
         .actors
@@ -594,21 +817,19 @@ pub(super) fn registry_entry(
 }
 
 /// The actor for an embedded entity; countries and their demonyms are one.
-fn known_actor(builder: &mut Builder, entity: Entity) -> usize {
+fn known_actor(builder: &mut Builder<'_>, entity: Entity) -> usize {
     let k = &*KNOWLEDGE;
     let (key, name, kind, country) = match entity {
         Entity::Country(c) | Entity::Demonym(c) => (
-            format!("country:{}", k.countries[c].iso2),
+            ActorKey::Country(k.countries[c].iso2),
             k.countries[c].name,
             ActorKind::Country,
             Some(k.countries[c].iso2),
         ),
-        Entity::City(c) => (format!("city:{c}"), k.cities[c].name, ActorKind::Place, Some(k.cities[c].iso2)),
-        Entity::State(s) => (format!("state:{s}"), k.states[s].name, ActorKind::Place, Some("US")),
-        Entity::Org(o) => (format!("org:{o}"), k.orgs[o].name, ActorKind::Organization, k.orgs[o].country),
-        Entity::Region(r) => {
-            (format!("region:{r}"), k.regions[r].name, ActorKind::Place, k.regions[r].country)
-        }
+        Entity::City(c) => (ActorKey::City(c), k.cities[c].name, ActorKind::Place, Some(k.cities[c].iso2)),
+        Entity::State(s) => (ActorKey::State(s), k.states[s].name, ActorKind::Place, Some("US")),
+        Entity::Org(o) => (ActorKey::Org(o), k.orgs[o].name, ActorKind::Organization, k.orgs[o].country),
+        Entity::Region(r) => (ActorKey::Region(r), k.regions[r].name, ActorKind::Place, k.regions[r].country),
     };
     let canonical = match entity {
         Entity::Demonym(c) => Entity::Country(c),
@@ -671,59 +892,46 @@ struct Context {
 }
 
 impl Context {
-    fn collect(&mut self, scan: &Scan<'_>, items: &[Item]) {
+    fn collect(&mut self, scan: &Scan<'_>, items: &[Item], candidates: &[usize]) {
         let k = &*KNOWLEDGE;
-        for item in items {
-            match &item.kind {
-                ItemKind::Known(entities) if entities.len() == 1 => match entities[0] {
-                    Entity::Country(c) | Entity::Demonym(c) => {
-                        *self.countries.entry(k.countries[c].iso2).or_default() += 1
-                    }
-                    Entity::City(c) => {
-                        *self.countries.entry(k.cities[c].iso2).or_default() += 1;
-                        if k.cities[c].iso2 == "US" {
-                            self.us_local += 1;
+        let _ = scan;
+        for item in candidates.iter().filter_map(|&i| items.get(i)) {
+            match item.kind {
+                ItemKind::Known(pattern) if entities_of(pattern).len() == 1 => {
+                    match entities_of(pattern)[0] {
+                        Entity::Country(c) | Entity::Demonym(c) => {
+                            *self.countries.entry(k.countries[c].iso2).or_default() += 1
                         }
-                    }
-                    Entity::State(_) => self.us_local += 1,
-                    Entity::Org(o) => {
-                        if let Some(c) = k.orgs[o].country {
-                            *self.countries.entry(c).or_default() += 1;
+                        Entity::City(c) => {
+                            *self.countries.entry(k.cities[c].iso2).or_default() += 1;
+                            if k.cities[c].iso2 == "US" {
+                                self.us_local += 1;
+                            }
                         }
-                    }
-                    Entity::Region(_) => {}
-                },
-                ItemKind::Word => {
-                    let w = item.span.slice(scan.text);
-                    if matches!(
-                        w,
-                        "state"
-                            | "governor"
-                            | "Gov"
-                            | "county"
-                            | "Atlanta"
-                            | "Savannah"
-                            | "Republican"
-                            | "Democrat"
-                            | "Democratic"
-                            | "Ga"
-                    ) {
-                        self.state_cues += 1;
+                        Entity::State(_) => self.us_local += 1,
+                        Entity::Org(o) => {
+                            if let Some(c) = k.orgs[o].country {
+                                *self.countries.entry(c).or_default() += 1;
+                            }
+                        }
+                        Entity::Region(_) => {}
                     }
                 }
+                ItemKind::Word if item.has(flag::STATE_CUE) => self.state_cues += 1,
                 _ => {}
             }
         }
     }
 
     /// Pick the entity an ambiguous surface stands for here.
-    fn choose(&self, scan: &Scan<'_>, items: &[Item], i: usize, entities: &[Entity]) -> Entity {
+    fn choose(&self, scan: &Scan<'_>, items: &[Item], i: usize, entities: &[Entity]) -> Option<Entity> {
         let k = &*KNOWLEDGE;
+        let first = *entities.first()?;
         if entities.len() == 1 {
-            return entities[0];
+            return Some(first);
         }
         let next_word = items.get(i + 1).map(|n| n.span.slice(scan.text)).unwrap_or("");
-        let mut best = (f64::MIN, entities[0]);
+        let mut best = (f64::MIN, first);
         for &entity in entities {
             let score = match entity {
                 Entity::Country(c) | Entity::Demonym(c) => {
@@ -749,7 +957,7 @@ impl Context {
                 best = (score, entity);
             }
         }
-        best.1
+        Some(best.1)
     }
 }
 
@@ -767,7 +975,7 @@ fn defs_from_data(context: &Context) -> Vec<usize> {
 
 fn data_leader(context: &Context, word: &str) -> Option<usize> {
     let k = &*KNOWLEDGE;
-    if word.chars().count() < 3 || NOT_NAME_SET.contains(word) {
+    if word.chars().count() < 3 || is_not_name(word) {
         return None;
     }
     let leaders = k.leaders_by_surname.get(word)?;
@@ -797,7 +1005,7 @@ fn leader_def(leader: usize) -> PersonDef {
 
 /// Add a person, merging with an earlier one of the same name (or a close
 /// spelling of it, which then counts as a variant).
-fn add_def(defs: &mut Vec<PersonDef>, mut def: PersonDef, _scan: &Scan<'_>) -> usize {
+fn add_def(defs: &mut Vec<PersonDef>, mut def: PersonDef) -> usize {
     let k = &*KNOWLEDGE;
     if def.leader.is_none() {
         def.leader = k.leaders_by_surname.get(def.surname.as_str()).and_then(|ls| {
@@ -843,16 +1051,10 @@ fn surname_of(words: &[String]) -> String {
 
 /// A word that can be part of a person's name.
 fn is_name_word(scan: &Scan<'_>, item: &Item) -> bool {
-    if item.kind != ItemKind::Word {
-        return false;
-    }
-    let word = item.span.slice(scan.text);
-    is_title_case(word)
-        && !NOT_NAME_SET.contains(word)
-        && !is_role(word)
-        && !is_modifier(word)
-        && !ORG_WORD_SET.contains(word)
-        && (!item.sentence_start || !scan.lowercase_words.contains(lower(word).as_str()))
+    item.kind == ItemKind::Word
+        && item.has(TITLE_CASE)
+        && !item.has(NOT_NAME_BITS)
+        && (!item.sentence_start || !scan.seen_lowercase(item.span.slice(scan.text)))
 }
 
 fn only_space_between(text: &str, a: Span, b: Span) -> bool {
@@ -873,7 +1075,7 @@ fn name_run(scan: &Scan<'_>, items: &[Item], i: usize, max: usize) -> usize {
             end += 1;
         } else if end > i
             && item.kind == ItemKind::Word
-            && PARTICLES.contains(&item.span.slice(scan.text))
+            && item.has(flag::PARTICLE)
             && items.get(end + 1).is_some_and(|n| is_name_word(scan, n))
         {
             end += 1;
@@ -886,8 +1088,7 @@ fn name_run(scan: &Scan<'_>, items: &[Item], i: usize, max: usize) -> usize {
 }
 
 /// A title phrase starting at item `i`.
-fn title_phrase(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<(Title, usize)> {
-    let text = scan.text;
+fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> {
     let mut j = i;
     let mut role: Option<String> = None;
     let mut modifiers = Vec::new();
@@ -898,8 +1099,9 @@ fn title_phrase(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<(Title, usi
         if j > i && !only_space_between(text, items[j - 1].span, item.span) {
             break;
         }
-        match &item.kind {
-            ItemKind::Known(entities) => {
+        match item.kind {
+            ItemKind::Known(pattern) => {
+                let entities = entities_of(pattern);
                 let c = entities.iter().find_map(|e| match e {
                     Entity::Country(c) | Entity::Demonym(c) => Some(*c),
                     _ => None,
@@ -913,9 +1115,9 @@ fn title_phrase(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<(Title, usi
             }
             ItemKind::Word => {
                 let word = item.span.slice(text);
-                if is_role(word) && !(word.chars().next().is_some_and(char::is_lowercase) && role.is_some()) {
+                if item.has(flag::ROLE) && !(item.has(LOWER_START) && role.is_some()) {
                     role = Some(lower(word));
-                } else if is_modifier(word) {
+                } else if item.has(flag::MODIFIER) {
                     modifiers.push(lower(word));
                 } else if (word == "of" || word == "for") && role.is_some() {
                     // "of" continues a title only into a country or modifier.
@@ -924,9 +1126,11 @@ fn title_phrase(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<(Title, usi
                         Some(n) if n.span.slice(text) == "the" => items.get(j + 2),
                         other => other,
                     };
-                    let continues = next.is_some_and(|n| match &n.kind {
-                        ItemKind::Known(es) => es.iter().any(|e| matches!(e, Entity::Country(_))),
-                        ItemKind::Word => is_modifier(n.span.slice(text)),
+                    let continues = next.is_some_and(|n| match n.kind {
+                        ItemKind::Known(pattern) => {
+                            entities_of(pattern).iter().any(|e| matches!(e, Entity::Country(_)))
+                        }
+                        ItemKind::Word => n.has(flag::MODIFIER),
                         _ => false,
                     });
                     if !continues {
@@ -983,7 +1187,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         (def, span, name_items)
     };
     // Honorific: "Mr. Smith", "Sen. Jane Doe".
-    if items[i].kind == ItemKind::Word {
+    if items[i].kind == ItemKind::Word && items[i].has(flag::HONORIFIC) {
         let word = items[i].span.slice(text);
         if let Some((_, gender)) = HONORIFICS.iter().find(|(h, _)| *h == word) {
             let mut j = i + 1;
@@ -998,7 +1202,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         }
     }
     // A title, then the name (with or without a comma between).
-    if let Some((title, after)) = title_phrase(scan, items, i) {
+    if let Some((title, after)) = scan.title_at(items, i) {
         let (start, appositive) = match items.get(after) {
             Some(it) if it.kind == ItemKind::Punct(',') => (after + 1, true),
             _ => (after, false),
@@ -1007,7 +1211,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         let words = end.saturating_sub(start);
         let capital_title = is_title_case(title.span.slice(text));
         if words >= 2 || (words == 1 && !appositive && capital_title) {
-            return Some(new_def(start..end, Some(title), None));
+            return Some(new_def(start..end, Some(title.clone()), None));
         }
         return None;
     }
@@ -1019,11 +1223,11 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
             if items.get(t).is_some_and(|it| matches!(it.span.slice(text), "the" | "a" | "an")) {
                 t += 1;
             }
-            if let Some((title, after)) = title_phrase(scan, items, t) {
+            if let Some((title, after)) = scan.title_at(items, t) {
                 let closes =
                     items.get(after).is_none_or(|it| matches!(it.kind, ItemKind::Punct(',' | '.' | ';')));
                 if closes {
-                    return Some(new_def(i..end, Some(title), None));
+                    return Some(new_def(i..end, Some(title.clone()), None));
                 }
             }
         }
@@ -1059,8 +1263,7 @@ fn honorific_word_before(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
         let Some(k) = j.checked_sub(1) else { return false };
         j = k;
     }
-    let word = items[j].span.slice(scan.text);
-    HONORIFICS.iter().any(|(h, _)| *h == word)
+    is_honorific(scan.text, &items[j])
 }
 
 fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender> {
@@ -1083,7 +1286,7 @@ fn resolve_word(
     offset: usize,
     gender: Option<Gender>,
 ) -> Option<usize> {
-    if !is_title_case(word) || NOT_NAME_SET.contains(word) {
+    if !is_title_case(word) || is_not_name(word) {
         return None;
     }
     let candidates: Vec<usize> = (0..defs.len())
@@ -1106,11 +1309,14 @@ fn resolve_word(
         return pick(&candidates);
     }
     // A close spelling ("Zelensky" for "Zelenskyy").
-    if word.chars().count() >= 5 && !scan.lowercase_words.contains(lower(word).as_str()) {
+    if word.chars().count() >= 5 && !scan.seen_lowercase(word) {
         let close: Vec<usize> = (0..defs.len())
             .filter(|&d| {
                 let s = &defs[d].surname;
-                s.chars().count() >= 5
+                // Same first byte: a cheap test that the first three
+                // characters can be equal, before counting and comparing.
+                s.as_bytes().first() == word.as_bytes().first()
+                    && s.chars().count() >= 5
                     && s.chars().take(3).eq(word.chars().take(3))
                     && edit_distance(s, word) <= 2
             })
@@ -1186,7 +1392,7 @@ enum GluedTarget {
 
 /// "XinhuaLi": two known names with no space between. Both parts must be
 /// known (brand names such as "YouTube" or "McDonald" are not split).
-fn glued(scan: &Scan<'_>, defs: &[PersonDef], word: &str, span: Span) -> Option<Vec<(Span, GluedTarget)>> {
+fn glued(defs: &[PersonDef], word: &str, span: Span) -> Option<Vec<(Span, GluedTarget)>> {
     let k = &*KNOWLEDGE;
     let chars = word.char_indices();
     let mut prev_lower = false;
@@ -1204,7 +1410,6 @@ fn glued(scan: &Scan<'_>, defs: &[PersonDef], word: &str, span: Span) -> Option<
                 None
             };
             if let (Some(a), Some(b)) = (known(left), known(right)) {
-                let _ = scan;
                 return Some(vec![
                     (Span::new(span.start, span.start + i), a),
                     (Span::new(span.start + i, span.end), b),
@@ -1223,13 +1428,13 @@ fn unknown_name(
     scan: &Scan<'_>,
     items: &[Item],
     i: usize,
-    consumed: &HashSet<usize>,
+    consumed: impl Fn(usize) -> bool,
 ) -> Option<(Span, usize, ActorKind)> {
     if !is_name_word(scan, &items[i]) {
         return None;
     }
     let mut end = name_run(scan, items, i, 4);
-    while end > i + 1 && (i..end).any(|j| consumed.contains(&j)) {
+    while end > i + 1 && (i..end).any(&consumed) {
         end -= 1;
     }
     let mut first_word = items[i].span.slice(scan.text);
@@ -1240,9 +1445,8 @@ fn unknown_name(
     let mut kind = ActorKind::Unknown;
     let mut last = end;
     while let Some(next) = items.get(last) {
-        let w = next.span.slice(scan.text);
         if next.kind == ItemKind::Word
-            && ORG_WORD_SET.contains(w)
+            && next.has(flag::ORG)
             && only_space_between(scan.text, items[last - 1].span, next.span)
         {
             kind = ActorKind::Organization;
@@ -1282,7 +1486,7 @@ fn role_reference(
     data_leaders: &[usize],
 ) -> Option<(RoleTarget, Span, usize)> {
     let text = scan.text;
-    let (title, after) = title_phrase(scan, items, i)?;
+    let (title, after) = scan.title_at(items, i)?;
     let country = title.country?;
     // "a Chinese defense minister" is any minister, not this one.
     if i > 0 {
@@ -1327,7 +1531,7 @@ enum RegistryActor {
 }
 
 fn registry_actor(
-    builder: &mut Builder,
+    builder: &mut Builder<'_>,
     defs: &mut Vec<PersonDef>,
     settings: &Settings,
     entry: usize,
@@ -1359,7 +1563,7 @@ fn registry_actor(
         defs.push(def);
         RegistryActor::Person(defs.len() - 1)
     } else {
-        let actor = builder.actor(format!("registry:{entry}"), || {
+        let actor = builder.actor(ActorKey::Registry(entry), || {
             let mut a = blank(e.name.clone(), ActorKind::Organization);
             a.registry = Some(entry);
             a

@@ -100,7 +100,9 @@ pub struct Knowledge {
     pub entities: Vec<Vec<Entity>>,
     pub country_by_iso: HashMap<&'static str, usize>,
     /// Leaders by surname (family name for family-name-first names).
-    pub leaders_by_surname: HashMap<&'static str, Vec<usize>>,
+    /// (A fast fixed-seed hash: every capitalised word of an article may be
+    /// looked up here.)
+    pub leaders_by_surname: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
 }
 
 pub static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::parse(KNOWLEDGE_TSV));
@@ -154,7 +156,8 @@ impl Knowledge {
         // The US lists one person as chief of state and head of government.
         leaders.dedup_by(|b, a| a.iso2 == b.iso2 && a.full_name == b.full_name);
         let country_by_iso = countries.iter().enumerate().map(|(i, c)| (c.iso2, i)).collect();
-        let mut leaders_by_surname: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut leaders_by_surname: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState> =
+            HashMap::default();
         for (i, leader) in leaders.iter().enumerate() {
             leaders_by_surname.entry(leader.surname).or_default().push(i);
         }

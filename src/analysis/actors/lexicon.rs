@@ -525,22 +525,90 @@ pub const NOT_NAMES: &[&str] = &[
     "Read",
 ];
 
-/// A word list as a hash set, built on first use.
-pub struct WordSet(std::sync::LazyLock<std::collections::HashSet<&'static str>>);
+/// Words that point to a US state rather than the country of Georgia.
+pub const STATE_CUES: &[&str] = &[
+    "state",
+    "governor",
+    "Gov",
+    "county",
+    "Atlanta",
+    "Savannah",
+    "Republican",
+    "Democrat",
+    "Democratic",
+    "Ga",
+];
 
-impl WordSet {
-    pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
-    }
+/// What the word lists say of one word, as bits ([`word_flags`]).
+pub mod flag {
+    /// In [`NOT_NAMES`](super::NOT_NAMES) (exact case).
+    pub const NOT_NAME: u16 = 1;
+    /// In [`ROLE_WORDS`](super::ROLE_WORDS), in any case.
+    pub const ROLE: u16 = 1 << 1;
+    /// In [`TITLE_MODIFIERS`](super::TITLE_MODIFIERS), in any case.
+    pub const MODIFIER: u16 = 1 << 2;
+    /// In [`ORG_WORDS`](super::ORG_WORDS) (exact case).
+    pub const ORG: u16 = 1 << 3;
+    /// In [`PARTICLES`](super::PARTICLES) (exact case).
+    pub const PARTICLE: u16 = 1 << 4;
+    /// In [`HONORIFICS`](super::HONORIFICS) (exact case).
+    pub const HONORIFIC: u16 = 1 << 5;
+    /// In [`STATE_CUES`](super::STATE_CUES) (exact case).
+    pub const STATE_CUE: u16 = 1 << 6;
 }
 
-macro_rules! word_set {
-    ($name:ident, $list:ident) => {
-        pub static $name: WordSet = WordSet(std::sync::LazyLock::new(|| $list.iter().copied().collect()));
+/// Every listed word (exact case) with its bits; role words and modifiers
+/// under their lower-case form. One table, so a word costs one lookup (two
+/// when it has capitals) with a fast fixed-seed hash.
+static WORD_FLAGS: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, u16, foldhash::fast::FixedState>,
+> = std::sync::LazyLock::new(|| {
+    let mut map: std::collections::HashMap<&'static str, u16, foldhash::fast::FixedState> =
+        std::collections::HashMap::default();
+    let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16, lower_only: bool| {
+        for word in words {
+            // A list entry with capitals never equals a lower-cased word.
+            if lower_only && word.chars().any(char::is_uppercase) {
+                continue;
+            }
+            *map.entry(word).or_default() |= bit;
+        }
     };
+    add(&mut NOT_NAMES.iter().copied(), flag::NOT_NAME, false);
+    add(&mut ROLE_WORDS.iter().copied(), flag::ROLE, true);
+    add(&mut TITLE_MODIFIERS.iter().copied(), flag::MODIFIER, true);
+    add(&mut ORG_WORDS.iter().copied(), flag::ORG, false);
+    add(&mut PARTICLES.iter().copied(), flag::PARTICLE, false);
+    add(&mut HONORIFICS.iter().map(|(word, _)| *word), flag::HONORIFIC, false);
+    add(&mut STATE_CUES.iter().copied(), flag::STATE_CUE, false);
+    map
+});
+
+/// The [`flag`] bits of `word`: exact-case lists as written, role words and
+/// modifiers by the lower-cased word. Allocates only for a non-ASCII word
+/// with capitals.
+pub fn word_flags(word: &str) -> u16 {
+    let table = &*WORD_FLAGS;
+    let exact = table.get(word).copied().unwrap_or(0);
+    let case_free = flag::ROLE | flag::MODIFIER;
+    if !word.chars().any(char::is_uppercase) {
+        return exact;
+    }
+    let exact = exact & !case_free;
+    let mut buffer = [0_u8; 32];
+    let lowered = if word.is_ascii() {
+        // Longer than any listed word: nothing to find.
+        let Some(slot) = buffer.get_mut(..word.len()) else { return exact };
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        table.get(std::str::from_utf8(slot).unwrap_or_default()).copied()
+    } else {
+        table.get(word.to_lowercase().as_str()).copied()
+    };
+    exact | (lowered.unwrap_or(0) & case_free)
 }
 
-word_set!(NOT_NAME_SET, NOT_NAMES);
-word_set!(ROLE_SET, ROLE_WORDS);
-word_set!(MODIFIER_SET, TITLE_MODIFIERS);
-word_set!(ORG_WORD_SET, ORG_WORDS);
+/// Whether `word` is in [`NOT_NAMES`] (exact case).
+pub fn is_not_name(word: &str) -> bool {
+    WORD_FLAGS.get(word).is_some_and(|bits| bits & flag::NOT_NAME != 0)
+}

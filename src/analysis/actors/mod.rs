@@ -20,6 +20,7 @@ mod lexicon;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
@@ -191,7 +192,14 @@ pub fn navigation(actors: &Actors, offset: usize) -> Option<Navigation> {
 
 /// Find the actors in the prose of `text`. Never fails.
 pub fn extract(text: &str, article: &Article, settings: &Settings) -> Actors {
-    extract::extract(text, article, settings)
+    extract_with(text, article, settings, &mut Memo::disabled())
+}
+
+/// [`extract`], reusing the per-paragraph scans `memo` kept from earlier
+/// versions of the document (see [`crate::analysis::memo`]). The result
+/// always equals [`extract`].
+pub fn extract_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Actors {
+    extract::extract_with(text, article, settings, memo)
 }
 
 #[cfg(test)]
