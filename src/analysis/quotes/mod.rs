@@ -18,6 +18,7 @@
 
 pub mod convention;
 mod hover;
+pub mod verify;
 
 pub use convention::Convention;
 pub use hover::hover;
@@ -753,10 +754,12 @@ impl Pairer<'_> {
             return Some(MarkRole::Apostrophe);
         }
         // ’em, 'Tis, 'cause: an elided word start.
-        if !alnum(prev) && alnum(next) && glyph == '\'' {
-            if short_word(after, char::is_alphabetic).is_some_and(is_elided_word) {
-                return Some(MarkRole::Apostrophe);
-            }
+        if !alnum(prev)
+            && alnum(next)
+            && glyph == '\''
+            && short_word(after, char::is_alphabetic).is_some_and(is_elided_word)
+        {
+            return Some(MarkRole::Apostrophe);
         }
         // runnin’, students’: a word-final mark is an apostrophe unless it
         // closes an open single quotation (and no later mark closes it
