@@ -2,6 +2,7 @@
 //! document-wide source actions (fix all).
 
 use crate::analysis::finding::{Finding, TextEdit};
+use crate::analysis::quotes::verify::{edits_are_harmless, touches_quotes};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -52,7 +53,14 @@ pub fn actions(context: &Context<'_>, range: Span) -> Vec<Action> {
     }
     actions.extend(crate::analysis::quotes::curly_quotes_action(context));
     date_actions(context, range, &mut actions);
-    let fix_all = fix_all_edits(context);
+    // No action may leave the quotation marks worse: one that would is not
+    // offered (a missed fix is better than a harmful one).
+    actions.retain(|action| harmless(context, &action.edits, action.fixes.as_ref()));
+    let mut fix_all = fix_all_edits(context);
+    if !harmless(context, &fix_all, None) {
+        // Some quote fixes together change the pairing: leave them all out.
+        fix_all.retain(|edit| !touches_quotes(context.text, std::slice::from_ref(edit)));
+    }
     if !fix_all.is_empty() {
         actions.push(Action {
             title: "Fix all safe copydesk problems".to_owned(),
@@ -63,6 +71,14 @@ pub fn actions(context: &Context<'_>, range: Span) -> Vec<Action> {
         });
     }
     actions
+}
+
+/// Whether `edits` leave the quotation marks no worse (see
+/// `quotes::verify`); edits that touch no quotation mark always do.
+fn harmless(context: &Context<'_>, edits: &[TextEdit], fixes: Option<&Finding>) -> bool {
+    let mut sorted = edits.to_vec();
+    sorted.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    edits_are_harmless(context, &sorted, fixes)
 }
 
 /// The edits of every safe fix in the document, first fix per finding,

@@ -1,60 +1,75 @@
 //! Limits that keep the analysis of a pathological document bounded.
 //!
-//! Quotation pairing costs more than linear time in the number of marks
-//! that may open or close a quotation (a document of nothing but 100,000
-//! quotation marks, or thousands of nested ones). Past
-//! [`MAX_QUOTATION_MARKS`] such marks, the quote checks are skipped and the
-//! `analysis-limited` rule says so with an info diagnostic; everything else
-//! (hover, the outline, other checks) still works. Real articles have a few
-//! hundred marks at most.
+//! Quotation pairing is linear in the number of marks (see
+//! `quotes::analyze_with`), so a book of tens of thousands of marks gets
+//! every quote check. What no article or book has is a single paragraph of
+//! thousands of quotation marks (a data dump, 100,000 marks on one line):
+//! there every mark would become a finding and the editor would drown.
+//! When any paragraph has more than [`MAX_MARKS_PER_PARAGRAPH`] marks
+//! outside words, the quote checks are skipped and the `analysis-limited`
+//! rule says so with an info diagnostic; everything else (hover, the
+//! outline, other checks) still works. Real paragraphs have a few dozen
+//! marks at most.
 
-use crate::analysis::quotes::is_quote_glyph;
+use crate::analysis::quotes::Quotes;
 
-/// The most marks that may open or close a quotation that are paired.
-pub const MAX_QUOTATION_MARKS: usize = 5_000;
+/// The most quotation marks outside words (the apostrophe of "it’s" is not
+/// counted) one paragraph may have for the quote checks to run.
+pub const MAX_MARKS_PER_PARAGRAPH: usize = 5_000;
 
-/// The checks skipped when the quotation marks exceed the limit.
+/// The checks skipped when a paragraph exceeds the limit.
 pub const QUOTE_CHECKS: &[&str] =
     &["unclosed-quote", "unopened-quote", "mismatched-quote", "straight-quotes"];
 
-/// The checks to skip for `text`; empty for any ordinary article. Marks
-/// inside a word (the apostrophe of "it’s") are not counted.
-pub fn skipped(text: &str) -> Vec<&'static str> {
-    let mut marks = 0usize;
-    let mut previous = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if is_quote_glyph(c) {
-            let inside_word =
-                previous.is_alphanumeric() && chars.peek().is_some_and(|next| next.is_alphanumeric());
-            if !inside_word {
-                marks += 1;
-                if marks > MAX_QUOTATION_MARKS {
-                    return QUOTE_CHECKS.to_vec();
-                }
-            }
-        }
-        previous = c;
+/// Whether a paragraph with `marks` quotation marks outside words is past
+/// the limit.
+pub fn paragraph_exceeds(marks: usize) -> bool {
+    marks > MAX_MARKS_PER_PARAGRAPH
+}
+
+/// The checks skipped for a document whose marks were read as `quotes`;
+/// empty for any ordinary article or book.
+pub fn skipped(quotes: &Quotes) -> Vec<&'static str> {
+    if quotes.limited {
+        QUOTE_CHECKS.to_vec()
+    } else {
+        Vec::new()
     }
-    Vec::new()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::quotes;
+    use crate::analysis::structure::Article;
+    use crate::analysis::Settings;
 
-    /// Text, whether the quote checks are skipped.
+    /// Text, whether the quote checks are skipped. (Marks alone, with no
+    /// letter, make no paragraph: there is nothing to pair.)
     #[test]
-    fn only_documents_past_the_limit_are_limited() {
+    fn only_paragraphs_past_the_limit_are_limited() {
+        let max = MAX_MARKS_PER_PARAGRAPH;
         let cases: &[(String, bool)] = &[
             ("“Yes,” she said.".to_owned(), false),
-            ("it’s ".repeat(MAX_QUOTATION_MARKS * 2), false),
-            ("“".repeat(MAX_QUOTATION_MARKS), false),
-            ("“".repeat(MAX_QUOTATION_MARKS + 1), true),
-            ("\"a\" ".repeat(MAX_QUOTATION_MARKS), true),
+            ("it’s ".repeat(max * 2), false),
+            ("“".repeat(max) + "Yes", false),
+            ("“".repeat(max + 1) + "Yes", true),
+            ("\"a\" ".repeat(max), true),
+            ("“".repeat(max * 2), false),
+            // A book: many paragraphs, more marks in all than one paragraph
+            // may have, every one of them checked.
+            ("“A line,” she said.\n\n".repeat(max / 2 + 1), false),
+            // Deeply nested but not a dump: checked, not limited.
+            ("“‘".repeat(500) + "deep" + &"’”".repeat(500), false),
+            // One limited paragraph among ordinary ones limits the document.
+            ("“Fine.”\n\n".to_owned() + &"«".repeat(max + 1) + "Non", true),
         ];
+        let settings = Settings::default();
         for (text, limited) in cases {
-            assert_eq!(!skipped(text).is_empty(), *limited, "{} bytes", text.len());
+            let article = Article::parse(text, &settings);
+            let quotes = quotes::analyze(text, &article, &settings);
+            assert_eq!(!skipped(&quotes).is_empty(), *limited, "{} bytes", text.len());
+            assert_eq!(quotes.limited, *limited, "{} bytes", text.len());
         }
     }
 }

@@ -76,9 +76,8 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     memo.begin(settings);
     let article = Article::parse_with(text, settings, memo);
     let article_date = structure::article_date::detect(text, &article, settings);
-    let skipped = limits::skipped(text);
-    let quotes =
-        if skipped.is_empty() { quotes::analyze(text, &article, settings) } else { Quotes::default() };
+    let quotes = quotes::analyze_with(text, &article, settings, memo);
+    let skipped = limits::skipped(&quotes);
     let actors = actors::extract_with(text, &article, settings, memo);
     let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
     let dates = dates::extract(text, &article, article_date.as_ref(), settings);

@@ -18,11 +18,14 @@
 
 pub mod convention;
 mod hover;
+pub mod verify;
 
 pub use convention::Convention;
 pub use hover::hover;
 
 use crate::analysis::finding::TextEdit;
+use crate::analysis::limits;
+use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
@@ -93,6 +96,10 @@ pub struct Quotes {
     pub problems: Vec<QuoteProblem>,
     /// The convention the marks were read in (the setting, or detected).
     pub convention: Convention,
+    /// A paragraph has more quotation marks than
+    /// [`limits::MAX_MARKS_PER_PARAGRAPH`]: nothing was paired, and the
+    /// quote checks are skipped (see [`limits::skipped`]).
+    pub limited: bool,
 }
 
 impl Quotes {
@@ -198,7 +205,34 @@ pub fn family(c: char) -> Family {
 
 /// Classify and pair every mark in the prose of `text`. Never fails.
 pub fn analyze(text: &str, article: &Article, settings: &Settings) -> Quotes {
-    let candidates = collect(text, article);
+    analyze_with(text, article, settings, &mut Memo::disabled())
+}
+
+/// [`analyze`], reusing the per-paragraph glyph scans that `memo` kept from
+/// earlier versions of the document.
+///
+/// The local part, memoised per paragraph text, finds every quote glyph
+/// (offsets relative to the paragraph) by searching only for the bytes that
+/// can start one. The global part keeps the glyphs in the prose, picks the
+/// convention and pairs the marks across paragraphs in time linear in the
+/// number of marks: every per-mark look-ahead is precomputed once per
+/// paragraph, and each family's innermost open quotation is found without
+/// searching the stack.
+pub fn analyze_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Quotes {
+    let mut candidates = Vec::new();
+    let mut limited = false;
+    for (index, paragraph) in article.paragraphs.iter().enumerate() {
+        let Span { start, end } = paragraph.span;
+        let Some(body) = text.get(start..end) else { continue };
+        let local = memo.get_or_compute(0, body, || ParagraphGlyphs::scan(body));
+        limited |= limits::paragraph_exceeds(local.outside_words);
+        if !limited {
+            local.prose_candidates(start, index, article, &mut candidates);
+        }
+    }
+    if limited {
+        return Quotes { limited: true, ..Quotes::default() };
+    }
     let counts = count_glyphs(text, &candidates);
     let convention = convention::resolve(settings, &counts);
     let mut pairer = Pairer {
@@ -207,6 +241,9 @@ pub fn analyze(text: &str, article: &Article, settings: &Settings) -> Quotes {
         convention,
         quotes: Quotes { convention, ..Quotes::default() },
         stack: Vec::new(),
+        top: [None, None],
+        ahead: Vec::new(),
+        leading: 0,
     };
     let mut next = 0;
     for paragraph in 0..article.paragraphs.len() {
@@ -217,38 +254,79 @@ pub fn analyze(text: &str, article: &Article, settings: &Settings) -> Quotes {
     pairer.finish()
 }
 
+/// The quote glyphs of one paragraph, every character on its own, with
+/// offsets relative to the paragraph's start: the memoised, local part of
+/// the stage.
+struct ParagraphGlyphs {
+    glyphs: Vec<(usize, char)>,
+    /// Glyphs not inside a word (the apostrophe of "it’s" is not counted),
+    /// for [`limits::paragraph_exceeds`].
+    outside_words: usize,
+}
+
+impl ParagraphGlyphs {
+    /// Every quote glyph of `body`. Only the bytes that can begin one are
+    /// visited (`"`, `'`, and the lead bytes 0xC2 of « », 0xE2 of “ ” ‘ ’ „
+    /// ‚ ‹ › and 0xE3 of 「 」 『 』); never a continuation byte, so every
+    /// position found is a character boundary.
+    fn scan(body: &str) -> ParagraphGlyphs {
+        let bytes = body.as_bytes();
+        let mut common = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
+        let mut rare = memchr::memchr2_iter(0xC2, 0xE3, bytes).peekable();
+        let mut glyphs = Vec::new();
+        let mut outside_words = 0;
+        loop {
+            let at = match (common.peek(), rare.peek()) {
+                (Some(&a), Some(&b)) if b < a => rare.next(),
+                (Some(_), _) => common.next(),
+                (None, Some(_)) => rare.next(),
+                (None, None) => break,
+            };
+            let Some(at) = at else { break };
+            let Some(c) = body.get(at..).and_then(|rest| rest.chars().next()) else { continue };
+            if !is_quote_glyph(c) {
+                continue;
+            }
+            let before = body[..at].chars().next_back();
+            let after = body[at + c.len_utf8()..].chars().next();
+            let inside_word =
+                before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+            if !inside_word {
+                outside_words += 1;
+            }
+            glyphs.push((at, c));
+        }
+        ParagraphGlyphs { glyphs, outside_words }
+    }
+
+    /// The candidates in the prose, at absolute offsets (the paragraph
+    /// starts at `start`). A run of straight apostrophes ('' or wiki-style
+    /// '''') starting in the prose is one typewriter double mark.
+    fn prose_candidates(&self, start: usize, paragraph: usize, article: &Article, out: &mut Vec<Candidate>) {
+        let mut glyphs = self.glyphs.iter().peekable();
+        while let Some(&(offset, c)) = glyphs.next() {
+            let at = start + offset;
+            if !article.is_prose(at) {
+                continue;
+            }
+            let mut end = at + c.len_utf8();
+            let mut glyph = c;
+            while c == '\'' && glyphs.peek().is_some_and(|&&(next, g)| g == '\'' && start + next == end) {
+                glyphs.next();
+                end += 1;
+                glyph = '"';
+            }
+            out.push(Candidate { span: Span::new(at, end), glyph, paragraph });
+        }
+    }
+}
+
 /// A quote glyph in the prose, before classification.
 #[derive(Clone, Copy, Debug)]
 struct Candidate {
     span: Span,
     glyph: char,
     paragraph: usize,
-}
-
-fn collect(text: &str, article: &Article) -> Vec<Candidate> {
-    let mut candidates = Vec::new();
-    for (index, paragraph) in article.paragraphs.iter().enumerate() {
-        let Span { start, end } = paragraph.span;
-        let Some(body) = text.get(start..end) else { continue };
-        let mut chars = body.char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
-            let at = start + offset;
-            if !is_quote_glyph(c) || !article.is_prose(at) {
-                continue;
-            }
-            // A run of straight apostrophes ('' or wiki-style '''') is one
-            // typewriter double mark.
-            let mut end = at + c.len_utf8();
-            let mut glyph = c;
-            while c == '\'' && chars.peek().is_some_and(|&(_, next)| next == '\'') {
-                chars.next();
-                end += 1;
-                glyph = '"';
-            }
-            candidates.push(Candidate { span: Span::new(at, end), glyph, paragraph: index });
-        }
-    }
-    candidates
 }
 
 fn count_glyphs(text: &str, candidates: &[Candidate]) -> GlyphCounts {
@@ -295,6 +373,24 @@ struct OpenQuote {
     /// A partial quotation (opened mid-sentence on a lowercase word) must be
     /// closed at its paragraph's end even when the next paragraph reopens.
     partial: bool,
+    /// The stack index of the next open quotation of the same family below
+    /// this one.
+    below: Option<usize>,
+}
+
+/// What a mark's classification needs to know about the marks after it in
+/// its paragraph, computed once per paragraph from its last mark back.
+#[derive(Clone, Copy, Debug, Default)]
+struct Ahead {
+    /// A later mark could close an open single quotation (before another
+    /// single quotation opens): a ' ’ ‘ after a non-space and before no
+    /// letter or digit, with no ' ’ ‘ between that opens a word (other than
+    /// an elision such as 'em or '90s).
+    single_closer: bool,
+    /// A later straight " follows a non-space (it could close a quotation).
+    glued_straight_double: bool,
+    /// A later ’ exists.
+    right_single: bool,
 }
 
 struct Pairer<'a> {
@@ -303,23 +399,36 @@ struct Pairer<'a> {
     convention: Convention,
     quotes: Quotes,
     stack: Vec<OpenQuote>,
+    /// The stack index of the innermost open quotation of each family
+    /// (double, single).
+    top: [Option<usize>; 2],
+    /// Per candidate of the current paragraph, what lies after it.
+    ahead: Vec<Ahead>,
+    /// How many leading candidates of the current paragraph have nothing but
+    /// white space and quote glyphs before them in the paragraph.
+    leading: usize,
+}
+
+fn slot(family: Family) -> usize {
+    match family {
+        Family::Double => 0,
+        Family::Single => 1,
+    }
 }
 
 impl Pairer<'_> {
     fn paragraph(&mut self, paragraph: usize, candidates: &[Candidate]) {
         let Some(para_span) = self.article.paragraphs.get(paragraph).map(|p| p.span) else { return };
+        self.look_ahead(para_span, candidates);
         let carried = std::mem::take(&mut self.stack);
+        self.top = [None, None];
         let mut index = 0;
         let mut reopened = 0;
         // The multi-paragraph rule: the leading marks of this paragraph
         // reopen the open levels, outermost first.
         while reopened < carried.len() && index < candidates.len() {
             let candidate = candidates[index];
-            let leading = self
-                .text
-                .get(para_span.start..candidate.span.start)
-                .is_some_and(|before| before.chars().all(|c| c.is_whitespace() || is_quote_glyph(c)));
-            if !leading
+            if index >= self.leading
                 || family(candidate.glyph) != carried[reopened].family
                 || matches!(candidate.glyph, '」' | '』')
             {
@@ -333,7 +442,7 @@ impl Pairer<'_> {
                 quotation.paragraphs.end = paragraph + 1;
             }
             open.mark = mark;
-            self.stack.push(open);
+            self.push_open(open);
             reopened += 1;
             index += 1;
         }
@@ -351,15 +460,71 @@ impl Pairer<'_> {
         }
         // Newsroom exception: a paragraph ending in a partial quotation is
         // closed even when the quotation resumes.
+        // (The stack holds at most this paragraph's marks: what was carried
+        // in was reopened mark by mark.)
         if let Some(first_partial) = self.stack.iter().position(|open| open.partial) {
-            let cut: Vec<OpenQuote> = self.stack.drain(first_partial..).collect();
-            for open in cut.into_iter().rev() {
+            while self.stack.len() > first_partial {
+                let Some(open) = self.pop_open() else { break };
                 self.unclose(open, para_span.end);
             }
         }
     }
 
+    /// Precompute, for the candidates of one paragraph, the leading marks
+    /// and what lies after each mark, in one pass each: every look-ahead
+    /// of the classification becomes a table read, so a paragraph of n
+    /// marks costs O(n) rather than O(n²).
+    fn look_ahead(&mut self, para: Span, candidates: &[Candidate]) {
+        self.leading = 0;
+        let mut from = para.start;
+        for candidate in candidates {
+            let gap = self.text.get(from..candidate.span.start);
+            if !gap.is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || is_quote_glyph(c))) {
+                break;
+            }
+            self.leading += 1;
+            from = candidate.span.end;
+        }
+        self.ahead.clear();
+        self.ahead.resize(candidates.len(), Ahead::default());
+        let mut after = Ahead::default();
+        for (index, candidate) in candidates.iter().enumerate().rev() {
+            self.ahead[index] = after;
+            let prev = self.text[..candidate.span.start].chars().next_back();
+            let next = self.text[candidate.span.end..].chars().next();
+            if matches!(candidate.glyph, '\'' | '’' | '‘') {
+                let word_before = prev.is_some_and(|c| !c.is_whitespace());
+                let word_after = next.is_some_and(char::is_alphanumeric);
+                if word_before && !word_after {
+                    after.single_closer = true;
+                } else if !word_before && word_after && !self.elision_after(candidate.span.end) {
+                    after.single_closer = false;
+                }
+            }
+            if candidate.glyph == '"' && prev.is_some_and(|c| !c.is_whitespace()) {
+                after.glued_straight_double = true;
+            }
+            if candidate.glyph == '’' {
+                after.right_single = true;
+            }
+        }
+    }
+
+    fn push_open(&mut self, mut open: OpenQuote) {
+        let slot = slot(open.family);
+        open.below = self.top[slot];
+        self.top[slot] = Some(self.stack.len());
+        self.stack.push(open);
+    }
+
+    fn pop_open(&mut self) -> Option<OpenQuote> {
+        let open = self.stack.pop()?;
+        self.top[slot(open.family)] = open.below;
+        Some(open)
+    }
+
     fn finish(mut self) -> Quotes {
+        self.top = [None, None];
         let stack = std::mem::take(&mut self.stack);
         for open in stack.into_iter().rev() {
             let end = self
@@ -398,7 +563,7 @@ impl Pairer<'_> {
     }
 
     fn open_of(&self, family: Family) -> Option<&OpenQuote> {
-        self.stack.iter().rev().find(|open| open.family == family)
+        self.top[slot(family)].and_then(|index| self.stack.get(index))
     }
 
     fn glyph_of(&self, mark: usize) -> char {
@@ -451,8 +616,7 @@ impl Pairer<'_> {
             // In German copy ‘ does not open (‚ does); before a word with no
             // ’ to close it, it is a transliteration mark (‘Adi).
             ('‘', Direction::Open)
-                if self.convention == Convention::German
-                    && !candidates[index + 1..].iter().any(|c| c.glyph == '’') =>
+                if self.convention == Convention::German && !self.ahead[index].right_single =>
             {
                 self.push_mark(candidate, MarkRole::Apostrophe);
                 return;
@@ -465,7 +629,7 @@ impl Pairer<'_> {
             _ => {}
         }
         match direction {
-            Direction::Open => self.open(candidate, before, after),
+            Direction::Open => self.open(candidate, index < self.leading, after),
             Direction::Close => self.close(candidate, prev),
         }
     }
@@ -487,10 +651,9 @@ impl Pairer<'_> {
         }
     }
 
-    fn open(&mut self, candidate: Candidate, before: &str, after: &str) {
+    fn open(&mut self, candidate: Candidate, at_paragraph_start: bool, after: &str) {
         let mark = self.push_mark(candidate, MarkRole::Opening);
         let quotation = self.quotes.quotations.len();
-        let at_paragraph_start = before.chars().all(|c| c.is_whitespace() || is_quote_glyph(c));
         let first_letter = after.chars().find(|c| c.is_alphanumeric());
         let partial = !at_paragraph_start && first_letter.is_some_and(char::is_lowercase);
         let paragraph = candidate.paragraph;
@@ -504,12 +667,12 @@ impl Pairer<'_> {
             reopen_marks: Vec::new(),
         });
         self.quotes.marks[mark].quotation = Some(quotation);
-        self.stack.push(OpenQuote { quotation, mark, family: family(candidate.glyph), partial });
+        self.push_open(OpenQuote { quotation, mark, family: family(candidate.glyph), partial, below: None });
     }
 
     fn close(&mut self, candidate: Candidate, prev: Option<char>) {
         let fam = family(candidate.glyph);
-        let Some(position) = self.stack.iter().rposition(|open| open.family == fam) else {
+        let Some(position) = self.top[slot(fam)] else {
             if fam == Family::Single && prev.is_some_and(char::is_alphanumeric) {
                 self.push_mark(candidate, MarkRole::Apostrophe);
             } else {
@@ -518,11 +681,11 @@ impl Pairer<'_> {
             }
             return;
         };
-        let inner: Vec<OpenQuote> = self.stack.drain(position + 1..).collect();
-        for open in inner.into_iter().rev() {
+        while self.stack.len() > position + 1 {
+            let Some(open) = self.pop_open() else { break };
             self.unclose(open, candidate.span.start);
         }
-        let Some(open) = self.stack.pop() else { return };
+        let Some(open) = self.pop_open() else { return };
         let mark = self.push_mark(candidate, MarkRole::Closing);
         let Some(quotation) = self.quotes.quotations.get_mut(open.quotation) else { return };
         quotation.close_mark = Some(mark);
@@ -591,11 +754,12 @@ impl Pairer<'_> {
             return Some(MarkRole::Apostrophe);
         }
         // ’em, 'Tis, 'cause: an elided word start.
-        if !alnum(prev) && alnum(next) && glyph == '\'' {
-            let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-            if is_elided_word(&word) {
-                return Some(MarkRole::Apostrophe);
-            }
+        if !alnum(prev)
+            && alnum(next)
+            && glyph == '\''
+            && short_word(after, char::is_alphabetic).is_some_and(is_elided_word)
+        {
+            return Some(MarkRole::Apostrophe);
         }
         // runnin’, students’: a word-final mark is an apostrophe unless it
         // closes an open single quotation (and no later mark closes it
@@ -604,43 +768,20 @@ impl Pairer<'_> {
             if !single_open {
                 return Some(MarkRole::Apostrophe);
             }
-            if glyph != '‘'
-                && next.is_some_and(char::is_whitespace)
-                && self.later_single_closer(candidates, index)
-            {
+            if glyph != '‘' && next.is_some_and(char::is_whitespace) && self.ahead[index].single_closer {
                 return Some(MarkRole::Apostrophe);
             }
         }
         None
     }
 
-    /// Whether a later mark in this paragraph could close the open single
-    /// quotation (before another single quotation opens).
-    fn later_single_closer(&self, candidates: &[Candidate], index: usize) -> bool {
-        for candidate in &candidates[index + 1..] {
-            if !matches!(candidate.glyph, '\'' | '’' | '‘') {
-                continue;
-            }
-            let prev = self.text[..candidate.span.start].chars().next_back();
-            let next = self.text[candidate.span.end..].chars().next();
-            let word_before = prev.is_some_and(|c| !c.is_whitespace());
-            let word_after = next.is_some_and(char::is_alphanumeric);
-            if word_before && !word_after {
-                return true;
-            }
-            if !word_before && word_after && !self.elision_after(candidate.span.end) {
-                return false;
-            }
-        }
-        false
-    }
-
     /// Whether the text at `offset` starts an elided word or a decade ('em, '90s).
     fn elision_after(&self, offset: usize) -> bool {
         let after = self.text.get(offset..).unwrap_or("");
-        let word: String = after.chars().take_while(|c| c.is_alphanumeric()).collect();
-        is_elided_word(&word)
-            || (word.len() == 2 || word.len() == 3) && word.starts_with(|c: char| c.is_ascii_digit())
+        short_word(after, char::is_alphanumeric).is_some_and(|word| {
+            is_elided_word(word)
+                || (word.len() == 2 || word.len() == 3) && word.starts_with(|c: char| c.is_ascii_digit())
+        })
     }
 
     /// Whether a " or ” after a digit is an inch mark (12", 5'10").
@@ -662,15 +803,25 @@ impl Pairer<'_> {
         if self.open_of(Family::Double).is_none() {
             return true;
         }
-        glyph == '"'
-            && candidates[index + 1..].iter().any(|candidate| {
-                candidate.glyph == '"'
-                    && self.text[..candidate.span.start]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| !c.is_whitespace())
-            })
+        glyph == '"' && self.ahead[index].glued_straight_double
     }
+}
+
+/// The word at the start of `text` (its characters satisfying `is_word`),
+/// when it has at most 8 characters: longer words are never elisions, and
+/// reading no further keeps a mark before a huge word cheap.
+fn short_word(text: &str, is_word: fn(char) -> bool) -> Option<&str> {
+    let mut end = 0;
+    for (count, (offset, c)) in text.char_indices().enumerate() {
+        if !is_word(c) {
+            return Some(&text[..offset]);
+        }
+        if count == 8 {
+            return None;
+        }
+        end = offset + c.len_utf8();
+    }
+    Some(&text[..end])
 }
 
 /// Elided words written with a leading apostrophe ('em, 'tis, 'cause; German

@@ -2,7 +2,7 @@
 //! otherwise uses curly marks.
 
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
-use crate::analysis::quotes::MarkRole;
+use crate::analysis::quotes::{MarkRole, Quotes};
 use crate::analysis::rules::Rule;
 use crate::analysis::Context;
 
@@ -23,8 +23,30 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     if !quotes.uses_curly() {
         return;
     }
-    for (index, curly) in quotes.curly_replacements() {
+    let replacements = quotes.curly_replacements();
+    let curly_of = |index: usize| {
+        replacements.binary_search_by_key(&index, |&(i, _)| i).ok().map(|at| replacements[at].1)
+    };
+    for &(index, curly) in &replacements {
         let Some(mark) = quotes.marks.get(index) else { continue };
+        // A straight mark of a quotation is replaced with the quotation's
+        // other straight marks (opening, reopenings, closing): converting one
+        // alone would leave “…" mismatched.
+        let mut edits: Vec<TextEdit> = quotation_marks(quotes, index)
+            .into_iter()
+            .filter_map(|other| {
+                let glyph = curly_of(other)?;
+                quotes.marks.get(other).map(|m| TextEdit::replace(m.span, glyph.to_string()))
+            })
+            .collect();
+        if edits.is_empty() {
+            edits.push(TextEdit::replace(mark.span, curly.to_string()));
+        }
+        let title = if edits.len() > 1 {
+            format!("Replace the straight marks of this quotation with curly ones ({curly} here)")
+        } else {
+            format!("Replace {} with {curly}", mark.glyph)
+        };
         let what = match mark.role {
             MarkRole::Apostrophe => "apostrophe",
             _ => "quotation mark",
@@ -38,13 +60,23 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             ),
             span: mark.span,
             related: Vec::new(),
-            fixes: vec![Fix {
-                title: format!("Replace {} with {curly}", mark.glyph),
-                edits: vec![TextEdit::replace(mark.span, curly.to_string())],
-                safe: true,
-            }],
+            fixes: vec![Fix { title, edits, safe: true }],
         });
     }
+}
+
+/// The marks of the quotation mark `index` opens, reopens or closes, in
+/// text order; empty for an apostrophe or a mark outside any quotation.
+fn quotation_marks(quotes: &Quotes, index: usize) -> Vec<usize> {
+    let Some(quotation) =
+        quotes.marks.get(index).and_then(|m| m.quotation).and_then(|q| quotes.quotations.get(q))
+    else {
+        return Vec::new();
+    };
+    std::iter::once(quotation.open_mark)
+        .chain(quotation.reopen_marks.iter().copied())
+        .chain(quotation.close_mark)
+        .collect()
 }
 
 #[cfg(test)]

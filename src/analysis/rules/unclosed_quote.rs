@@ -28,8 +28,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let first_glyph =
             quotation.and_then(|q| quotes.marks.get(q.open_mark)).map_or(opening.glyph, |m| m.glyph);
         let closing = quotes.convention.closing_for(first_glyph);
-        let at_paragraph_end = paragraphs.iter().any(|p| p.span.end == would_end);
-        let has_next_paragraph = paragraphs.iter().any(|p| p.span.start > would_end);
+        // Paragraphs are sorted and disjoint: binary searches keep a book
+        // with many unclosed quotations linear.
+        let ending = paragraphs.partition_point(|p| p.span.end < would_end);
+        let at_paragraph_end = paragraphs.get(ending).is_some_and(|p| p.span.end == would_end);
+        let has_next_paragraph = paragraphs.last().is_some_and(|p| p.span.start > would_end);
         let mut message = format!(
             "This {} opens a quotation that is never closed; add {} where the quote ends",
             opening.glyph, closing
@@ -47,21 +50,63 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             "The quotation would end here, before the mark that closes the quotation around it.".to_owned()
         };
         let insert_at = would_end.min(context.text.len());
+        let fix = closing_fix(context, mark, would_end, closing);
         findings.push(Finding {
             code: RULE.code,
             severity: Severity::Warning,
             message,
             span: opening.span,
             related: vec![Related { span: Span::new(insert_at, insert_at), message: where_it_ends }],
-            fixes: vec![Fix {
-                title: format!(
-                    "Add {closing} at the end of the quotation (a guess: check where the quote ends)"
-                ),
-                edits: vec![TextEdit::insert(insert_at, closing.to_string())],
-                safe: false,
-            }],
+            fixes: fix.into_iter().collect(),
         });
     }
+}
+
+/// The fix for the unclosed quotation opened by `mark`: its closing mark at
+/// the end of the last word before `would_end`, after the closing marks of
+/// the quotations unclosed inside it at the same point (innermost first),
+/// so that the new mark closes this quotation and not an inner one.
+///
+/// Not offered when the quotation holds no word to close after (a closing
+/// mark after a space would read as an opening one).
+fn closing_fix(context: &Context<'_>, mark: usize, would_end: usize, closing: char) -> Option<Fix> {
+    let quotes = &context.analysis.quotes;
+    let text = context.text;
+    let quotation_of =
+        |mark: usize| quotes.marks.get(mark).and_then(|m| m.quotation).and_then(|q| quotes.quotations.get(q));
+    let own = quotation_of(mark)?;
+    // The quotations unclosed at the same point form one nested chain.
+    let mut chain: Vec<(usize, char, usize)> = quotes
+        .problems
+        .iter()
+        .filter_map(|problem| match *problem {
+            QuoteProblem::Unclosed { mark: other, would_end: end } if end == would_end => {
+                let quotation = quotation_of(other)?;
+                let first = quotes.marks.get(quotation.open_mark)?;
+                (quotation.level > own.level)
+                    .then(|| (quotation.level, quotes.convention.closing_for(first.glyph), first.span.end))
+            }
+            _ => None,
+        })
+        .collect();
+    chain.sort_by_key(|&(level, _, _)| std::cmp::Reverse(level));
+    let innermost_start = chain.first().map_or(own.inner.start, |&(_, _, start)| start);
+    let mut closings: String = chain.iter().map(|&(_, glyph, _)| glyph).collect();
+    closings.push(closing);
+    let end = would_end.min(text.len());
+    let before = text.get(innermost_start..end)?;
+    let insert_at = innermost_start + before.trim_end().len();
+    if insert_at == innermost_start {
+        return None;
+    }
+    let title = if chain.is_empty() {
+        format!("Add {closing} at the end of the quotation (a guess: check where the quote ends)")
+    } else {
+        format!(
+            "Add {closings} at the end of the quotation and the ones inside it (a guess: check where the quote ends)"
+        )
+    };
+    Some(Fix { title, edits: vec![TextEdit::insert(insert_at, closings)], safe: false })
 }
 
 #[cfg(test)]

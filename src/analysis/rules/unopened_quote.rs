@@ -1,7 +1,7 @@
 //! `unopened-quote`: a closing quotation mark with no opening mark.
 
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
-use crate::analysis::quotes::QuoteProblem;
+use crate::analysis::quotes::{is_quote_glyph, QuoteProblem};
 use crate::analysis::rules::Rule;
 use crate::analysis::Context;
 
@@ -36,6 +36,20 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     for problem in &quotes.problems {
         let QuoteProblem::Unopened { mark } = *problem else { continue };
         let Some(closing) = quotes.marks.get(mark) else { continue };
+        // Deleting a mark glued to another quotation mark changes how that
+        // one reads (’” without the ” leaves ’ closing nothing): no fix then.
+        let text = context.text;
+        let glued = text[..closing.span.start].chars().next_back().is_some_and(is_quote_glyph)
+            || text[closing.span.end..].chars().next().is_some_and(is_quote_glyph);
+        let fixes = if glued {
+            Vec::new()
+        } else {
+            vec![Fix {
+                title: format!("Delete the stray {}", closing.glyph),
+                edits: vec![TextEdit::delete(closing.span)],
+                safe: false,
+            }]
+        };
         findings.push(Finding {
             code: RULE.code,
             severity: Severity::Warning,
@@ -47,11 +61,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             ),
             span: closing.span,
             related: Vec::new(),
-            fixes: vec![Fix {
-                title: format!("Delete the stray {}", closing.glyph),
-                edits: vec![TextEdit::delete(closing.span)],
-                safe: false,
-            }],
+            fixes,
         });
     }
 }
