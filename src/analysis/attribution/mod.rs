@@ -32,6 +32,9 @@ use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
 use crate::analysis::Context;
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use cues::{Cue, CueKind};
 use people::People;
 use scan::{Kind, Token};
@@ -95,10 +98,10 @@ pub fn attribute(
     if quotes.quotations.is_empty() {
         return result;
     }
-    let lexicon = cues::lexicon(&settings.languages, &settings.attribution.cues);
+    let lexicon = Lexicon::new(cues::lexicon(&settings.languages, &settings.attribution.cues));
     let german = settings.language().eq_ignore_ascii_case("de");
     let document = Document::build(text, article, quotes);
-    let people = People::build(text, actors, &document);
+    let people = People::build(text, actors, &document, quotes);
     let attributor = Attributor {
         text,
         quotes,
@@ -181,7 +184,14 @@ fn slice(text: &str, span: Span) -> &str {
 /// Tokens and sentences of every paragraph, computed once per document.
 pub(crate) struct Document {
     paragraphs: Vec<ParagraphTokens>,
+    /// Per quotation index: where its token first and last occurs, as
+    /// (paragraph, token, sentence). Found in the one pass that builds the
+    /// document, so looking a quotation up costs nothing.
+    locations: Vec<Option<(Location, Location)>>,
 }
+
+/// (paragraph, token, sentence) of a quotation token.
+type Location = (usize, usize, usize);
 
 struct ParagraphTokens {
     tokens: Vec<Token>,
@@ -207,7 +217,7 @@ impl Document {
             let q = quotes.quotations.get(index)?;
             text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
         };
-        let paragraphs = spans
+        let paragraphs: Vec<ParagraphTokens> = spans
             .iter()
             .map(|&span| {
                 let span = Span::new(span.start.min(text.len()), span.end.min(text.len()));
@@ -220,23 +230,31 @@ impl Document {
                 ParagraphTokens { tokens, sentences }
             })
             .collect();
-        Document { paragraphs }
-    }
-
-    /// The paragraph, token and sentence of a quotation token.
-    fn locate(&self, quotation: usize, last: bool) -> Option<(usize, usize, usize)> {
-        let iter: Box<dyn Iterator<Item = (usize, &ParagraphTokens)>> = if last {
-            Box::new(self.paragraphs.iter().enumerate().rev())
-        } else {
-            Box::new(self.paragraphs.iter().enumerate())
-        };
-        for (p, paragraph) in iter {
-            if let Some(t) = paragraph.tokens.iter().position(|t| t.kind == Kind::Quote(quotation)) {
-                let s = paragraph.sentences.iter().position(|s| s.contains(&t))?;
-                return Some((p, t, s));
+        let mut locations: Vec<Option<(Location, Location)>> = vec![None; quotes.quotations.len()];
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            for (s, sentence) in paragraph.sentences.iter().enumerate() {
+                for t in sentence.clone() {
+                    let Some(Kind::Quote(q)) = paragraph.tokens.get(t).map(|token| token.kind) else {
+                        continue;
+                    };
+                    let Some(slot) = locations.get_mut(q) else { continue };
+                    match slot {
+                        // A quotation is one token per paragraph: keep the
+                        // first token of its last paragraph.
+                        Some((_, last)) if last.0 != p => *last = (p, t, s),
+                        Some(_) => {}
+                        None => *slot = Some(((p, t, s), (p, t, s))),
+                    }
+                }
             }
         }
-        None
+        Document { paragraphs, locations }
+    }
+
+    /// The paragraph, token and sentence of a quotation's first and last
+    /// token.
+    fn locate(&self, quotation: usize) -> Option<(Location, Location)> {
+        self.locations.get(quotation).copied().flatten()
     }
 }
 
@@ -264,7 +282,7 @@ struct Found {
 struct Attributor<'a> {
     text: &'a str,
     quotes: &'a Quotes,
-    lexicon: &'a [Cue],
+    lexicon: &'a Lexicon,
     german: bool,
     document: &'a Document,
     people: &'a People,
@@ -610,6 +628,35 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "hier",
 ];
 
+/// The word in lowercase, borrowed when it already is.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// The cue lexicon with its entries grouped by first word, so finding the
+/// cues at a token is one hash lookup.
+struct Lexicon {
+    cues: Vec<Cue>,
+    /// First word → indices into `cues`, longest cue first.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Lexicon {
+    fn new(cues: Vec<Cue>) -> Lexicon {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, cue) in cues.iter().enumerate() {
+            if let Some(first) = cue.words.first() {
+                by_first.entry(first.clone()).or_default().push(index);
+            }
+        }
+        Lexicon { cues, by_first }
+    }
+}
+
 fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -619,30 +666,27 @@ impl<'a> Attributor<'a> {
         (token.kind == Kind::Word).then(|| slice(self.text, token.span))
     }
 
-    fn lower(&self, token: &Token) -> Option<String> {
-        self.word(token).map(str::to_lowercase)
+    fn lower(&self, token: &Token) -> Option<Cow<'a, str>> {
+        self.word(token).map(lowercase)
     }
 
     fn lower_is(&self, token: Option<&Token>, list: &[&str]) -> bool {
-        token.and_then(|t| self.lower(t)).is_some_and(|w| list.contains(&w.as_str()))
+        token.and_then(|t| self.lower(t)).is_some_and(|w| list.contains(&w.as_ref()))
     }
 
     /// A cue whose words start at token `i`: its kind and end (exclusive).
     fn cue_at(&self, tokens: &[Token], i: usize, sentence_end: usize) -> Option<(CueKind, usize)> {
         let first = self.lower(tokens.get(i)?)?;
-        for cue in self.lexicon {
-            if cue.words.first() != Some(&first) {
-                continue;
-            }
+        let candidates = self.lexicon.by_first.get(first.as_ref())?;
+        for &index in candidates {
+            let cue = &self.lexicon.cues[index];
             let end = i + cue.words.len();
             if end > sentence_end {
                 continue;
             }
-            let all = cue
-                .words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| tokens.get(i + k).and_then(|t| self.lower(t)).is_some_and(|t| &t == w));
+            let all = cue.words.iter().enumerate().skip(1).all(|(k, w)| {
+                tokens.get(i + k).and_then(|t| self.lower(t)).is_some_and(|t| t.as_ref() == w.as_str())
+            });
             if !all {
                 continue;
             }
@@ -661,8 +705,9 @@ impl<'a> Attributor<'a> {
     /// Attribute one top-level quotation.
     fn attribute_one(&self, index: usize, done: &[Attribution]) -> Attribution {
         let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
-        let first = self.document.locate(index, false);
-        let last = self.document.locate(index, true);
+        let located = self.document.locate(index);
+        let first = located.map(|(first, _)| first);
+        let last = located.map(|(_, last)| last);
         let mut found: Option<Found> = None;
         let mut via = Via::None;
         if let (Some((pf, tf, sf)), Some((pl, tl, sl))) = (first, last) {
@@ -711,7 +756,7 @@ impl<'a> Attributor<'a> {
             attribution.speaker = found.mention.map(|m| self.resolve(m));
         }
         if attribution.is_speech && attribution.speaker.is_none() {
-            attribution.candidate = self.people.nearest_before(quotation.span.start, self.text, self.quotes);
+            attribution.candidate = self.people.nearest_before(quotation.span.start, self.text);
             attribution.orphan = match (first, last) {
                 (Some(first), Some(last)) => {
                     !self.anchored(quotation.inner, quotation.span.start, first, last, cue_found, done)
@@ -1555,12 +1600,11 @@ impl<'a> Attributor<'a> {
         let written = slice(self.text, mention.span);
         let person = match mention.kind {
             MentionKind::Pronoun => {
-                self.people.antecedent(mention.span.start, &written.to_lowercase(), self.text, self.quotes)
+                self.people.antecedent(mention.span.start, &written.to_lowercase(), self.text)
             }
-            MentionKind::Name | MentionKind::Description => self
-                .people
-                .overlapping(mention.span)
-                .or_else(|| self.people.by_role(mention.span, self.text, self.quotes)),
+            MentionKind::Name | MentionKind::Description => {
+                self.people.overlapping(mention.span).or_else(|| self.people.by_role(mention.span, self.text))
+            }
         };
         match person {
             Some(person) => Speaker {
