@@ -41,9 +41,6 @@ pub struct People {
     /// The greatest mention end of each prefix of `flat`, so the mentions
     /// overlapping a span are one binary search away.
     flat_max_end: Vec<usize>,
-    /// Per person, per mention: the lowercase words of the 60 bytes before
-    /// it (where a title stands), computed on the first [`People::by_role`].
-    windows: std::sync::OnceLock<Vec<Vec<Vec<String>>>>,
 }
 
 const TITLES: &[&str] = &[
@@ -339,7 +336,7 @@ impl People {
                 Some(*max)
             })
             .collect();
-        People { people, flat, words, quoted, flat_max_end, windows: std::sync::OnceLock::new() }
+        People { people, flat, words, quoted, flat_max_end }
     }
 
     /// Whether `span` lies inside a top-level quotation.
@@ -425,34 +422,21 @@ impl People {
         if !TITLES.contains(&head.as_str()) || words.iter().any(|w| self.words.contains(w)) {
             return None;
         }
-        let windows = self.windows.get_or_init(|| {
-            self.people
-                .iter()
-                .map(|person| {
-                    person
-                        .mentions
-                        .iter()
-                        .map(|m| {
-                            let from = crate::analysis::settings::floor_char_boundary(
-                                text,
-                                m.start.saturating_sub(60),
-                            );
-                            text.get(from..m.start)
-                                .unwrap_or("")
-                                .split(|c: char| !c.is_alphanumeric())
-                                .filter(|w| !w.is_empty())
-                                .map(str::to_lowercase)
-                                .collect()
-                        })
-                        .collect()
-                })
-                .collect()
-        });
         let mut best: Option<(usize, usize)> = None;
-        for (index, _) in self.people.iter().enumerate().filter(|(_, p)| p.is_person) {
-            let score = windows[index]
+        for (index, person) in self.people.iter().enumerate().filter(|(_, p)| p.is_person) {
+            let score = person
+                .mentions
                 .iter()
-                .map(|window| {
+                .map(|m| {
+                    let from =
+                        crate::analysis::settings::floor_char_boundary(text, m.start.saturating_sub(60));
+                    let window: Vec<String> = text
+                        .get(from..m.start)
+                        .unwrap_or("")
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase)
+                        .collect();
                     if !window.iter().any(|w| similar(w, head)) {
                         return 0;
                     }
