@@ -381,6 +381,33 @@ const PLURAL_SPEAKERS: &[&str] = &[
     "president",
     "source",
 ];
+/// German verbs of naming, whose noun phrase after the verb is an object
+/// ("Sie nannte ihn „…“", "Er bezeichnete den Plan als „…“").
+const NAMING_VERBS: &[&str] = &[
+    "nannte",
+    "nannten",
+    "nennt",
+    "nennen",
+    "bezeichnete",
+    "bezeichneten",
+    "bezeichnet",
+    "bezeichnen",
+    "würdigte",
+    "würdigten",
+    "würdigt",
+    "begrüßte",
+    "begrüßten",
+    "begrüßt",
+    "lobte",
+    "lobten",
+    "lobt",
+    "kritisierte",
+    "kritisierten",
+    "kritisiert",
+    "wertete",
+    "werteten",
+    "wertet",
+];
 /// German determiners of objects, never of a subject ("kritisierte den Plan").
 const OBJECT_DETERMINERS: &[&str] =
     &["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "ihrem", "ihren", "seinen"];
@@ -626,6 +653,25 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "insgesamt",
     "dort",
     "hier",
+    // Pronominal adverbs open sentences but never name a speaker ("Darin
+    // steht: …").
+    "darin",
+    "darauf",
+    "darüber",
+    "davon",
+    "dafür",
+    "dagegen",
+    "danach",
+    "davor",
+    "hierzu",
+    "hierbei",
+    "hierin",
+    "dennoch",
+    "trotzdem",
+    "deswegen",
+    "somit",
+    "zwar",
+    "später",
 ];
 
 /// The word in lowercase, borrowed when it already is.
@@ -875,6 +921,13 @@ impl<'a> Attributor<'a> {
             }
         }
         let colon_intro = tf > 0 && first_paragraph.tokens[tf - 1].kind == Kind::Punct(':');
+        // A clause introducing the quotation with a colon presents it as
+        // cited ("Darin steht: „…“"), even when it names no speaker the
+        // attributor can read: not a confident orphan.
+        let introduced = tf > first_paragraph.sentences[sf].start + 1;
+        if colon_intro && introduced {
+            return true;
+        }
         // A plausible speaker in the sentence: a personal pronoun, a known
         // person, or (German, where a cue was found) a noun phrase with a
         // nominative determiner ("Der Bundespräsident konstatierte …").
@@ -1003,6 +1056,33 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// German reported speech marked by a parenthetical "so": ", so X,"
+    /// / ", so X." / ", so X weiter:" (the speaker X, a name or a noun
+    /// phrase with its article), anywhere in the sentence.
+    fn parenthetical_so(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        i: usize,
+        cue_end: usize,
+        limit: usize,
+    ) -> Option<Mention> {
+        if !self.german || i <= start || tokens[i - 1].kind != Kind::Punct(',') {
+            return None;
+        }
+        let (mention, mut end) = self.np_forward_with_end(tokens, cue_end, limit)?;
+        if mention.kind == MentionKind::Pronoun {
+            return None;
+        }
+        while self.lower_is(tokens.get(end), &["weiter", "abschließend", "zufolge", "damals"]) {
+            end += 1;
+        }
+        match tokens.get(end).map(|t| t.kind) {
+            None | Some(Kind::Punct(',' | '.' | ':' | ';' | ')' | '!' | '?')) => Some(mention),
+            _ => None,
+        }
+    }
+
     /// Pattern 2: the nearest cue before the quotation in its sentence.
     fn cue_before(&self, tokens: &[Token], start: usize, q: usize, done: &[Attribution]) -> Option<Found> {
         let mut fallback: Option<Found> = None;
@@ -1056,16 +1136,20 @@ impl<'a> Attributor<'a> {
                     }
                 }
                 CueKind::SoAfterQuote => {
-                    // „A“, so X, „B“: only right after another quotation.
+                    // „A“, so X, „B“: right after another quotation; or a
+                    // parenthetical ", so X," / ", so X:" before it.
                     let after_quote = i > start
                         && (matches!(tokens[i - 1].kind, Kind::Quote(_))
                             || (i > start + 1
                                 && tokens[i - 1].kind == Kind::Punct(',')
                                 && matches!(tokens[i - 2].kind, Kind::Quote(_))));
-                    if after_quote {
-                        if let Some(mention) = self.np_after(tokens, cue_end, q) {
-                            return Some(Found { cue, mention: Some(mention) });
-                        }
+                    let mention = if after_quote {
+                        self.np_after(tokens, cue_end, q)
+                    } else {
+                        self.parenthetical_so(tokens, start, i, cue_end, q)
+                    };
+                    if let Some(mention) = mention {
+                        return Some(Found { cue, mention: Some(mention) });
                     }
                 }
                 CueKind::Source => {}
@@ -1085,10 +1169,11 @@ impl<'a> Attributor<'a> {
                         || (tokens[i - 1].kind == Kind::Punct(',')
                             && i >= 2
                             && matches!(tokens[i - 2].kind, Kind::Quote(_)));
-                    if !after_quote {
-                        continue;
+                    if after_quote {
+                        self.np_after(tokens, cue_end, end)
+                    } else {
+                        self.parenthetical_so(tokens, q + 1, i, cue_end, end)
                     }
-                    self.np_after(tokens, cue_end, end)
                 }
                 CueKind::Verb => self.verb_subject(tokens, q + 1, i, cue_end, end),
                 CueKind::SpeakerAfter => self.np_after(tokens, cue_end, end),
@@ -1149,7 +1234,24 @@ impl<'a> Attributor<'a> {
                                 .as_str(),
                         ))
             });
-            let chosen = if after_first { after.or(before) } else { before.or(after) };
+            // "X nannte Y „…“", "X bezeichnete Y als „…“": the noun phrase
+            // after a verb of naming is its accusative object, so a subject
+            // opening the clause wins.
+            let naming = self.lower_is(tokens.get(i), NAMING_VERBS);
+            // "Die Firma bestätigte das nicht und nannte sie „…“": a verb
+            // right after a conjunction shares the subject of the clause
+            // before; what follows it is an object.
+            let conjunction = i.checked_sub(1).filter(|&j| j > start);
+            if conjunction.is_some_and(|j| self.lower_is(tokens.get(j), &["und", "aber", "sowie", "oder"])) {
+                if let Some(subject) = conjunction.and_then(|j| self.first_np(tokens, start, j)) {
+                    return Some(subject);
+                }
+            }
+            let chosen = if after_first && !(naming && before.is_some()) {
+                after.or(before)
+            } else {
+                before.or(after)
+            };
             chosen.or_else(coordinated).or_else(|| self.first_np(tokens, start, i))
         } else {
             before().or_else(coordinated).or_else(after).or_else(|| self.first_np(tokens, start, i))
@@ -1163,6 +1265,11 @@ impl<'a> Attributor<'a> {
         let mut i = start;
         while i < cue && matches!(tokens[i].kind, Kind::Punct(_)) {
             i += 1;
+        }
+        // A topic label before a colon ("Europe: The party wants …") is not
+        // the subject.
+        if i + 2 < cue && tokens[i].kind == Kind::Word && tokens[i + 1].kind == Kind::Punct(':') {
+            i += 2;
         }
         let mention = self.np_after(tokens, i, cue)?;
         // Nothing but the subject, an appositive, adverbs and phrases
