@@ -423,6 +423,7 @@ const DE_SPEAKER_AFTER: &[&str] = &[
     "nach aussagen",
     "nach einschätzung",
     "nach darstellung",
+    "nach darstellungen",
     "nach meinung",
     "nach worten",
     "nach überzeugung",

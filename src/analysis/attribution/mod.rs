@@ -381,6 +381,28 @@ const PLURAL_SPEAKERS: &[&str] = &[
     "president",
     "source",
 ];
+/// Nouns of saying whose content a quotation right after them gives.
+const SPEECH_NOUNS: &[&str] = &[
+    "feststellung",
+    "behauptung",
+    "aussage",
+    "erklärung",
+    "mitteilung",
+    "stellungnahme",
+    "forderung",
+    "parole",
+    "losung",
+    "warnung",
+    "worte",
+    "worten",
+    "satz",
+    "statement",
+    "remark",
+    "remarks",
+    "words",
+    "message",
+    "slogan",
+];
 /// German verbs of naming, whose noun phrase after the verb is an object
 /// ("Sie nannte ihn „…“", "Er bezeichnete den Plan als „…“").
 const NAMING_VERBS: &[&str] = &[
@@ -921,6 +943,11 @@ impl<'a> Attributor<'a> {
             }
         }
         let colon_intro = tf > 0 && first_paragraph.tokens[tf - 1].kind == Kind::Punct(':');
+        // The content of a noun of saying right before it ("die Feststellung
+        // „…“", "the statement “…”"): the noun is the source.
+        if self.lower_is(previous_word, SPEECH_NOUNS) {
+            return true;
+        }
         // A clause introducing the quotation with a colon presents it as
         // cited ("Darin steht: „…“"), even when it names no speaker the
         // attributor can read: not a confident orphan.
