@@ -1060,6 +1060,23 @@ impl<'a> Attributor<'a> {
             if kind == CueKind::Source && mention.is_none() {
                 return None;
             }
+            // „…“, so beschrieb ihn der Sprecher: "so" with an inverted verb
+            // of saying, its subject after the verb (and an object pronoun).
+            if kind == CueKind::SoAfterQuote && mention.is_none() {
+                if let Some((CueKind::Verb, verb_end)) = self.cue_at(tokens, cue_end, end) {
+                    // "so sagte sie": the pronoun is the subject; "ihn",
+                    // "ihm", "es", "sich" are objects before it.
+                    let mut subject = verb_end;
+                    while self.lower_is(tokens.get(subject), &["ihn", "ihm", "es", "sich"]) {
+                        subject += 1;
+                    }
+                    let mention = self.np_after(tokens, subject, end).filter(|m| {
+                        m.kind != MentionKind::Pronoun || self.lower_is(tokens.get(subject), &["er", "sie"])
+                    });
+                    let cue = Span::new(tokens[cue_end].span.start, tokens[verb_end - 1].span.end);
+                    return Some(Found { cue, mention });
+                }
+            }
             return Some(Found { cue, mention });
         }
         // “…,” Putin said / „…“, der Minister sagte
