@@ -350,6 +350,18 @@ const DE_VERBS: &[&str] = &[
     "riet",
     "begründete",
     "begründeten",
+    "würdigte",
+    "würdigten",
+    "würdigt",
+    "begrüßte",
+    "begrüßten",
+    "begrüßt",
+    "bezweifelte",
+    "bezweifelten",
+    "bekundete",
+    "bekundeten",
+    "lobt",
+    "wertet",
     "skandierten",
     "skandierte",
     "kritisiert",
@@ -389,11 +401,33 @@ const DE_SEPARABLE: &[(&str, &str)] = &[
     ("wiesen", "zurück"),
     ("hob", "hervor"),
     ("sprach", "aus"),
+    ("führte", "aus"),
+    ("führten", "aus"),
+    ("führt", "aus"),
+    ("strich", "heraus"),
+    ("zeigte", "sich"),
+    ("zeigten", "sich"),
 ];
 
 const DE_PARTICIPLES: &[&str] = &["mitgeteilt", "hinzugefügt", "erklärend"];
-const DE_SPEAKER_AFTER: &[&str] =
-    &["laut", "nach angaben von", "nach angaben des", "nach angaben der", "zitat"];
+const DE_SPEAKER_AFTER: &[&str] = &[
+    "laut",
+    "nach angaben von",
+    "nach angaben des",
+    "nach angaben der",
+    "zitat",
+    // "Nach Ansicht des Ministers …", "nach Aussagen der Anwältin …".
+    "nach ansicht",
+    "nach auffassung",
+    "nach aussage",
+    "nach aussagen",
+    "nach einschätzung",
+    "nach darstellung",
+    "nach darstellungen",
+    "nach meinung",
+    "nach worten",
+    "nach überzeugung",
+];
 const DE_SPEAKER_BEFORE: &[&str] = &["zufolge"];
 const DE_MARKERS: &[&str] =
     &["mit den worten", "in einer erklärung", "in einer mitteilung", "in einem interview"];

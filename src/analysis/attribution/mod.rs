@@ -32,6 +32,9 @@ use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
 use crate::analysis::Context;
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use cues::{Cue, CueKind};
 use people::People;
 use scan::{Kind, Token};
@@ -95,10 +98,10 @@ pub fn attribute(
     if quotes.quotations.is_empty() {
         return result;
     }
-    let lexicon = cues::lexicon(&settings.languages, &settings.attribution.cues);
+    let lexicon = Lexicon::new(cues::lexicon(&settings.languages, &settings.attribution.cues));
     let german = settings.language().eq_ignore_ascii_case("de");
     let document = Document::build(text, article, quotes);
-    let people = People::build(text, actors, &document);
+    let people = People::build(text, actors, &document, quotes);
     let attributor = Attributor {
         text,
         quotes,
@@ -181,7 +184,14 @@ fn slice(text: &str, span: Span) -> &str {
 /// Tokens and sentences of every paragraph, computed once per document.
 pub(crate) struct Document {
     paragraphs: Vec<ParagraphTokens>,
+    /// Per quotation index: where its token first and last occurs, as
+    /// (paragraph, token, sentence). Found in the one pass that builds the
+    /// document, so looking a quotation up costs nothing.
+    locations: Vec<Option<(Location, Location)>>,
 }
+
+/// (paragraph, token, sentence) of a quotation token.
+type Location = (usize, usize, usize);
 
 struct ParagraphTokens {
     tokens: Vec<Token>,
@@ -207,7 +217,7 @@ impl Document {
             let q = quotes.quotations.get(index)?;
             text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
         };
-        let paragraphs = spans
+        let paragraphs: Vec<ParagraphTokens> = spans
             .iter()
             .map(|&span| {
                 let span = Span::new(span.start.min(text.len()), span.end.min(text.len()));
@@ -220,23 +230,31 @@ impl Document {
                 ParagraphTokens { tokens, sentences }
             })
             .collect();
-        Document { paragraphs }
-    }
-
-    /// The paragraph, token and sentence of a quotation token.
-    fn locate(&self, quotation: usize, last: bool) -> Option<(usize, usize, usize)> {
-        let iter: Box<dyn Iterator<Item = (usize, &ParagraphTokens)>> = if last {
-            Box::new(self.paragraphs.iter().enumerate().rev())
-        } else {
-            Box::new(self.paragraphs.iter().enumerate())
-        };
-        for (p, paragraph) in iter {
-            if let Some(t) = paragraph.tokens.iter().position(|t| t.kind == Kind::Quote(quotation)) {
-                let s = paragraph.sentences.iter().position(|s| s.contains(&t))?;
-                return Some((p, t, s));
+        let mut locations: Vec<Option<(Location, Location)>> = vec![None; quotes.quotations.len()];
+        for (p, paragraph) in paragraphs.iter().enumerate() {
+            for (s, sentence) in paragraph.sentences.iter().enumerate() {
+                for t in sentence.clone() {
+                    let Some(Kind::Quote(q)) = paragraph.tokens.get(t).map(|token| token.kind) else {
+                        continue;
+                    };
+                    let Some(slot) = locations.get_mut(q) else { continue };
+                    match slot {
+                        // A quotation is one token per paragraph: keep the
+                        // first token of its last paragraph.
+                        Some((_, last)) if last.0 != p => *last = (p, t, s),
+                        Some(_) => {}
+                        None => *slot = Some(((p, t, s), (p, t, s))),
+                    }
+                }
             }
         }
-        None
+        Document { paragraphs, locations }
+    }
+
+    /// The paragraph, token and sentence of a quotation's first and last
+    /// token.
+    fn locate(&self, quotation: usize) -> Option<(Location, Location)> {
+        self.locations.get(quotation).copied().flatten()
     }
 }
 
@@ -264,7 +282,7 @@ struct Found {
 struct Attributor<'a> {
     text: &'a str,
     quotes: &'a Quotes,
-    lexicon: &'a [Cue],
+    lexicon: &'a Lexicon,
     german: bool,
     document: &'a Document,
     people: &'a People,
@@ -362,6 +380,55 @@ const PLURAL_SPEAKERS: &[&str] = &[
     "minister",
     "president",
     "source",
+];
+/// Nouns of saying whose content a quotation right after them gives.
+const SPEECH_NOUNS: &[&str] = &[
+    "feststellung",
+    "behauptung",
+    "aussage",
+    "erklärung",
+    "mitteilung",
+    "stellungnahme",
+    "forderung",
+    "parole",
+    "losung",
+    "warnung",
+    "worte",
+    "worten",
+    "satz",
+    "statement",
+    "remark",
+    "remarks",
+    "words",
+    "message",
+    "slogan",
+];
+/// German verbs of naming, whose noun phrase after the verb is an object
+/// ("Sie nannte ihn „…“", "Er bezeichnete den Plan als „…“").
+const NAMING_VERBS: &[&str] = &[
+    "nannte",
+    "nannten",
+    "nennt",
+    "nennen",
+    "bezeichnete",
+    "bezeichneten",
+    "bezeichnet",
+    "bezeichnen",
+    "würdigte",
+    "würdigten",
+    "würdigt",
+    "begrüßte",
+    "begrüßten",
+    "begrüßt",
+    "lobte",
+    "lobten",
+    "lobt",
+    "kritisierte",
+    "kritisierten",
+    "kritisiert",
+    "wertete",
+    "werteten",
+    "wertet",
 ];
 /// German determiners of objects, never of a subject ("kritisierte den Plan").
 const OBJECT_DETERMINERS: &[&str] =
@@ -608,7 +675,55 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "insgesamt",
     "dort",
     "hier",
+    // Pronominal adverbs open sentences but never name a speaker ("Darin
+    // steht: …").
+    "darin",
+    "darauf",
+    "darüber",
+    "davon",
+    "dafür",
+    "dagegen",
+    "danach",
+    "davor",
+    "hierzu",
+    "hierbei",
+    "hierin",
+    "dennoch",
+    "trotzdem",
+    "deswegen",
+    "somit",
+    "zwar",
+    "später",
 ];
+
+/// The word in lowercase, borrowed when it already is.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// The cue lexicon with its entries grouped by first word, so finding the
+/// cues at a token is one hash lookup.
+struct Lexicon {
+    cues: Vec<Cue>,
+    /// First word → indices into `cues`, longest cue first.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Lexicon {
+    fn new(cues: Vec<Cue>) -> Lexicon {
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (index, cue) in cues.iter().enumerate() {
+            if let Some(first) = cue.words.first() {
+                by_first.entry(first.clone()).or_default().push(index);
+            }
+        }
+        Lexicon { cues, by_first }
+    }
+}
 
 fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -619,30 +734,27 @@ impl<'a> Attributor<'a> {
         (token.kind == Kind::Word).then(|| slice(self.text, token.span))
     }
 
-    fn lower(&self, token: &Token) -> Option<String> {
-        self.word(token).map(str::to_lowercase)
+    fn lower(&self, token: &Token) -> Option<Cow<'a, str>> {
+        self.word(token).map(lowercase)
     }
 
     fn lower_is(&self, token: Option<&Token>, list: &[&str]) -> bool {
-        token.and_then(|t| self.lower(t)).is_some_and(|w| list.contains(&w.as_str()))
+        token.and_then(|t| self.lower(t)).is_some_and(|w| list.contains(&w.as_ref()))
     }
 
     /// A cue whose words start at token `i`: its kind and end (exclusive).
     fn cue_at(&self, tokens: &[Token], i: usize, sentence_end: usize) -> Option<(CueKind, usize)> {
         let first = self.lower(tokens.get(i)?)?;
-        for cue in self.lexicon {
-            if cue.words.first() != Some(&first) {
-                continue;
-            }
+        let candidates = self.lexicon.by_first.get(first.as_ref())?;
+        for &index in candidates {
+            let cue = &self.lexicon.cues[index];
             let end = i + cue.words.len();
             if end > sentence_end {
                 continue;
             }
-            let all = cue
-                .words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| tokens.get(i + k).and_then(|t| self.lower(t)).is_some_and(|t| &t == w));
+            let all = cue.words.iter().enumerate().skip(1).all(|(k, w)| {
+                tokens.get(i + k).and_then(|t| self.lower(t)).is_some_and(|t| t.as_ref() == w.as_str())
+            });
             if !all {
                 continue;
             }
@@ -661,8 +773,9 @@ impl<'a> Attributor<'a> {
     /// Attribute one top-level quotation.
     fn attribute_one(&self, index: usize, done: &[Attribution]) -> Attribution {
         let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
-        let first = self.document.locate(index, false);
-        let last = self.document.locate(index, true);
+        let located = self.document.locate(index);
+        let first = located.map(|(first, _)| first);
+        let last = located.map(|(_, last)| last);
         let mut found: Option<Found> = None;
         let mut via = Via::None;
         if let (Some((pf, tf, sf)), Some((pl, tl, sl))) = (first, last) {
@@ -711,7 +824,7 @@ impl<'a> Attributor<'a> {
             attribution.speaker = found.mention.map(|m| self.resolve(m));
         }
         if attribution.is_speech && attribution.speaker.is_none() {
-            attribution.candidate = self.people.nearest_before(quotation.span.start, self.text, self.quotes);
+            attribution.candidate = self.people.nearest_before(quotation.span.start, self.text);
             attribution.orphan = match (first, last) {
                 (Some(first), Some(last)) => {
                     !self.anchored(quotation.inner, quotation.span.start, first, last, cue_found, done)
@@ -830,6 +943,18 @@ impl<'a> Attributor<'a> {
             }
         }
         let colon_intro = tf > 0 && first_paragraph.tokens[tf - 1].kind == Kind::Punct(':');
+        // The content of a noun of saying right before it ("die Feststellung
+        // „…“", "the statement “…”"): the noun is the source.
+        if self.lower_is(previous_word, SPEECH_NOUNS) {
+            return true;
+        }
+        // A clause introducing the quotation with a colon presents it as
+        // cited ("Darin steht: „…“"), even when it names no speaker the
+        // attributor can read: not a confident orphan.
+        let introduced = tf > first_paragraph.sentences[sf].start + 1;
+        if colon_intro && introduced {
+            return true;
+        }
         // A plausible speaker in the sentence: a personal pronoun, a known
         // person, or (German, where a cue was found) a noun phrase with a
         // nominative determiner ("Der Bundespräsident konstatierte …").
@@ -935,6 +1060,23 @@ impl<'a> Attributor<'a> {
             if kind == CueKind::Source && mention.is_none() {
                 return None;
             }
+            // „…“, so beschrieb ihn der Sprecher: "so" with an inverted verb
+            // of saying, its subject after the verb (and an object pronoun).
+            if kind == CueKind::SoAfterQuote && mention.is_none() {
+                if let Some((CueKind::Verb, verb_end)) = self.cue_at(tokens, cue_end, end) {
+                    // "so sagte sie": the pronoun is the subject; "ihn",
+                    // "ihm", "es", "sich" are objects before it.
+                    let mut subject = verb_end;
+                    while self.lower_is(tokens.get(subject), &["ihn", "ihm", "es", "sich"]) {
+                        subject += 1;
+                    }
+                    let mention = self.np_after(tokens, subject, end).filter(|m| {
+                        m.kind != MentionKind::Pronoun || self.lower_is(tokens.get(subject), &["er", "sie"])
+                    });
+                    let cue = Span::new(tokens[cue_end].span.start, tokens[verb_end - 1].span.end);
+                    return Some(Found { cue, mention });
+                }
+            }
             return Some(Found { cue, mention });
         }
         // “…,” Putin said / „…“, der Minister sagte
@@ -956,6 +1098,33 @@ impl<'a> Attributor<'a> {
             cue: Span::new(tokens[c].span.start, tokens[cue_end - 1].span.end),
             mention: Some(mention),
         })
+    }
+
+    /// German reported speech marked by a parenthetical "so": ", so X,"
+    /// / ", so X." / ", so X weiter:" (the speaker X, a name or a noun
+    /// phrase with its article), anywhere in the sentence.
+    fn parenthetical_so(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        i: usize,
+        cue_end: usize,
+        limit: usize,
+    ) -> Option<Mention> {
+        if !self.german || i <= start || tokens[i - 1].kind != Kind::Punct(',') {
+            return None;
+        }
+        let (mention, mut end) = self.np_forward_with_end(tokens, cue_end, limit)?;
+        if mention.kind == MentionKind::Pronoun {
+            return None;
+        }
+        while self.lower_is(tokens.get(end), &["weiter", "abschließend", "zufolge", "damals"]) {
+            end += 1;
+        }
+        match tokens.get(end).map(|t| t.kind) {
+            None | Some(Kind::Punct(',' | '.' | ':' | ';' | ')' | '!' | '?')) => Some(mention),
+            _ => None,
+        }
     }
 
     /// Pattern 2: the nearest cue before the quotation in its sentence.
@@ -1011,16 +1180,20 @@ impl<'a> Attributor<'a> {
                     }
                 }
                 CueKind::SoAfterQuote => {
-                    // „A“, so X, „B“: only right after another quotation.
+                    // „A“, so X, „B“: right after another quotation; or a
+                    // parenthetical ", so X," / ", so X:" before it.
                     let after_quote = i > start
                         && (matches!(tokens[i - 1].kind, Kind::Quote(_))
                             || (i > start + 1
                                 && tokens[i - 1].kind == Kind::Punct(',')
                                 && matches!(tokens[i - 2].kind, Kind::Quote(_))));
-                    if after_quote {
-                        if let Some(mention) = self.np_after(tokens, cue_end, q) {
-                            return Some(Found { cue, mention: Some(mention) });
-                        }
+                    let mention = if after_quote {
+                        self.np_after(tokens, cue_end, q)
+                    } else {
+                        self.parenthetical_so(tokens, start, i, cue_end, q)
+                    };
+                    if let Some(mention) = mention {
+                        return Some(Found { cue, mention: Some(mention) });
                     }
                 }
                 CueKind::Source => {}
@@ -1040,10 +1213,11 @@ impl<'a> Attributor<'a> {
                         || (tokens[i - 1].kind == Kind::Punct(',')
                             && i >= 2
                             && matches!(tokens[i - 2].kind, Kind::Quote(_)));
-                    if !after_quote {
-                        continue;
+                    if after_quote {
+                        self.np_after(tokens, cue_end, end)
+                    } else {
+                        self.parenthetical_so(tokens, q + 1, i, cue_end, end)
                     }
-                    self.np_after(tokens, cue_end, end)
                 }
                 CueKind::Verb => self.verb_subject(tokens, q + 1, i, cue_end, end),
                 CueKind::SpeakerAfter => self.np_after(tokens, cue_end, end),
@@ -1104,7 +1278,24 @@ impl<'a> Attributor<'a> {
                                 .as_str(),
                         ))
             });
-            let chosen = if after_first { after.or(before) } else { before.or(after) };
+            // "X nannte Y „…“", "X bezeichnete Y als „…“": the noun phrase
+            // after a verb of naming is its accusative object, so a subject
+            // opening the clause wins.
+            let naming = self.lower_is(tokens.get(i), NAMING_VERBS);
+            // "Die Firma bestätigte das nicht und nannte sie „…“": a verb
+            // right after a conjunction shares the subject of the clause
+            // before; what follows it is an object.
+            let conjunction = i.checked_sub(1).filter(|&j| j > start);
+            if conjunction.is_some_and(|j| self.lower_is(tokens.get(j), &["und", "aber", "sowie", "oder"])) {
+                if let Some(subject) = conjunction.and_then(|j| self.first_np(tokens, start, j)) {
+                    return Some(subject);
+                }
+            }
+            let chosen = if after_first && !(naming && before.is_some()) {
+                after.or(before)
+            } else {
+                before.or(after)
+            };
             chosen.or_else(coordinated).or_else(|| self.first_np(tokens, start, i))
         } else {
             before().or_else(coordinated).or_else(after).or_else(|| self.first_np(tokens, start, i))
@@ -1118,6 +1309,11 @@ impl<'a> Attributor<'a> {
         let mut i = start;
         while i < cue && matches!(tokens[i].kind, Kind::Punct(_)) {
             i += 1;
+        }
+        // A topic label before a colon ("Europe: The party wants …") is not
+        // the subject.
+        if i + 2 < cue && tokens[i].kind == Kind::Word && tokens[i + 1].kind == Kind::Punct(':') {
+            i += 2;
         }
         let mention = self.np_after(tokens, i, cue)?;
         // Nothing but the subject, an appositive, adverbs and phrases
@@ -1555,12 +1751,11 @@ impl<'a> Attributor<'a> {
         let written = slice(self.text, mention.span);
         let person = match mention.kind {
             MentionKind::Pronoun => {
-                self.people.antecedent(mention.span.start, &written.to_lowercase(), self.text, self.quotes)
+                self.people.antecedent(mention.span.start, &written.to_lowercase(), self.text)
             }
-            MentionKind::Name | MentionKind::Description => self
-                .people
-                .overlapping(mention.span)
-                .or_else(|| self.people.by_role(mention.span, self.text, self.quotes)),
+            MentionKind::Name | MentionKind::Description => {
+                self.people.overlapping(mention.span).or_else(|| self.people.by_role(mention.span, self.text))
+            }
         };
         match person {
             Some(person) => Speaker {

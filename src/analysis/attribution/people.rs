@@ -34,6 +34,13 @@ pub struct People {
     /// Lowercase words of person names, to tell a person's name from other
     /// capitalised words.
     words: HashSet<String>,
+    /// Top-level quotation spans sorted by start, with the greatest end of
+    /// each prefix: whether a mention lies inside a quotation is one binary
+    /// search.
+    quoted: Vec<(usize, usize)>,
+    /// The greatest mention end of each prefix of `flat`, so the mentions
+    /// overlapping a span are one binary search away.
+    flat_max_end: Vec<usize>,
 }
 
 const TITLES: &[&str] = &[
@@ -279,7 +286,7 @@ fn lower_list_contains(list: &[&str], word: &str) -> bool {
 }
 
 impl People {
-    pub fn build(text: &str, actors: &Actors, document: &Document) -> People {
+    pub fn build(text: &str, actors: &Actors, document: &Document, quotes: &Quotes) -> People {
         let mut people: Vec<Person> = actors
             .actors
             .iter()
@@ -314,7 +321,28 @@ impl People {
             .filter(|p| p.is_person)
             .flat_map(|p| p.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
             .collect();
-        People { people, flat, words }
+        let mut quoted: Vec<(usize, usize)> =
+            quotes.quotations.iter().filter(|q| q.level == 0).map(|q| (q.span.start, q.span.end)).collect();
+        quoted.sort_unstable();
+        let mut max_end = 0;
+        for entry in &mut quoted {
+            max_end = max_end.max(entry.1);
+            entry.1 = max_end;
+        }
+        let flat_max_end = flat
+            .iter()
+            .scan(0, |max, (m, _)| {
+                *max = m.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        People { people, flat, words, quoted, flat_max_end }
+    }
+
+    /// Whether `span` lies inside a top-level quotation.
+    fn is_quoted(&self, span: Span) -> bool {
+        let before = self.quoted.partition_point(|&(start, _)| start <= span.start);
+        before > 0 && self.quoted[before - 1].1 >= span.end
     }
 
     /// Whether a capitalised word is part of a known person's name.
@@ -330,7 +358,9 @@ impl People {
 
     /// The person (preferred) or other actor whose mention overlaps `span`.
     pub fn overlapping(&self, span: Span) -> Option<&Person> {
-        self.flat
+        let first = self.flat_max_end.partition_point(|&end| end <= span.start);
+        let last = self.flat.partition_point(|(m, _)| m.start < span.end).max(first);
+        self.flat[first..last]
             .iter()
             .filter(|(m, _)| m.overlaps(span))
             .max_by_key(|(m, i)| {
@@ -341,14 +371,14 @@ impl People {
     }
 
     /// The most recent fitting person before a pronoun at `offset`.
-    pub fn antecedent(&self, offset: usize, pronoun: &str, text: &str, quotes: &Quotes) -> Option<&Person> {
+    pub fn antecedent(&self, offset: usize, pronoun: &str, text: &str) -> Option<&Person> {
         let wanted = match pronoun {
             "he" | "er" => Some(Gender::Male),
             "she" | "sie" => Some(Gender::Female),
             "it" | "they" | "we" | "i" | "wir" | "ich" => return None,
             _ => None,
         };
-        self.candidates_before(offset, text, quotes).map(|i| &self.people[i]).find(|person| {
+        self.candidates_before(offset, text).map(|i| &self.people[i]).find(|person| {
             match (wanted, person.gender) {
                 (Some(w), Some(g)) => w == g,
                 _ => true,
@@ -357,36 +387,31 @@ impl People {
     }
 
     /// The nearest person named before `offset`: a weak candidate speaker.
-    pub fn nearest_before(&self, offset: usize, text: &str, quotes: &Quotes) -> Option<Span> {
-        let index = self.candidates_before(offset, text, quotes).next()?;
-        self.flat.iter().rev().find(|(m, i)| *i == index && m.end <= offset).map(|(m, _)| *m)
+    pub fn nearest_before(&self, offset: usize, text: &str) -> Option<Span> {
+        let index = self.candidates_before(offset, text).next()?;
+        // Only mentions starting before `offset` can end by it.
+        let end = self.flat.partition_point(|(m, _)| m.start < offset);
+        self.flat[..end].iter().rev().find(|(m, i)| *i == index && m.end <= offset).map(|(m, _)| *m)
     }
 
     /// Person indices by their mentions before `offset`, nearest first,
     /// skipping mentions inside quotations or after a preposition, at most
     /// 1500 bytes back.
-    fn candidates_before<'s>(
-        &'s self,
-        offset: usize,
-        text: &'s str,
-        quotes: &'s Quotes,
-    ) -> impl Iterator<Item = usize> + 's {
+    fn candidates_before<'s>(&'s self, offset: usize, text: &'s str) -> impl Iterator<Item = usize> + 's {
         let end = self.flat.partition_point(|(m, _)| m.end <= offset);
         self.flat[..end]
             .iter()
             .rev()
             .take_while(move |(m, _)| offset - m.start <= 1500)
             .filter(move |(m, i)| {
-                self.people[*i].is_person
-                    && !quotes.quotations.iter().any(|q| q.level == 0 && q.span.covers(*m))
-                    && !after_preposition(text, m.start)
+                self.people[*i].is_person && !self.is_quoted(*m) && !after_preposition(text, m.start)
             })
             .map(|(_, i)| *i)
     }
 
     /// A title-only mention ("Russian President", "the minister") resolved
     /// to the person introduced with the most of its words.
-    pub fn by_role(&self, span: Span, text: &str, _quotes: &Quotes) -> Option<&Person> {
+    pub fn by_role(&self, span: Span, text: &str) -> Option<&Person> {
         let words: Vec<String> = text
             .get(span.start..span.end)?
             .split(|c: char| !c.is_alphanumeric())
@@ -405,7 +430,9 @@ impl People {
                 .map(|m| {
                     let from =
                         crate::analysis::settings::floor_char_boundary(text, m.start.saturating_sub(60));
-                    let window: Vec<String> = text[from..m.start]
+                    let window: Vec<String> = text
+                        .get(from..m.start)
+                        .unwrap_or("")
                         .split(|c: char| !c.is_alphanumeric())
                         .filter(|w| !w.is_empty())
                         .map(str::to_lowercase)

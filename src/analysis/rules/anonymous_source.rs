@@ -37,36 +37,58 @@ const VERBS: &[&str] = &[
     "zufolge",
 ];
 
+/// The words the check is about; every other word is looked at only when it
+/// stands next to one of them.
+const SOURCE_WORDS: &[&str] = &["source", "sources", "quelle", "quellen"];
+
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let text = context.text;
     let article = &context.analysis.article;
-    let words: Vec<(Span, String)> =
-        word_spans(text).into_iter().filter(|(span, _)| article.is_prose(span.start)).collect();
-    let lower = |i: usize| words.get(i).map(|(_, w)| w.as_str());
-    for i in 0..words.len() {
-        let (span, word) = &words[i];
-        let singular = matches!(word.as_str(), "source" | "quelle");
-        let plural = matches!(word.as_str(), "sources" | "quellen");
-        if !singular && !plural {
+    // Only the neighbourhood of "source"/"Quelle" is read: one automaton
+    // pass over the text, no per-word allocation.
+    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["source", "quelle"])
+            .expect("two literal patterns build")
+    });
+    let words = Words { text, article };
+    let mut last_end = 0;
+    for found in finder.find_iter(text) {
+        if found.start() < last_end {
             continue;
         }
-        let previous = i.checked_sub(1).and_then(lower);
+        let span = words.word_around(found.start());
+        last_end = span.end;
+        let word = span.slice(text).to_lowercase();
+        if !SOURCE_WORDS.contains(&word.as_str()) || !article.is_prose(span.start) {
+            continue;
+        }
+        let singular = matches!(word.as_str(), "source" | "quelle");
+        // The three prose words before and the one after.
+        let before: Vec<(Span, String)> =
+            words.before(span.start).take(3).map(|w| (w, w.slice(text).to_lowercase())).collect();
+        let lower_before = |k: usize| before.get(k).map(|(_, w)| w.as_str());
+        let previous = lower_before(0);
         // Unmodified: "a source", "one source", bare "sources", "according to sources".
-        let start_word = if singular {
+        let start_span = if singular {
             if !matches!(previous, Some("a" | "one" | "eine" | "einer")) {
                 continue;
             }
-            i - 1
+            before[0].0
         } else {
-            let adjacent = i == 0 || gap_is_space(text, words[i - 1].0, *span);
+            let adjacent = before.first().is_none_or(|(w, _)| gap_is_space(text, *w, span));
             if adjacent && !matches!(previous, None | Some("to" | "laut" | "and" | "und" | "but" | "aber")) {
                 continue;
             }
-            i
+            span
         };
-        let next = lower(i + 1);
-        let according = i >= 2 && lower(i - 2) == Some("according") && previous.is_some_and(|p| p == "to")
-            || (singular && i >= 3 && lower(i - 3) == Some("according"))
+        let next_span = words.after(span.end);
+        let next_word = next_span.map(|w| w.slice(text).to_lowercase());
+        let next = next_word.as_deref();
+        let according = lower_before(1) == Some("according") && previous.is_some_and(|p| p == "to")
+            || (singular && lower_before(2) == Some("according"))
             || previous == Some("laut");
         let speaks = next.is_some_and(|n| VERBS.contains(&n));
         let followed_by_modifier =
@@ -74,16 +96,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         if !(speaks || (according && !followed_by_modifier)) {
             continue;
         }
-        let end = if speaks { words[i + 1].0.end } else { span.end };
-        let first = if according && singular {
-            i - 3
-        } else if according {
-            i - 2
-        } else {
-            start_word
+        let end = match next_span {
+            Some(next_span) if speaks => next_span.end,
+            _ => span.end,
         };
-        let first = first.min(start_word);
-        let phrase_span = Span::new(words[first].0.start, end);
+        let first = if according && singular {
+            before.get(2).map_or(start_span, |(w, _)| *w)
+        } else if according {
+            before.get(1).map_or(start_span, |(w, _)| *w)
+        } else {
+            start_span
+        };
+        let first = if first.start <= start_span.start { first } else { start_span };
+        let phrase_span = Span::new(first.start, end);
         findings.push(Finding {
             code: RULE.code,
             severity: Severity::Info,
@@ -102,20 +127,68 @@ fn gap_is_space(text: &str, a: Span, b: Span) -> bool {
     text.get(a.end..b.start).is_some_and(|gap| gap.chars().all(char::is_whitespace))
 }
 
-fn word_spans(text: &str) -> Vec<(Span, String)> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (start, c.is_alphanumeric()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                words.push((Span::new(s, i), text[s..i].to_lowercase()));
-                start = None;
+/// Words (maximal runs of letters and digits) of the prose around an offset.
+struct Words<'a> {
+    text: &'a str,
+    article: &'a crate::analysis::structure::Article,
+}
+
+impl<'a> Words<'a> {
+    /// The word containing the byte `at` (a char boundary inside a word).
+    fn word_around(&self, at: usize) -> Span {
+        let start = self.text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_alphanumeric())
+            .last()
+            .map_or(at, |(i, _)| i);
+        Span::new(start, self.word_end(at))
+    }
+
+    fn word_end(&self, from: usize) -> usize {
+        self.text[from..]
+            .char_indices()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(self.text.len(), |(i, _)| from + i)
+    }
+
+    /// The prose words before `offset`, nearest first.
+    fn before(&self, offset: usize) -> impl Iterator<Item = Span> + 'a {
+        let text = self.text;
+        let article = self.article;
+        let mut end = offset;
+        std::iter::from_fn(move || {
+            let head = &text[..end];
+            let word_end = head
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_alphanumeric())
+                .map(|(i, c)| i + c.len_utf8())?;
+            let word_start = head[..word_end]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| c.is_alphanumeric())
+                .last()
+                .map_or(word_end, |(i, _)| i);
+            end = word_start;
+            Some(Span::new(word_start, word_end))
+        })
+        .filter(move |word| article.is_prose(word.start))
+    }
+
+    /// The first prose word after `offset`.
+    fn after(&self, offset: usize) -> Option<Span> {
+        let mut from = offset;
+        loop {
+            let start =
+                self.text[from..].char_indices().find(|(_, c)| c.is_alphanumeric()).map(|(i, _)| from + i)?;
+            let word = Span::new(start, self.word_end(start));
+            if self.article.is_prose(word.start) {
+                return Some(word);
             }
-            _ => {}
+            from = word.end;
         }
     }
-    words
 }
 
 #[cfg(test)]
