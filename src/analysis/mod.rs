@@ -81,7 +81,7 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
         if skipped.is_empty() { quotes::analyze(text, &article, settings) } else { Quotes::default() };
     let actors = actors::extract(text, &article, settings);
     let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
-    let dates = dates::extract(text, &article, article_date.as_ref(), settings);
+    let dates = dates::extract_with(text, &article, article_date.as_ref(), settings, memo);
     let mut analysis = Analysis {
         article,
         article_date,
