@@ -354,10 +354,28 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
 
 /// Whether the date opens its sentence (at most two words before it: "On
 /// April 16, 2023, Putin ..."), so a comma after it ends an opening phrase.
+///
+/// Walks back only as far as the third word, so a long run of text without
+/// a sentence end costs nothing.
 fn opening_phrase(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("");
-    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    before[sentence_start..].split_whitespace().count() <= 2
+    let mut words = 0;
+    let mut in_word = false;
+    for c in before.chars().rev() {
+        if matches!(c, '.' | '!' | '?' | '\n') {
+            break;
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 2 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Every edit that writes the document's dates in `style`, in text order.
