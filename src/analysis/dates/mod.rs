@@ -547,12 +547,10 @@ impl Resolver {
                         None => (None, Basis::NoArticleDate),
                     },
                     None => match self.today {
-                        Some(today) => {
-                            (
-                                Some(pick_year(today, *month, 1, tense, true, false)),
-                                Basis::YearFromArticle { tense },
-                            )
-                        }
+                        Some(today) => (
+                            Some(pick_year(today, *month, 1, tense, true, false)),
+                            Basis::YearFromArticle { tense },
+                        ),
                         None => (None, Basis::NoArticleDate),
                     },
                 };
@@ -752,7 +750,14 @@ fn iso_week(date: Date) -> String {
 /// before the article date for the past tense, the earliest on or after for
 /// the future, else the nearest. `month_only` compares months; `strict`
 /// excludes the article's own month ("last January" in January).
-pub(crate) fn pick_year(today: Date, month: u8, day: u8, tense: Tense, month_only: bool, strict: bool) -> i32 {
+pub(crate) fn pick_year(
+    today: Date,
+    month: u8,
+    day: u8,
+    tense: Tense,
+    month_only: bool,
+    strict: bool,
+) -> i32 {
     let year = i32::from(today.year());
     let key = |m: u8, d: u8| if month_only { (m, 1) } else { (m, d) };
     let written = key(month, day);
@@ -784,7 +789,12 @@ pub(crate) fn pick_year(today: Date, month: u8, day: u8, tense: Tense, month_onl
 }
 
 /// The weekday nearest the article date in the direction the tense gives.
-pub(crate) fn weekday_near(today: Date, weekday: u8, tense: Tense, relative: Option<Relative>) -> Option<Date> {
+pub(crate) fn weekday_near(
+    today: Date,
+    weekday: u8,
+    tense: Tense,
+    relative: Option<Relative>,
+) -> Option<Date> {
     let today_index = today.weekday().to_monday_zero_offset() as i64;
     let back = (today_index - i64::from(weekday)).rem_euclid(7);
     let forward = (i64::from(weekday) - today_index).rem_euclid(7);

@@ -133,7 +133,13 @@ impl Reader {
 
 /// One calendar day. `weekday_written` keeps a written weekday (or renders a
 /// weekday expression) where the style allows.
-fn day(style: DateStyle, date: Date, reader: Reader, weekday_written: bool, part_of_day: Option<&str>) -> String {
+fn day(
+    style: DateStyle,
+    date: Date,
+    reader: Reader,
+    weekday_written: bool,
+    part_of_day: Option<&str>,
+) -> String {
     let today = reader.today;
     let weekday = weekday_name(date.weekday().to_monday_zero_offset() as u8);
     let m = date.month() as u8;
