@@ -928,14 +928,25 @@ fn tense_cue(word: &str) -> Option<Tense> {
     if word.len() > 16 {
         return None;
     }
-    let lower = word.to_lowercase();
-    if let Ok(index) = table.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
+    // ASCII words (nearly all) are lowercased on the stack.
+    let mut buffer = [0_u8; 16];
+    let owned;
+    let lower: &str = if word.is_ascii() {
+        let bytes = &mut buffer[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        std::str::from_utf8(bytes).unwrap_or(word)
+    } else {
+        owned = word.to_lowercase();
+        &owned
+    };
+    if let Ok(index) = table.binary_search_by(|(w, _)| (*w).cmp(lower)) {
         return Some(table[index].1);
     }
     let regular_past = lower.len() >= 5
         && lower.ends_with("ed")
         && word.chars().next().is_some_and(char::is_lowercase)
-        && !NOT_PAST_ED.contains(&lower.as_str());
+        && !NOT_PAST_ED.contains(&lower);
     regular_past.then_some(Tense::Past)
 }
 
