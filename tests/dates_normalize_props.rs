@@ -65,7 +65,11 @@ fn normalize(text: &str, style_name: &str) -> (String, Vec<copydesk::analysis::f
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    // 200 cases by default; `PROPTEST_CASES=2000` for a longer run.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(200),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn normalizing_twice_changes_nothing(text in article(), style_name in style()) {

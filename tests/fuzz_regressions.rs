@@ -36,6 +36,47 @@ fn date_normalisation_stays_idempotent_on_found_inputs() {
     }
 }
 
+/// (article date, text) on which AP normalisation once left out a year, or
+/// wrote a bare weekday, that the sentence's tense then read back as another
+/// day (found by the `dates` fuzz target, on an article whose date line and
+/// dated story disagree): normalising again changed the text again. Each
+/// must normalise once, stably, and keep every date's value.
+const DATE_READ_BACK: &[(&str, &str)] = &[
+    // April 16 after a March 17 article date, past tense: "April 16" alone
+    // reads as 2022.
+    ("2023-03-17", "Putin met on April 16, 2023 with the minister of defense."),
+    ("2023-03-17", "Putin met on Sunday (April 16, 2023) with the minister of defense, Li Shangfu."),
+    ("2023-03-17", "The ministers met from April 16 to 18, 2023 in Moscow."),
+    ("2023-03-17", "The ministers met in April 2023 in Moscow."),
+    // A day within the week, but after the article date in a past-tense
+    // sentence: the bare weekday reads as the one before.
+    ("2023-04-17", "Putin met the minister on April 20, 2023 in Moscow."),
+    // The future: a day before the article date reads as next year's.
+    ("2023-04-17", "The minister will arrive on January 5, 2023 for talks."),
+];
+
+#[test]
+fn date_normalisation_keeps_the_value_it_reads_back() {
+    use copydesk::analysis::actions::ActionKind;
+    for (date, text) in DATE_READ_BACK {
+        let settings = copydesk::Settings { article_date: Some((*date).to_owned()), ..Default::default() };
+        let analysis = invariants::analysis(text, &settings);
+        invariants::date_normalisation(text, &settings, &analysis);
+        let Some(action) = invariants::all_actions(text, &settings, &analysis)
+            .into_iter()
+            .find(|action| action.kind == ActionKind::Source("normalizeDates"))
+        else {
+            continue;
+        };
+        let once = copydesk::analysis::finding::apply_edits(text, &action.edits);
+        let values = |analysis: &copydesk::analysis::Analysis| {
+            analysis.dates.iter().map(|d| d.value_text()).collect::<Vec<_>>()
+        };
+        let again = copydesk::analyze(&once, &settings);
+        assert_eq!(values(&again), values(&analysis), "{text:?} normalised to {once:?} reads as other dates");
+    }
+}
+
 #[test]
 fn found_inputs_keep_every_invariant() {
     for (_name, text) in TEXTS {

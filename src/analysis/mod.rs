@@ -80,7 +80,7 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     let skipped = limits::skipped(&quotes);
     let actors = actors::extract_with(text, &article, settings, memo);
     let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
-    let dates = dates::extract(text, &article, article_date.as_ref(), settings);
+    let dates = dates::extract_with(text, &article, article_date.as_ref(), settings, memo);
     let mut analysis = Analysis {
         article,
         article_date,

@@ -8,7 +8,6 @@ use crate::analysis::dates::{
     DateForm, DayParts, Modifier, PartOfDay, RangeConnector, Relative, WrittenOrder, YearWritten,
 };
 use crate::analysis::span::Span;
-use crate::analysis::structure::Article;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -30,8 +29,9 @@ pub(crate) struct Tok {
     pub broken: bool,
 }
 
-/// Cut the prose of `text` into tokens.
-pub(crate) fn tokenize(text: &str, article: &Article) -> Vec<Tok> {
+/// Cut the prose of `text` (one paragraph) into tokens; `excluded` are its
+/// non-prose regions (sorted, relative to `text`).
+pub(crate) fn tokenize(text: &str, excluded: &[Span]) -> Vec<Tok> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut broken = true;
@@ -90,7 +90,8 @@ pub(crate) fn tokenize(text: &str, article: &Article) -> Vec<Tok> {
             index += c.len_utf8();
             TokKind::Punct(c)
         };
-        if !article.is_prose(start) {
+        let next_excluded = excluded.partition_point(|span| span.end <= start);
+        if excluded.get(next_excluded).is_some_and(|span| span.contains(start)) {
             broken = true;
             continue;
         }
@@ -107,6 +108,14 @@ pub(crate) struct Found {
     pub span: Span,
     pub form: DateForm,
     pub lang: Lang,
+}
+
+impl Found {
+    /// Move to absolute offsets: `by` is the paragraph's start.
+    pub(crate) fn shift(&mut self, by: usize) {
+        self.span = Span::new(self.span.start + by, self.span.end + by);
+        self.form.shift(by);
+    }
 }
 
 pub(crate) struct Scanner<'a> {
@@ -1070,9 +1079,10 @@ impl Unit {
     }
 }
 
-/// Scan the prose and return every date expression in text order.
-pub(crate) fn scan(text: &str, article: &Article, en: bool, de: bool) -> Vec<Found> {
-    let toks = tokenize(text, article);
+/// Scan the prose of one paragraph (`excluded`: its non-prose regions,
+/// relative to `text`) and return every date expression in text order.
+pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Found> {
+    let toks = tokenize(text, excluded);
     let scanner = Scanner { text, toks: &toks, en, de };
     let mut found = Vec::new();
     let mut i = 0;

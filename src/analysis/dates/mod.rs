@@ -15,6 +15,7 @@ pub mod render;
 use jiff::civil::Date;
 
 use crate::analysis::hover::{escape_markdown, Hover};
+use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::article_date::ArticleDate;
@@ -155,6 +156,16 @@ impl DayParts {
     }
 }
 
+impl DayParts {
+    /// Move every span by `by` bytes (a paragraph's result to absolute
+    /// offsets).
+    fn shift(&mut self, by: usize) {
+        for span in [&mut self.weekday_span, &mut self.month_span, &mut self.day_span].into_iter().flatten() {
+            *span = Span::new(span.start + by, span.end + by);
+        }
+    }
+}
+
 /// How the two ends of a range are joined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeConnector {
@@ -248,6 +259,20 @@ pub enum DateForm {
     DayOfMonth { day: u8 },
 }
 
+impl DateForm {
+    /// Move every span inside by `by` bytes.
+    fn shift(&mut self, by: usize) {
+        match self {
+            DateForm::Day(parts) | DateForm::WeekOf(parts) => parts.shift(by),
+            DateForm::Range { start, end, .. } => {
+                start.shift(by);
+                end.shift(by);
+            }
+            _ => {}
+        }
+    }
+}
+
 /// How a value was worked out, for the hover.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Basis {
@@ -298,6 +323,9 @@ pub struct DateMention {
     pub basis: Basis,
     /// The language whose words it was written in.
     pub lang: Lang,
+    /// The tense of the sentence around it (cheap cues): what a date written
+    /// without a year or as a bare weekday is resolved with.
+    pub tense: Tense,
 }
 
 impl DateMention {
@@ -326,36 +354,109 @@ pub fn extract(
     article_date: Option<&ArticleDate>,
     settings: &Settings,
 ) -> Vec<DateMention> {
+    extract_with(text, article, article_date, settings, &mut Memo::disabled())
+}
+
+/// What detection finds in one paragraph, with offsets relative to the
+/// paragraph's start: the date expressions and the tense of the sentence
+/// around each. It depends only on the paragraph's text, its sentences and
+/// its non-prose regions (kept here too, so a memo hit is used only when
+/// they are the same) and the settings.
+struct ParagraphDates {
+    sentences: Vec<Span>,
+    excluded: Vec<Span>,
+    found: Vec<(detect::Found, Tense)>,
+}
+
+impl ParagraphDates {
+    /// Detect the dates of the paragraph at `base` (`text` is its text;
+    /// `sentences` and `excluded` are absolute).
+    fn detect(text: &str, base: usize, sentences: &[Span], excluded: &[Span], en: bool, de: bool) -> Self {
+        let relative = |spans: &[Span]| -> Vec<Span> {
+            spans
+                .iter()
+                .map(|s| {
+                    let start = s.start.saturating_sub(base).min(text.len());
+                    Span::new(start, s.end.saturating_sub(base).clamp(start, text.len()))
+                })
+                .collect()
+        };
+        let sentences = relative(sentences);
+        let excluded = relative(excluded);
+        let found = detect::scan(text, &excluded, en, de)
+            .into_iter()
+            .map(|item| {
+                let tense = tense_in(text, &sentences, item.span);
+                (item, tense)
+            })
+            .collect();
+        ParagraphDates { sentences, excluded, found }
+    }
+
+    /// Whether this result was computed for the same layout as the
+    /// paragraph at `base` has now.
+    fn fits(&self, base: usize, sentences: &[Span], excluded: &[Span]) -> bool {
+        let same = |kept: &[Span], now: &[Span]| {
+            kept.len() == now.len()
+                && kept.iter().zip(now).all(|(k, n)| {
+                    Span::new(n.start.saturating_sub(base), n.end.saturating_sub(base)) == *k
+                        && n.start >= base
+                })
+        };
+        same(&self.sentences, sentences) && same(&self.excluded, excluded)
+    }
+}
+
+/// [`extract`], with per-paragraph detection kept in `memo`: only the
+/// paragraphs whose text changed are scanned again. Resolution (against the
+/// article date and the previous day in the text) runs over the found dates
+/// of the whole article, linear in their number.
+pub fn extract_with(
+    text: &str,
+    article: &Article,
+    article_date: Option<&ArticleDate>,
+    settings: &Settings,
+    memo: &mut Memo,
+) -> Vec<DateMention> {
     let en = settings.languages.is_empty() || settings.languages.iter().any(|l| l.starts_with("en"));
     let de = settings.languages.iter().any(|l| l.starts_with("de"));
-    let found = detect::scan(text, article, en, de);
     let resolver = Resolver {
-        text,
-        article,
         today: article_date.map(|d| d.date),
         day_first: settings.dates.numeric_order.eq_ignore_ascii_case("day-first"),
     };
-    let mut mentions: Vec<DateMention> = Vec::with_capacity(found.len());
+    let date_line = article_date.and_then(|d| d.span);
+    let mut mentions: Vec<DateMention> = Vec::new();
     let mut previous_day: Option<(Span, Date)> = None;
-    for item in found {
-        // The article's own date line is not a date in the story.
-        if article_date.and_then(|d| d.span).is_some_and(|span| span.overlaps(item.span)) {
-            continue;
+    for (index, paragraph) in article.paragraphs.iter().enumerate() {
+        let Some(paragraph_text) = text.get(paragraph.span.start..paragraph.span.end) else { continue };
+        let base = paragraph.span.start;
+        let sentences = article.sentences_of(index);
+        let excluded = article.excluded_in(paragraph.span);
+        let detect = || ParagraphDates::detect(paragraph_text, base, sentences, excluded, en, de);
+        let mut local = memo.get_or_compute(0, paragraph_text, detect);
+        if !local.fits(base, sentences, excluded) {
+            local = std::sync::Arc::new(detect());
         }
-        let mention = resolver.resolve(item, previous_day);
-        if let Some(value) = mention.end_value.or(mention.value) {
-            if value.precision == Precision::Day {
-                previous_day = Some((mention.span, value.date));
+        for (found, tense) in &local.found {
+            let mut item = found.clone();
+            item.shift(base);
+            // The article's own date line is not a date in the story.
+            if date_line.is_some_and(|span| span.overlaps(item.span)) {
+                continue;
             }
+            let mention = resolver.resolve(item, *tense, previous_day);
+            if let Some(value) = mention.end_value.or(mention.value) {
+                if value.precision == Precision::Day {
+                    previous_day = Some((mention.span, value.date));
+                }
+            }
+            mentions.push(mention);
         }
-        mentions.push(mention);
     }
     mentions
 }
 
-struct Resolver<'a> {
-    text: &'a str,
-    article: &'a Article,
+struct Resolver {
     today: Option<Date>,
     day_first: bool,
 }
@@ -380,8 +481,9 @@ fn make_date(year: i32, month: u8, day: u8) -> Option<Date> {
     Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
-impl Resolver<'_> {
-    fn resolve(&self, item: detect::Found, previous_day: Option<(Span, Date)>) -> DateMention {
+impl Resolver {
+    /// Resolve one found date; `tense` is its sentence's.
+    fn resolve(&self, item: detect::Found, tense: Tense, previous_day: Option<(Span, Date)>) -> DateMention {
         let mut mention = DateMention {
             span: item.span,
             value: None,
@@ -391,10 +493,11 @@ impl Resolver<'_> {
             flags: Vec::new(),
             basis: Basis::Unresolved,
             lang: item.lang,
+            tense,
         };
         match &item.form {
             DateForm::Day(parts) => {
-                let (value, basis, flags) = self.resolve_day(parts, item.span);
+                let (value, basis, flags) = self.resolve_day(parts, tense);
                 mention.value = value;
                 mention.basis = basis;
                 mention.flags = flags;
@@ -405,14 +508,14 @@ impl Resolver<'_> {
                 }
             }
             DateForm::Range { start, end, .. } => {
-                let (start_value, basis, mut flags) = self.resolve_day(start, item.span);
+                let (start_value, basis, mut flags) = self.resolve_day(start, tense);
                 let mut end_parts = end.clone();
                 if let (Some(start_value), None) = (start_value, end_parts.year) {
                     let year = i32::from(start_value.date.year());
                     let wraps = (end_parts.month, end_parts.day) < (start.month, start.day);
                     end_parts.year = Some(YearWritten::Number(if wraps { year + 1 } else { year }));
                 }
-                let (end_value, _, end_flags) = self.resolve_day(&end_parts, item.span);
+                let (end_value, _, end_flags) = self.resolve_day(&end_parts, tense);
                 for flag in end_flags {
                     if !flags.contains(&flag) {
                         flags.push(flag);
@@ -444,13 +547,10 @@ impl Resolver<'_> {
                         None => (None, Basis::NoArticleDate),
                     },
                     None => match self.today {
-                        Some(today) => {
-                            let tense = self.tense(item.span);
-                            (
-                                Some(pick_year(today, *month, 1, tense, true, false)),
-                                Basis::YearFromArticle { tense },
-                            )
-                        }
+                        Some(today) => (
+                            Some(pick_year(today, *month, 1, tense, true, false)),
+                            Basis::YearFromArticle { tense },
+                        ),
                         None => (None, Basis::NoArticleDate),
                     },
                 };
@@ -469,7 +569,7 @@ impl Resolver<'_> {
                     let tense = match relative {
                         Some(Relative::Last) => Tense::Past,
                         Some(Relative::Next) => Tense::Future,
-                        _ => self.tense(item.span),
+                        _ => tense,
                     };
                     let date = weekday_near(today, *weekday, tense, *relative);
                     mention.value = date.map(DateValue::day);
@@ -507,7 +607,7 @@ impl Resolver<'_> {
                     .map(|date| DateValue { date, precision: Precision::Year });
             }
             DateForm::WeekOf(parts) => {
-                let (value, basis, flags) = self.resolve_day(parts, item.span);
+                let (value, basis, flags) = self.resolve_day(parts, tense);
                 mention.basis = basis;
                 mention.flags = flags;
                 mention.timex = value.map(|v| iso_week(v.date));
@@ -517,7 +617,6 @@ impl Resolver<'_> {
                     (Some(year), _) => Some(*year),
                     (None, Some(today)) => {
                         let current = (today.month() as u8 - 1) / 3 + 1;
-                        let tense = self.tense(item.span);
                         Some(match tense {
                             Tense::Past if *quarter > current => i32::from(today.year()) - 1,
                             Tense::Future if *quarter < current => i32::from(today.year()) + 1,
@@ -535,7 +634,7 @@ impl Resolver<'_> {
             }
             DateForm::Holiday { month, day } => {
                 let parts = DayParts::new(*month, *day, WrittenOrder::MonthDay);
-                let (value, basis, flags) = self.resolve_day(&parts, item.span);
+                let (value, basis, flags) = self.resolve_day(&parts, tense);
                 mention.value = value;
                 mention.basis = basis;
                 mention.flags = flags;
@@ -552,7 +651,6 @@ impl Resolver<'_> {
             },
             DateForm::DayOfMonth { day } => match self.today {
                 Some(today) => {
-                    let tense = self.tense(item.span);
                     let mut month_start = today.first_of_month();
                     if tense == Tense::Past && *day > today.day() as u8 {
                         month_start = add_months(today, -1).unwrap_or(month_start);
@@ -579,7 +677,7 @@ impl Resolver<'_> {
     }
 
     /// Resolve a written calendar day; returns the value, its basis and flags.
-    fn resolve_day(&self, parts: &DayParts, span: Span) -> (Option<DateValue>, Basis, Vec<DateFlag>) {
+    fn resolve_day(&self, parts: &DayParts, tense: Tense) -> (Option<DateValue>, Basis, Vec<DateFlag>) {
         let mut flags = Vec::new();
         let (month, day, mut basis) = match parts.numeric {
             Some((first, second)) => {
@@ -618,7 +716,6 @@ impl Resolver<'_> {
             }
             None => match self.today {
                 Some(today) => {
-                    let tense = self.tense(span);
                     basis = Basis::YearFromArticle { tense };
                     pick_year(today, month, day, tense, false, false)
                 }
@@ -641,11 +738,6 @@ impl Resolver<'_> {
             }
         }
     }
-
-    /// The tense of the clause around `span`: the nearest tense cue wins.
-    fn tense(&self, span: Span) -> Tense {
-        tense_around(self.text, self.article, span)
-    }
 }
 
 /// The ISO week of a date: `2023-W15`.
@@ -658,7 +750,14 @@ fn iso_week(date: Date) -> String {
 /// before the article date for the past tense, the earliest on or after for
 /// the future, else the nearest. `month_only` compares months; `strict`
 /// excludes the article's own month ("last January" in January).
-fn pick_year(today: Date, month: u8, day: u8, tense: Tense, month_only: bool, strict: bool) -> i32 {
+pub(crate) fn pick_year(
+    today: Date,
+    month: u8,
+    day: u8,
+    tense: Tense,
+    month_only: bool,
+    strict: bool,
+) -> i32 {
     let year = i32::from(today.year());
     let key = |m: u8, d: u8| if month_only { (m, 1) } else { (m, d) };
     let written = key(month, day);
@@ -690,7 +789,12 @@ fn pick_year(today: Date, month: u8, day: u8, tense: Tense, month_only: bool, st
 }
 
 /// The weekday nearest the article date in the direction the tense gives.
-fn weekday_near(today: Date, weekday: u8, tense: Tense, relative: Option<Relative>) -> Option<Date> {
+pub(crate) fn weekday_near(
+    today: Date,
+    weekday: u8,
+    tense: Tense,
+    relative: Option<Relative>,
+) -> Option<Date> {
     let today_index = today.weekday().to_monday_zero_offset() as i64;
     let back = (today_index - i64::from(weekday)).rem_euclid(7);
     let forward = (i64::from(weekday) - today_index).rem_euclid(7);
@@ -824,22 +928,40 @@ fn tense_cue(word: &str) -> Option<Tense> {
     if word.len() > 16 {
         return None;
     }
-    let lower = word.to_lowercase();
-    if let Ok(index) = table.binary_search_by(|(w, _)| (*w).cmp(lower.as_str())) {
+    // ASCII words (nearly all) are lowercased on the stack.
+    let mut buffer = [0_u8; 16];
+    let owned;
+    let lower: &str = if word.is_ascii() {
+        let bytes = &mut buffer[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        std::str::from_utf8(bytes).unwrap_or(word)
+    } else {
+        owned = word.to_lowercase();
+        &owned
+    };
+    if let Ok(index) = table.binary_search_by(|(w, _)| (*w).cmp(lower)) {
         return Some(table[index].1);
     }
     let regular_past = lower.len() >= 5
         && lower.ends_with("ed")
         && word.chars().next().is_some_and(char::is_lowercase)
-        && !NOT_PAST_ED.contains(&lower.as_str());
+        && !NOT_PAST_ED.contains(&lower);
     regular_past.then_some(Tense::Past)
 }
 
 /// The tense cue nearest to `span` in its sentence, looking at most twelve
 /// words each way (the nearest cue wins, so the search stops early).
+#[cfg(test)]
 pub(crate) fn tense_around(text: &str, article: &Article, span: Span) -> Tense {
+    tense_in(text, &article.sentences, span)
+}
+
+/// [`tense_around`] with the sentences given (sorted spans into `text`,
+/// which may be one paragraph).
+fn tense_in(text: &str, sentences: &[Span], span: Span) -> Tense {
     const REACH: usize = 12;
-    let (start, end) = sentence_bounds(text, article, span);
+    let (start, end) = sentence_bounds(text, sentences, span);
     let is_word_char = |c: char| c.is_alphabetic();
     // Words before the date, nearest first.
     let before = text.get(start..span.start.max(start)).unwrap_or("");
@@ -881,8 +1003,9 @@ pub(crate) fn tense_around(text: &str, article: &Article, span: Span) -> Tense {
 
 /// The sentence around `span`: within the article's sentence, cut at ". ",
 /// "! ", "? " that do not follow an abbreviation.
-fn sentence_bounds(text: &str, article: &Article, span: Span) -> (usize, usize) {
-    let outer = article.sentence_at(span.start).and_then(|index| article.sentences.get(index)).copied();
+fn sentence_bounds(text: &str, sentences: &[Span], span: Span) -> (usize, usize) {
+    let index = sentences.partition_point(|s| s.end <= span.start);
+    let outer = sentences.get(index).filter(|s| s.start <= span.start).copied();
     let (outer_start, outer_end) = outer.map_or((0, text.len()), |s| (s.start, s.end.max(span.end)));
     let outer_start = outer_start.min(span.start);
     let is_stop = |before: &str, at: usize| -> bool {

@@ -10,7 +10,8 @@ use jiff::civil::Date;
 
 use crate::analysis::dates::lexicon::{ap_month, month_name, weekday_name};
 use crate::analysis::dates::{
-    days_between, DateFlag, DateForm, DateMention, DateValue, Lang, Precision, RangeConnector,
+    days_between, pick_year, weekday_near, DateFlag, DateForm, DateMention, DateValue, Lang, Precision,
+    RangeConnector, Tense,
 };
 use crate::analysis::finding::TextEdit;
 use crate::analysis::span::Span;
@@ -63,13 +64,17 @@ pub fn render(mention: &DateMention, style: DateStyle, today: Option<Date>, text
         return None;
     }
     let value = mention.value?;
+    // AP leaves out what the reader (and copydesk, reading the result back)
+    // works out from the article date and the sentence's tense: only when
+    // that gives back the same day.
+    let reader = Reader { today, tense: mention.tense };
     match &mention.form {
         DateForm::Day(parts) => {
             let part_of_day = None;
-            Some(day(style, value.date, today, parts.weekday.is_some(), part_of_day))
+            Some(day(style, value.date, reader, parts.weekday.is_some(), part_of_day))
         }
         DateForm::Weekday { part_of_day, .. } => {
-            Some(day(style, value.date, today, true, part_of_day.map(|p| p.word())))
+            Some(day(style, value.date, reader, true, part_of_day.map(|p| p.word())))
         }
         DateForm::DayOffset { days, word } => {
             // "today" often means "nowadays"; leave it.
@@ -77,17 +82,17 @@ pub fn render(mention: &DateMention, style: DateStyle, today: Option<Date>, text
                 return None;
             }
             let _ = word;
-            Some(day(style, value.date, today, false, None))
+            Some(day(style, value.date, reader, false, None))
         }
         DateForm::Anchored { days: Some(_) } => None,
-        DateForm::DayOfMonth { .. } => Some(day(style, value.date, today, false, None)),
+        DateForm::DayOfMonth { .. } => Some(day(style, value.date, reader, false, None)),
         DateForm::Month { modifier: None, .. } if value.precision == Precision::Month => {
-            Some(month(style, value, today))
+            Some(month(style, value, reader))
         }
         DateForm::Range { start, end, connector, from } => {
             let end_value = mention.end_value?;
             let _ = (start, end);
-            Some(range(style, value.date, end_value.date, today, *connector, *from))
+            Some(range(style, value.date, end_value.date, reader, *connector, *from))
         }
         _ => {
             let _ = text;
@@ -96,15 +101,46 @@ pub fn render(mention: &DateMention, style: DateStyle, today: Option<Date>, text
     }
 }
 
+/// What a reader resolves a shortened date with: the article date and the
+/// tense of the sentence (as the resolver does).
+#[derive(Clone, Copy)]
+struct Reader {
+    today: Option<Date>,
+    tense: Tense,
+}
+
+impl Reader {
+    /// Whether a bare weekday may stand for `date`: within a week of the
+    /// article date, and, when the sentence has a tense, the weekday on that
+    /// side of it. (Without a tense the nearest weekday is read back, so a
+    /// second normalisation keeps the same weekday.)
+    fn weekday_reads_as(self, date: Date) -> bool {
+        let Some(today) = self.today else { return false };
+        days_between(today, date).abs() <= 6
+            && (self.tense == Tense::Unknown
+                || weekday_near(today, date.weekday().to_monday_zero_offset() as u8, self.tense, None)
+                    == Some(date))
+    }
+
+    /// Whether a month (and day) without a year reads back in `date`'s year.
+    fn year_reads_as(self, date: Date, month_only: bool) -> bool {
+        let Some(today) = self.today else { return false };
+        today.year() == date.year()
+            && pick_year(today, date.month() as u8, date.day() as u8, self.tense, month_only, false)
+                == i32::from(date.year())
+    }
+}
+
 /// One calendar day. `weekday_written` keeps a written weekday (or renders a
 /// weekday expression) where the style allows.
 fn day(
     style: DateStyle,
     date: Date,
-    today: Option<Date>,
+    reader: Reader,
     weekday_written: bool,
     part_of_day: Option<&str>,
 ) -> String {
+    let today = reader.today;
     let weekday = weekday_name(date.weekday().to_monday_zero_offset() as u8);
     let m = date.month() as u8;
     let d = date.day();
@@ -121,14 +157,14 @@ fn day(
         }
         DateStyle::Ap => {
             let distance = today.map(|t| days_between(t, date));
-            if distance.is_some_and(|days| days.abs() <= 6) {
+            if reader.weekday_reads_as(date) {
                 return match part_of_day {
                     Some(part) => format!("{weekday} {part}"),
                     None => weekday.to_owned(),
                 };
             }
             let mut core = format!("{} {d}", ap_month(m));
-            if today.is_none_or(|t| t.year() != y) {
+            if !reader.year_reads_as(date, false) {
                 core.push_str(&format!(", {y}"));
             }
             // A written weekday stays for an upcoming date ("Monday, Oct. 2");
@@ -142,14 +178,14 @@ fn day(
     }
 }
 
-fn month(style: DateStyle, value: DateValue, today: Option<Date>) -> String {
+fn month(style: DateStyle, value: DateValue, reader: Reader) -> String {
     let m = value.date.month() as u8;
     let y = value.date.year();
     match style {
         DateStyle::Iso => format!("{y:04}-{m:02}"),
         DateStyle::Chicago | DateStyle::Long => format!("{} {y}", month_name(m)),
         DateStyle::Ap => {
-            if today.is_some_and(|t| t.year() == y) {
+            if reader.year_reads_as(value.date, true) {
                 month_name(m).to_owned()
             } else {
                 format!("{} {y}", month_name(m))
@@ -162,7 +198,7 @@ fn range(
     style: DateStyle,
     start: Date,
     end: Date,
-    today: Option<Date>,
+    reader: Reader,
     connector: RangeConnector,
     from: bool,
 ) -> String {
@@ -175,8 +211,14 @@ fn range(
             _ => month_name(date.month() as u8),
         }
     };
-    let show_year = |year: i16| match style {
-        DateStyle::Ap => today.is_none_or(|t| t.year() != year),
+    // The start's year is read back from the article date; the end's from
+    // the start.
+    let show_start_year = match style {
+        DateStyle::Ap => !reader.year_reads_as(start, false),
+        _ => true,
+    };
+    let show_end_year = match style {
+        DateStyle::Ap => reader.today.is_none_or(|t| t.year() != end.year()),
         _ => true,
     };
     let joiner = match (connector, from, style) {
@@ -193,7 +235,7 @@ fn range(
         } else {
             format!("{} {}{joiner}{} {}", month_of(start), start.day(), month_of(end), end.day())
         };
-        if show_year(start.year()) {
+        if show_start_year {
             out.push_str(&format!(", {}", start.year()));
         }
         return out;
@@ -203,7 +245,7 @@ fn range(
         out.push(',');
     }
     out.push_str(&format!("{joiner}{} {}", month_of(end), end.day()));
-    if show_year(end.year()) {
+    if show_end_year {
         out.push_str(&format!(", {}", end.year()));
     }
     out
@@ -318,10 +360,28 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
 
 /// Whether the date opens its sentence (at most two words before it: "On
 /// April 16, 2023, Putin ..."), so a comma after it ends an opening phrase.
+///
+/// Walks back only as far as the third word, so a long run of text without
+/// a sentence end costs nothing.
 fn opening_phrase(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("");
-    let sentence_start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    before[sentence_start..].split_whitespace().count() <= 2
+    let mut words = 0;
+    let mut in_word = false;
+    for c in before.chars().rev() {
+        if matches!(c, '.' | '!' | '?' | '\n') {
+            break;
+        }
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 2 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// Every edit that writes the document's dates in `style`, in text order.
