@@ -98,7 +98,8 @@ pub fn verified_fix_all(context: &Context<'_>) -> (Vec<TextEdit>, usize) {
     }
     // Some quote fixes together change the pairing: leave them all out,
     // each fix whole.
-    fixes.retain(|fix| !fix.edits.iter().any(|edit| touches_quotes(context.text, std::slice::from_ref(edit))));
+    fixes
+        .retain(|fix| !fix.edits.iter().any(|edit| touches_quotes(context.text, std::slice::from_ref(edit))));
     (sorted_edits(&fixes), fixes.len())
 }
 
