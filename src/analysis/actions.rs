@@ -1,7 +1,7 @@
 //! Code actions for a byte range: the fixes of findings there, plus
 //! document-wide source actions (fix all).
 
-use crate::analysis::finding::{Finding, TextEdit};
+use crate::analysis::finding::{Finding, Fix, TextEdit};
 use crate::analysis::quotes::verify::{edits_are_harmless, touches_quotes};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
@@ -56,11 +56,7 @@ pub fn actions(context: &Context<'_>, range: Span) -> Vec<Action> {
     // No action may leave the quotation marks worse: one that would is not
     // offered (a missed fix is better than a harmful one).
     actions.retain(|action| harmless(context, &action.edits, action.fixes.as_ref()));
-    let mut fix_all = fix_all_edits(context);
-    if !harmless(context, &fix_all, None) {
-        // Some quote fixes together change the pairing: leave them all out.
-        fix_all.retain(|edit| !touches_quotes(context.text, std::slice::from_ref(edit)));
-    }
+    let (fix_all, _) = verified_fix_all(context);
     if !fix_all.is_empty() {
         actions.push(Action {
             title: "Fix all safe copydesk problems".to_owned(),
@@ -82,23 +78,63 @@ fn harmless(context: &Context<'_>, edits: &[TextEdit], fixes: Option<&Finding>) 
 }
 
 /// The edits of every safe fix in the document, first fix per finding,
-/// skipping any that would overlap an edit already taken.
+/// skipping any that would overlap an edit already taken (see
+/// [`choose_safe_fixes`]), sorted by position. Not verified: see
+/// [`verified_fix_all`].
 pub fn fix_all_edits(context: &Context<'_>) -> Vec<TextEdit> {
-    let mut edits: Vec<TextEdit> = Vec::new();
-    for finding in &context.analysis.findings {
-        let Some(fix) = finding.fixes.iter().find(|fix| fix.safe) else {
+    sorted_edits(&choose_safe_fixes(&context.analysis.findings))
+}
+
+/// What "fix all" (the code action and `copydesk check --fix`) applies: the
+/// fixes of [`choose_safe_fixes`], checked by `quotes::verify` as a whole;
+/// when together they would leave a quote problem or add one, every fix
+/// touching a quotation mark is left out (a missed fix is better than a
+/// harmful one). Returns the sorted edits and how many fixes they make.
+pub fn verified_fix_all(context: &Context<'_>) -> (Vec<TextEdit>, usize) {
+    let mut fixes = choose_safe_fixes(&context.analysis.findings);
+    let edits = sorted_edits(&fixes);
+    if harmless(context, &edits, None) {
+        return (edits, fixes.len());
+    }
+    // Some quote fixes together change the pairing: leave them all out,
+    // each fix whole.
+    fixes
+        .retain(|fix| !fix.edits.iter().any(|edit| touches_quotes(context.text, std::slice::from_ref(edit))));
+    (sorted_edits(&fixes), fixes.len())
+}
+
+/// The first safe fix (with edits) of each finding, in the findings' order,
+/// skipping a fix whose edits clash with each other or with an edit already
+/// chosen (overlapping, or starting at the same offset). Each fix is taken
+/// whole or not at all. O(n log n) in the edits.
+pub fn choose_safe_fixes(findings: &[Finding]) -> Vec<&Fix> {
+    use std::collections::BTreeMap;
+    use std::ops::Bound::{Excluded, Unbounded};
+    // Chosen edit spans by start: pairwise non-clashing, so starts are
+    // unique and only the neighbours of a new span can clash with it.
+    let mut taken: BTreeMap<usize, Span> = BTreeMap::new();
+    let clash = |a: Span, b: Span| a.start == b.start || a.overlaps(b);
+    let mut chosen = Vec::new();
+    for finding in findings {
+        let Some(fix) = finding.fixes.iter().find(|fix| fix.safe && !fix.edits.is_empty()) else {
             continue;
         };
-        let clashes = fix.edits.iter().any(|new| {
-            edits.iter().any(|taken| {
-                taken.span.overlaps(new.span)
-                    || (taken.span.start == new.span.start && (taken.span.is_empty() || new.span.is_empty()))
-            })
+        let clashes = fix.edits.iter().enumerate().any(|(i, edit)| {
+            let span = edit.span;
+            taken.range(..=span.start).next_back().is_some_and(|(_, &t)| clash(t, span))
+                || taken.range((Excluded(span.start), Unbounded)).next().is_some_and(|(_, &t)| clash(t, span))
+                || fix.edits.iter().enumerate().any(|(j, sibling)| i != j && clash(span, sibling.span))
         });
         if !clashes {
-            edits.extend(fix.edits.iter().cloned());
+            taken.extend(fix.edits.iter().map(|edit| (edit.span.start, edit.span)));
+            chosen.push(fix);
         }
     }
+    chosen
+}
+
+fn sorted_edits(fixes: &[&Fix]) -> Vec<TextEdit> {
+    let mut edits: Vec<TextEdit> = fixes.iter().flat_map(|fix| fix.edits.iter().cloned()).collect();
     edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
     edits
 }

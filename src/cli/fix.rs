@@ -4,6 +4,9 @@
 //!   fix whose edits touch another chosen fix's edits waits for the next
 //!   round (the text is analysed again after each round, a few rounds at
 //!   most).
+//! - Each round applies exactly what the editor's "fix all" would
+//!   (`actions::verified_fix_all`): the same selection, checked by
+//!   `quotes::verify`, so `--fix` never leaves or adds a quote problem.
 //! - A file is written atomically: the new text goes to a temporary file in
 //!   the same folder, keeps the original's permissions, and is renamed over
 //!   the original. If the file changed on disk since it was read, it is left
@@ -12,69 +15,67 @@
 use std::io::Write;
 use std::path::Path;
 
+use crate::analysis::actions;
 use crate::analysis::finding::{apply_edits, Finding, TextEdit};
 use crate::analysis::settings::Settings;
-use crate::analysis::span::Span;
+use crate::analysis::Context;
 
 /// How many fix-and-reanalyse rounds at most.
 const ROUNDS: usize = 8;
 
-/// Whether two edits may not be applied together.
-fn conflict(a: Span, b: Span) -> bool {
-    a.start == b.start || (a.start < b.end && b.start < a.end)
-}
-
 /// The edits of the first safe fix of each finding, skipping any fix that
 /// conflicts with one already chosen, sorted by position. Also returns how
-/// many fixes were chosen.
+/// many fixes were chosen. The same selection as the editor's "fix all"
+/// ([`actions::choose_safe_fixes`]), before verification.
 pub fn safe_edits(findings: &[Finding]) -> (Vec<TextEdit>, usize) {
-    let mut chosen: Vec<TextEdit> = Vec::new();
-    let mut count = 0;
-    for finding in findings {
-        let Some(fix) = finding.fixes.iter().find(|fix| fix.safe && !fix.edits.is_empty()) else {
-            continue;
-        };
-        let clashes = fix.edits.iter().any(|edit| {
-            chosen.iter().any(|other| conflict(edit.span, other.span))
-                || fix
-                    .edits
-                    .iter()
-                    .any(|sibling| !std::ptr::eq(sibling, edit) && conflict(edit.span, sibling.span))
-        });
-        if !clashes {
-            chosen.extend(fix.edits.iter().cloned());
-            count += 1;
-        }
-    }
-    chosen.sort_by_key(|edit| (edit.span.start, edit.span.end));
-    (chosen, count)
+    let fixes = actions::choose_safe_fixes(findings);
+    let mut edits: Vec<TextEdit> = fixes.iter().flat_map(|fix| fix.edits.iter().cloned()).collect();
+    edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
+    (edits, fixes.len())
+}
+
+/// One round: the findings on a text, and the edits (with their number of
+/// fixes) to apply to it.
+struct Round {
+    findings: Vec<Finding>,
+    edits: Vec<TextEdit>,
+    count: usize,
 }
 
 /// The text after applying safe fixes until none is left (or the rounds run
 /// out), the number of fixes applied, and the findings on the final text.
+///
+/// Each round applies exactly what the editor's "fix all" action would
+/// ([`actions::verified_fix_all`]): the safe fixes, checked together by
+/// `quotes::verify`, so `--fix` never leaves or adds a quote problem that
+/// the editor would refuse.
 pub fn fix_text(text: &str, settings: &Settings) -> (String, usize, Vec<Finding>) {
-    fix_text_with(text, |text| crate::analysis::analyze(text, settings).findings)
+    fix_text_with(text, |text| {
+        let analysis = crate::analysis::analyze(text, settings);
+        let context = Context { text, settings, analysis: &analysis };
+        let (edits, count) = actions::verified_fix_all(&context);
+        Round { findings: analysis.findings, edits, count }
+    })
 }
 
 /// [`fix_text`] with any analysis, so the rounds can be tested on their own.
-fn fix_text_with(text: &str, analyze: impl Fn(&str) -> Vec<Finding>) -> (String, usize, Vec<Finding>) {
+fn fix_text_with(text: &str, analyze: impl Fn(&str) -> Round) -> (String, usize, Vec<Finding>) {
     let mut current = text.to_owned();
     let mut applied = 0;
-    let mut findings = analyze(&current);
+    let mut round = analyze(&current);
     for _ in 0..ROUNDS {
-        let (edits, count) = safe_edits(&findings);
-        if count == 0 {
+        if round.count == 0 {
             break;
         }
-        let next = apply_edits(&current, &edits);
+        let next = apply_edits(&current, &round.edits);
         if next == current {
             break;
         }
         current = next;
-        applied += count;
-        findings = analyze(&current);
+        applied += round.count;
+        round = analyze(&current);
     }
-    (current, applied, findings)
+    (current, applied, round.findings)
 }
 
 /// A unified diff of `old` → `new` for the file `name`.
@@ -115,6 +116,13 @@ pub fn write_atomically(path: &Path, original: &str, new: &str) -> Result<(), St
 mod tests {
     use super::*;
     use crate::analysis::finding::{Fix, Severity};
+    use crate::analysis::span::Span;
+
+    /// A round of a stand-in analysis: its findings and their safe edits.
+    fn round(findings: Vec<Finding>) -> Round {
+        let (edits, count) = safe_edits(&findings);
+        Round { findings, edits, count }
+    }
 
     fn finding(fixes: Vec<Fix>) -> Finding {
         Finding {
@@ -194,7 +202,7 @@ mod tests {
             ("nothing to do", "nothing to do", 0),
         ];
         for (text, expected, count) in cases {
-            let (fixed, applied, left) = fix_text_with(text, straight_quotes);
+            let (fixed, applied, left) = fix_text_with(text, |text| round(straight_quotes(text)));
             assert_eq!((fixed.as_str(), applied), (expected, count), "{text}");
             assert!(left.is_empty(), "{text}: {left:?}");
         }
@@ -203,7 +211,7 @@ mod tests {
     #[test]
     fn rounds_stop_when_a_fix_keeps_coming_back() {
         // A rule whose fix never settles: at most ROUNDS rounds.
-        let restless = |_: &str| vec![finding(vec![fix(true, &[(0, 0, "x")])])];
+        let restless = |_: &str| round(vec![finding(vec![fix(true, &[(0, 0, "x")])])]);
         let (fixed, applied, _) = fix_text_with("", restless);
         assert_eq!((fixed.len(), applied), (ROUNDS, ROUNDS));
     }

@@ -128,7 +128,7 @@ pub fn diagnostic_report(
             related_documents: None,
             full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
                 result_id: Some(result_id),
-                items: snapshot.diagnostics.clone(),
+                items: snapshot.diagnostics(),
             },
         })
     };

@@ -171,9 +171,7 @@ async fn worker(shared: Arc<Shared>, client: Client, uri: Url) {
             Lookup::Build(input, open_id, memo) => (build(&shared, &client, input, memo).await, open_id),
         };
         if shared.keep(&snapshot, open_id) {
-            client
-                .publish_diagnostics(uri.clone(), snapshot.diagnostics.clone(), Some(snapshot.version))
-                .await;
+            client.publish_diagnostics(uri.clone(), snapshot.diagnostics(), Some(snapshot.version)).await;
         }
         let mut documents = lock(&shared.documents);
         match documents.get_mut(&uri) {

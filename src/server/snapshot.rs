@@ -59,8 +59,10 @@ pub struct Snapshot {
     pub line_index: LineIndex,
     pub settings: Arc<Settings>,
     pub analysis: Analysis,
-    /// The findings (or the settings error) as protocol diagnostics.
-    pub diagnostics: Vec<Diagnostic>,
+    /// A settings file's error as a diagnostic (empty for an article: its
+    /// diagnostics are made from the findings when they are sent, see
+    /// [`Snapshot::diagnostics`]).
+    settings_diagnostics: Vec<Diagnostic>,
     /// Set when the analysis panicked: the message, for the log.
     pub panic: Option<String>,
 }
@@ -83,7 +85,7 @@ impl Snapshot {
     ) -> Snapshot {
         let kind = DocumentKind::of(&input.uri);
         let line_index = LineIndex::new(&input.text, encoding);
-        let (analysis, diagnostics, panic) = match kind {
+        let (analysis, settings_diagnostics, panic) = match kind {
             DocumentKind::SettingsFile => {
                 let diagnostics = match Settings::from_toml_str(&input.text) {
                     Ok(_) => Vec::new(),
@@ -92,14 +94,7 @@ impl Snapshot {
                 (Analysis::default(), diagnostics, None)
             }
             DocumentKind::Article => match analyse(&input.text, &settings, memo) {
-                Ok(analysis) => {
-                    let diagnostics = analysis
-                        .findings
-                        .iter()
-                        .map(|finding| to_proto::diagnostic(finding, &line_index, &input.uri))
-                        .collect();
-                    (analysis, diagnostics, None)
-                }
+                Ok(analysis) => (analysis, Vec::new(), None),
                 Err(message) => (Analysis::default(), Vec::new(), Some(message)),
             },
         };
@@ -112,8 +107,22 @@ impl Snapshot {
             line_index,
             settings,
             analysis,
-            diagnostics,
+            settings_diagnostics,
             panic,
+        }
+    }
+
+    /// The findings (or the settings error) as protocol diagnostics, made
+    /// anew for each publication: the list is moved into the message, so
+    /// the snapshot never holds a copy that would have to be cloned (13,500
+    /// diagnostics on a 3 MB book), and a snapshot built for a hover or a
+    /// code action never converts at all.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        match self.kind {
+            DocumentKind::SettingsFile => self.settings_diagnostics.clone(),
+            DocumentKind::Article => {
+                to_proto::diagnostics(&self.analysis.findings, &self.line_index, &self.uri)
+            }
         }
     }
 

@@ -56,6 +56,11 @@ pub fn diagnostic(finding: &Finding, index: &LineIndex, uri: &Url) -> lsp::Diagn
     }
 }
 
+/// Every finding as a diagnostic, in the findings' order.
+pub fn diagnostics(findings: &[Finding], index: &LineIndex, uri: &Url) -> Vec<lsp::Diagnostic> {
+    findings.iter().map(|finding| diagnostic(finding, index, uri)).collect()
+}
+
 /// A malformed `copydesk.toml` as a diagnostic on that file. With the file's
 /// line index the exact span is used; without, the reported line and column.
 pub fn settings_error(error: &SettingsError, index: Option<&LineIndex>) -> lsp::Diagnostic {

@@ -3,7 +3,7 @@
 use crate::analysis::dates::render::{self, DateStyle};
 use crate::analysis::dates::{Basis, DateMention, Tense};
 use crate::analysis::finding::{Finding, Fix, Severity};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{concat, Rule};
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -16,22 +16,25 @@ pub static RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let style = DateStyle::from_setting(&context.settings.dates.style);
+    let label = style.label();
     for mention in &context.analysis.dates {
         let Some(edit) = render::rewrite(context, mention, style) else { continue };
         let written = mention.span.slice(context.text);
-        let today = context.analysis.article_date.as_ref().map(|d| d.date);
-        let rendered = render::render(mention, style, today, context.text).unwrap_or_default();
+        // The rewrite is the rendering, plus a comma when a year now stands
+        // mid-sentence; a rendering never ends with a comma (it ends with a
+        // number, a name or an abbreviation's period), so this is the
+        // rendering without rendering the date a second time.
+        let rendered = edit.new_text.strip_suffix(',').unwrap_or(&edit.new_text);
+        let message = concat(&[label, " style writes “", written, "” as “", rendered, "”."]);
+        let title = concat(&["Rewrite as '", rendered, "' (", label, ")"]);
+        let safe = render::rewrite_is_safe(mention) && !adds_guessed_year(mention, written, rendered);
         findings.push(Finding {
             code: RULE.code,
             severity: Severity::Hint,
-            message: format!("{} style writes “{written}” as “{rendered}”.", style.label()),
+            message,
             span: mention.span,
             related: Vec::new(),
-            fixes: vec![Fix {
-                title: format!("Rewrite as '{rendered}' ({})", style.label()),
-                edits: vec![edit],
-                safe: render::rewrite_is_safe(mention) && !adds_guessed_year(mention, written, &rendered),
-            }],
+            fixes: vec![Fix { title, edits: vec![edit], safe }],
         });
     }
 }
@@ -40,9 +43,12 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 /// but not applied unattended by fix-all.
 fn adds_guessed_year(mention: &DateMention, written: &str, rendered: &str) -> bool {
     let guessed = matches!(mention.basis, Basis::YearFromArticle { tense } if tense != Tense::Unknown);
-    let year_in =
-        |s: &str| s.split(|c: char| !c.is_ascii_digit()).find(|part| part.len() == 4).map(str::to_owned);
-    guessed && year_in(rendered).is_some() && year_in(rendered) != year_in(written)
+    guessed && year_in(rendered).is_some_and(|year| Some(year) != year_in(written))
+}
+
+/// The first four-digit number in `s`.
+fn year_in(s: &str) -> Option<&str> {
+    s.split(|c: char| !c.is_ascii_digit()).find(|part| part.len() == 4)
 }
 
 #[cfg(test)]

@@ -31,8 +31,17 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
             continue;
         }
         let inner = context.text.get(quotation.inner.start..quotation.inner.end).unwrap_or("");
-        let opening: String = inner.split_whitespace().take(4).collect::<Vec<_>>().join(" ");
-        let ellipsis = if inner.split_whitespace().count() > 4 { "…" } else { "" };
+        // The first four words, read once; a fifth only tells whether to
+        // add an ellipsis.
+        let mut words = inner.split_whitespace();
+        let mut opening = String::new();
+        for word in words.by_ref().take(4) {
+            if !opening.is_empty() {
+                opening.push(' ');
+            }
+            opening.push_str(word);
+        }
+        let ellipsis = if words.next().is_some() { "…" } else { "" };
         let message = match attribution.cue.and_then(|cue| context.text.get(cue.start..cue.end)) {
             Some(cue) => format!(
                 "The quotation “{opening}{ellipsis}” has a speech verb (“{cue}”) but no speaker: name who said it."

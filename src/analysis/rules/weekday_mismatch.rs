@@ -4,7 +4,7 @@ use crate::analysis::dates::lexicon::{ap_month, weekday_name};
 use crate::analysis::dates::render::in_quotation;
 use crate::analysis::dates::{add_days, DateFlag, DateForm, DateMention};
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{concat, Rule};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -31,18 +31,17 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let date = value.date;
         let actual = weekday_name(date.weekday().to_monday_zero_offset() as u8);
         let written = weekday_name(written_weekday);
-        let shown = format!(
-            "{} {}, {}",
-            crate::analysis::dates::lexicon::month_name(date.month() as u8),
+        let month = crate::analysis::dates::lexicon::month_name(date.month() as u8);
+        let verb = if today.is_some_and(|t| date < t) { "was" } else { "is" };
+        let message = format!(
+            "{month} {}, {} {verb} a {actual}, not a {written}. Change the weekday or the date.",
             date.day(),
             date.year()
         );
-        let verb = if today.is_some_and(|t| date < t) { "was" } else { "is" };
-        let message = format!("{shown} {verb} a {actual}, not a {written}. Change the weekday or the date.");
         let mut fixes = Vec::new();
         if !in_quotation(context, mention.span) {
             fixes.push(Fix {
-                title: format!("Change the weekday to {actual}"),
+                title: concat(&["Change the weekday to ", actual]),
                 edits: vec![TextEdit::replace(weekday_span, actual)],
                 safe: false,
             });
