@@ -46,6 +46,8 @@ pub struct Memo {
     settings: Option<Settings>,
     generation: u32,
     tables: HashMap<TypeId, Box<dyn AnyTable>>,
+    /// Document-wide state a stage keeps between analyses ([`Memo::state`]).
+    states: HashMap<TypeId, Box<dyn Any + Send>>,
     /// Hits and misses of the current analysis (for benchmarks and logs).
     stats: MemoStats,
 }
@@ -82,6 +84,7 @@ impl Memo {
             settings: None,
             generation: 0,
             tables: HashMap::new(),
+            states: HashMap::new(),
             stats: MemoStats::default(),
         }
     }
@@ -101,6 +104,7 @@ impl Memo {
         }
         if self.settings.as_ref() != Some(settings) {
             self.tables.clear();
+            self.states.clear();
             self.settings = Some(settings.clone());
         }
     }
@@ -153,6 +157,18 @@ impl Memo {
             self.stats.misses += 1;
         }
         value
+    }
+
+    /// A stage's document-wide state kept between analyses (such as counts
+    /// over every paragraph, updated from the paragraphs that changed), or
+    /// `None` when the memo is disabled. Dropped when the settings change.
+    /// The stage must keep it exact: its result must never depend on what
+    /// the state held before.
+    pub fn state<T: Default + Send + 'static>(&mut self) -> Option<&mut T> {
+        if !self.enabled {
+            return None;
+        }
+        self.states.entry(TypeId::of::<T>()).or_insert_with(|| Box::new(T::default())).downcast_mut::<T>()
     }
 
     /// Entries kept, over all tables (for tests and benchmarks).

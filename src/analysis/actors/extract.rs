@@ -93,10 +93,84 @@ struct LocalParagraph {
     /// The items the global part looks at, in order: known and registry
     /// names, words with capitals, title starts, state cues.
     candidates: Vec<usize>,
-    /// Distinct words starting lower case.
-    lowercase_words: Vec<Span>,
-    /// Distinct title-case words away from a sentence start.
-    midsentence_caps: Vec<Span>,
+    /// Distinct words starting lower case, as written, each followed by a
+    /// space (words hold no spaces), for [`WordIndex`].
+    lowercase_words: String,
+    /// Distinct title-case words away from a sentence start, likewise.
+    midsentence_caps: String,
+}
+
+/// The words of a [`LocalParagraph`] list, one by one.
+fn listed(words: &str) -> impl Iterator<Item = &str> {
+    words.split(' ').filter(|word| !word.is_empty())
+}
+
+/// The document-wide word sets, as counts over the paragraphs they were
+/// taken from. Kept in the memo between analyses ([`Memo::state`]): an
+/// edit takes out the words of the paragraphs that went and adds those of
+/// the paragraphs that came, so a keystroke costs a pass over the
+/// paragraph list, not over every word. Paragraphs are told apart by their
+/// memoised scan (the same `Arc` while the text is unchanged), and each
+/// one held is kept alive here, so its address cannot be reused. The sets
+/// are exact whatever the index held before.
+#[derive(Default)]
+struct WordIndex {
+    /// The scans counted, by address, with how many paragraphs share each.
+    held: FastMap<usize, (Arc<LocalParagraph>, u32)>,
+    /// Words seen in lower case anywhere: their capitalised form at a
+    /// sentence start is a common word, not a name.
+    lowercase: FastMap<Box<str>, u32>,
+    /// Title-case words seen away from a sentence start.
+    caps: FastMap<Box<str>, u32>,
+}
+
+impl WordIndex {
+    /// Count the words of exactly `paragraphs`.
+    fn update(&mut self, paragraphs: &[Para]) {
+        let WordIndex { held, lowercase, caps } = self;
+        let mut now: FastMap<usize, (Arc<LocalParagraph>, u32)> =
+            FastMap::with_capacity_and_hasher(paragraphs.len(), Default::default());
+        for p in paragraphs {
+            now.entry(Arc::as_ptr(&p.local) as usize).or_insert_with(|| (Arc::clone(&p.local), 0)).1 += 1;
+        }
+        for (key, (local, before)) in held.iter() {
+            let after = now.get(key).map_or(0, |(_, n)| *n);
+            for _ in after..*before {
+                uncount(lowercase, &local.lowercase_words);
+                uncount(caps, &local.midsentence_caps);
+            }
+        }
+        for (key, (local, after)) in &now {
+            let before = held.get(key).map_or(0, |(_, n)| *n);
+            for _ in before..*after {
+                count(lowercase, &local.lowercase_words);
+                count(caps, &local.midsentence_caps);
+            }
+        }
+        *held = now;
+    }
+}
+
+fn count(set: &mut FastMap<Box<str>, u32>, words: &str) {
+    for word in listed(words) {
+        match set.get_mut(word) {
+            Some(n) => *n += 1,
+            None => {
+                set.insert(word.into(), 1);
+            }
+        }
+    }
+}
+
+fn uncount(set: &mut FastMap<Box<str>, u32>, words: &str) {
+    for word in listed(words) {
+        if let Some(n) = set.get_mut(word) {
+            *n -= 1;
+            if *n == 0 {
+                set.remove(word);
+            }
+        }
+    }
 }
 
 /// A person introduced by the article (or by data), before mentions are
@@ -231,11 +305,8 @@ fn word_bits(word: &str) -> u16 {
 struct Scan<'a> {
     text: &'a str,
     titles: &'a [(usize, Title, usize)],
-    /// Words seen in lower case anywhere: their capitalised form at a
-    /// sentence start is a common word, not a name.
-    lowercase_words: &'a FastSet<&'a str>,
-    /// Title-case words seen away from a sentence start.
-    midsentence_caps: &'a FastSet<&'a str>,
+    /// The document-wide word sets.
+    words: &'a WordIndex,
 }
 
 impl Scan<'_> {
@@ -246,10 +317,10 @@ impl Scan<'_> {
             if let Some(slot) = buffer.get_mut(..word.len()) {
                 slot.copy_from_slice(word.as_bytes());
                 slot.make_ascii_lowercase();
-                return self.lowercase_words.contains(std::str::from_utf8(slot).unwrap_or_default());
+                return self.words.lowercase.contains_key(std::str::from_utf8(slot).unwrap_or_default());
             }
         }
-        self.lowercase_words.contains(lower(word).as_str())
+        self.words.lowercase.contains_key(lower(word).as_str())
     }
 
     /// The title phrase starting at item `i`: the title and the item after it.
@@ -284,8 +355,8 @@ fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry) -> LocalPa
     let mut candidates = Vec::new();
     let mut lowercase: FastSet<&str> = FastSet::default();
     let mut caps: FastSet<&str> = FastSet::default();
-    let mut lowercase_words = Vec::new();
-    let mut midsentence_caps = Vec::new();
+    let mut lowercase_words = String::new();
+    let mut midsentence_caps = String::new();
     for (i, item) in items.iter().enumerate() {
         let candidate = match item.kind {
             ItemKind::Known(_) | ItemKind::Registry(..) => true,
@@ -294,10 +365,12 @@ fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry) -> LocalPa
                 let word = item.span.slice(para);
                 if item.has(LOWER_START) {
                     if lowercase.insert(word) {
-                        lowercase_words.push(item.span);
+                        lowercase_words.push_str(word);
+                        lowercase_words.push(' ');
                     }
                 } else if !item.sentence_start && item.has(TITLE_CASE) && caps.insert(word) {
-                    midsentence_caps.push(item.span);
+                    midsentence_caps.push_str(word);
+                    midsentence_caps.push(' ');
                 }
                 item.has(HAS_UPPER | TITLE | flag::STATE_CUE)
             }
@@ -499,13 +572,8 @@ impl Para {
     }
 }
 
-fn scan_of<'a>(
-    text: &'a str,
-    p: &'a Para,
-    lowercase_words: &'a FastSet<&'a str>,
-    midsentence_caps: &'a FastSet<&'a str>,
-) -> Scan<'a> {
-    Scan { text: p.text(text), titles: &p.local.titles, lowercase_words, midsentence_caps }
+fn scan_of<'a>(text: &'a str, p: &'a Para, words: &'a WordIndex) -> Scan<'a> {
+    Scan { text: p.text(text), titles: &p.local.titles, words }
 }
 
 /// The candidates of a paragraph from item `from` on.
@@ -542,21 +610,16 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
         };
         paragraphs.push(Para { base: paragraph.span.start, end: paragraph.span.end, local });
     }
-    let mut lowercase_words: FastSet<&str> = FastSet::default();
-    let mut midsentence_caps: FastSet<&str> = FastSet::default();
-    for p in &paragraphs {
-        let para = p.text(text);
-        lowercase_words.extend(p.local.lowercase_words.iter().map(|span| span.slice(para)));
-        midsentence_caps.extend(p.local.midsentence_caps.iter().map(|span| span.slice(para)));
-    }
+    // The document-wide word sets: updated from the last analysis's when
+    // the memo keeps them, else counted afresh.
+    let mut fresh = WordIndex::default();
+    let words = memo.state::<WordIndex>().unwrap_or(&mut fresh);
+    words.update(&paragraphs);
+    let words = &*words;
     let mut builder = Builder::default();
     let mut context = Context::default();
     for p in &paragraphs {
-        context.collect(
-            &scan_of(text, p, &lowercase_words, &midsentence_caps),
-            &p.local.items,
-            &p.local.candidates,
-        );
+        context.collect(&scan_of(text, p, words), &p.local.items, &p.local.candidates);
     }
 
     // Pass 1: known names, and people introduced with a title.
@@ -565,7 +628,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     // (paragraph, item) pairs a name already covers.
     let mut consumed: FastSet<(usize, usize)> = FastSet::default();
     for (p, para) in paragraphs.iter().enumerate() {
-        let scan = scan_of(text, para, &lowercase_words, &midsentence_caps);
+        let scan = scan_of(text, para, words);
         let items = &para.local.items;
         let candidates = &para.local.candidates;
         let mut cursor = 0;
@@ -586,7 +649,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     }
     // Known names (countries, cities, organisations, registry entries).
     for (p, para) in paragraphs.iter().enumerate() {
-        let scan = scan_of(text, para, &lowercase_words, &midsentence_caps);
+        let scan = scan_of(text, para, words);
         let items = &para.local.items;
         for &i in &para.local.candidates {
             let item = &items[i];
@@ -617,8 +680,10 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     // Pass 2: later mentions: full names again, surnames, variants, roles.
     let data_leaders = defs_from_data(&context);
     let mut recency = Recency::from_pass1(&def_mentions, defs.len());
+    let mut def_index = DefIndex::default();
+    def_index.note(&defs, None);
     for (p, para) in paragraphs.iter().enumerate() {
-        let scan = scan_of(text, para, &lowercase_words, &midsentence_caps);
+        let scan = scan_of(text, para, words);
         let items = &para.local.items;
         let candidates = &para.local.candidates;
         let mut cursor = 0;
@@ -629,7 +694,11 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
             if let Some((def, span, end)) = role_reference(&scan, items, i, &defs, &data_leaders) {
                 let index = match def {
                     RoleTarget::Def(index) => index,
-                    RoleTarget::Leader(leader) => add_def(&mut defs, leader_def(leader)),
+                    RoleTarget::Leader(leader) => {
+                        let index = add_def(&mut defs, leader_def(leader));
+                        def_index.note(&defs, Some(index));
+                        index
+                    }
                 };
                 def_mentions.push((index, para.shift(span), MentionForm::Role));
                 i = end;
@@ -659,7 +728,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
             let at = para.shift(item.span);
             // An honorific before a surname gives the person's gender.
             let honorific = honorific_before(&scan, items, i);
-            if let Some(index) = resolve_word(&scan, &defs, &recency, word, at.start, honorific) {
+            if let Some(index) = resolve_word(&scan, &defs, &def_index, &recency, word, at.start, honorific) {
                 let form = if defs[index].surname == word || defs[index].name == word {
                     MentionForm::Surname
                 } else {
@@ -690,6 +759,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
             // that leader's country.
             if let Some(leader) = data_leader(&context, word) {
                 let index = add_def(&mut defs, leader_def(leader));
+                def_index.note(&defs, Some(index));
                 def_mentions.push((index, at, MentionForm::Surname));
                 i += 1;
                 continue;
@@ -697,6 +767,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
             // "Mr. Smith": a person known only by surname.
             if honorific.is_some() || honorific_word_before(&scan, items, i) {
                 let index = add_def(&mut defs, bare_def(vec![word.to_owned()], honorific));
+                def_index.note(&defs, Some(index));
                 def_mentions.push((index, at, MentionForm::Surname));
                 i += 1;
                 continue;
@@ -708,6 +779,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
                 let span = para.shift(span);
                 if kind == ActorKind::Person && words.len() > 1 {
                     let index = add_def(&mut defs, bare_def(words, None));
+                    def_index.note(&defs, Some(index));
                     def_mentions.push((index, span, MentionForm::FullName));
                     i = end;
                     continue;
@@ -1281,6 +1353,7 @@ fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender>
 fn resolve_word(
     scan: &Scan<'_>,
     defs: &[PersonDef],
+    index: &DefIndex,
     recency: &Recency,
     word: &str,
     offset: usize,
@@ -1289,10 +1362,17 @@ fn resolve_word(
     if !is_title_case(word) || is_not_name(word) {
         return None;
     }
-    let candidates: Vec<usize> = (0..defs.len())
+    let mut candidates: Vec<usize> = index
+        .named(word)
+        .iter()
+        .copied()
         .filter(|&d| defs[d].surname == word || (defs[d].words.len() == 1 && defs[d].name == word))
         .filter(|&d| gender.is_none() || defs[d].gender.is_none() || defs[d].gender == gender)
         .collect();
+    // The index lists a person again when its name changes: back to
+    // `defs` order, once each.
+    candidates.sort_unstable();
+    candidates.dedup();
     let pick = |candidates: &[usize]| -> Option<usize> {
         // Nearest mention before the offset; else the first candidate.
         let mut best: Option<(usize, usize)> = None;
@@ -1310,13 +1390,15 @@ fn resolve_word(
     }
     // A close spelling ("Zelensky" for "Zelenskyy").
     if word.chars().count() >= 5 && !scan.seen_lowercase(word) {
-        let close: Vec<usize> = (0..defs.len())
+        let close: Vec<usize> = index
+            .starting_with(word)
+            .iter()
+            .copied()
             .filter(|&d| {
                 let s = &defs[d].surname;
-                // Same first byte: a cheap test that the first three
-                // characters can be equal, before counting and comparing.
-                s.as_bytes().first() == word.as_bytes().first()
-                    && s.chars().count() >= 5
+                // Same first byte (the index's): a cheap test that the first
+                // three characters can be equal, before counting and comparing.
+                s.chars().count() >= 5
                     && s.chars().take(3).eq(word.chars().take(3))
                     && edit_distance(s, word) <= 2
             })
@@ -1326,6 +1408,65 @@ fn resolve_word(
         }
     }
     None
+}
+
+/// The people of pass 2 by the words a single capitalised word resolves
+/// to, so resolving does not compare it with every person. A person's
+/// surname never changes once added; its name may (a longer one merged in,
+/// see [`add_def`]), and is then listed again under the new name. Lists may
+/// hold people whose name has changed since: callers test them exactly.
+#[derive(Default)]
+struct DefIndex {
+    /// People indexed so far (`defs[..indexed]`).
+    indexed: usize,
+    /// By surname and by name: indices into `defs`.
+    by_word: FastMap<String, Vec<usize>>,
+    /// By the first byte of the surname, in `defs` order.
+    by_first: Vec<Vec<usize>>,
+}
+
+impl DefIndex {
+    /// Take in the people added since the last call, and the current name
+    /// of `changed` (one that [`add_def`] may have merged into).
+    fn note(&mut self, defs: &[PersonDef], changed: Option<usize>) {
+        if self.by_first.is_empty() {
+            self.by_first = vec![Vec::new(); 256];
+        }
+        for (d, def) in defs.iter().enumerate().skip(self.indexed) {
+            self.list(&def.surname, d);
+            self.list(&def.name, d);
+            if let Some(&first) = def.surname.as_bytes().first() {
+                self.by_first[usize::from(first)].push(d);
+            }
+        }
+        self.indexed = self.indexed.max(defs.len());
+        if let Some((d, def)) = changed.and_then(|d| defs.get(d).map(|def| (d, def))) {
+            self.list(&def.name, d);
+        }
+    }
+
+    fn list(&mut self, word: &str, d: usize) {
+        match self.by_word.get_mut(word) {
+            Some(list) => {
+                if !list.contains(&d) {
+                    list.push(d);
+                }
+            }
+            None => {
+                self.by_word.insert(word.to_owned(), vec![d]);
+            }
+        }
+    }
+
+    /// People whose surname or name may be `word`.
+    fn named(&self, word: &str) -> &[usize] {
+        self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// People whose surname starts with the first byte of `word`.
+    fn starting_with(&self, word: &str) -> &[usize] {
+        word.as_bytes().first().and_then(|&b| self.by_first.get(usize::from(b))).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Where each person was last mentioned before an offset: pass 1's mentions
@@ -1438,7 +1579,7 @@ fn unknown_name(
         end -= 1;
     }
     let mut first_word = items[i].span.slice(scan.text);
-    if items[i].sentence_start && end == i + 1 && !scan.midsentence_caps.contains(first_word) {
+    if items[i].sentence_start && end == i + 1 && !scan.words.caps.contains_key(first_word) {
         return None;
     }
     // Organisation words after the run ("Defense Ministry") make it an organisation.
