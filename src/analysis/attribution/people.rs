@@ -55,8 +55,10 @@ pub struct People {
 /// windows holding it.
 #[derive(Default)]
 struct RoleIndex {
-    /// Distinct window words, sorted (for prefix lookups), with their ids.
-    vocabulary: BTreeMap<String, u32>,
+    /// Distinct window words with their ids…
+    vocabulary: HashMap<String, u32>,
+    /// …and sorted, for prefix lookups.
+    sorted: Vec<(String, u32)>,
     /// Per window: the person and the range of its word ids in `ids`.
     windows: Vec<(usize, std::ops::Range<usize>)>,
     ids: Vec<u32>,
@@ -67,6 +69,7 @@ struct RoleIndex {
 impl RoleIndex {
     fn build(text: &str, people: &[Person]) -> RoleIndex {
         let mut index = RoleIndex::default();
+        let mut lower = String::new();
         for (person_index, person) in people.iter().enumerate().filter(|(_, p)| p.is_person) {
             for m in &person.mentions {
                 let from = crate::analysis::settings::floor_char_boundary(text, m.start.saturating_sub(60));
@@ -76,12 +79,21 @@ impl RoleIndex {
                     if word.is_empty() {
                         continue;
                     }
-                    let lower = word.to_lowercase();
-                    let next = index.postings.len() as u32;
-                    let id = *index.vocabulary.entry(lower).or_insert(next);
-                    if id == next {
-                        index.postings.push(Vec::new());
+                    lower.clear();
+                    if word.is_ascii() {
+                        lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                    } else {
+                        lower.push_str(&word.to_lowercase());
                     }
+                    let id = match index.vocabulary.get(lower.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = index.postings.len() as u32;
+                            index.vocabulary.insert(lower.clone(), id);
+                            index.postings.push(Vec::new());
+                            id
+                        }
+                    };
                     let posting = &mut index.postings[id as usize];
                     if posting.last() != Some(&window) {
                         posting.push(window);
@@ -91,6 +103,8 @@ impl RoleIndex {
                 index.windows.push((person_index, first..index.ids.len()));
             }
         }
+        index.sorted = index.vocabulary.iter().map(|(word, &id)| (word.clone(), id)).collect();
+        index.sorted.sort_unstable();
         index
     }
 
@@ -99,11 +113,9 @@ impl RoleIndex {
         let mut ids: Vec<u32> = self.vocabulary.get(word).into_iter().copied().collect();
         if word.len() >= 5 {
             // Longer words starting with `word`…
+            let from = self.sorted.partition_point(|(key, _)| key.as_str() <= word);
             ids.extend(
-                self.vocabulary
-                    .range::<str, _>((std::ops::Bound::Excluded(word), std::ops::Bound::Unbounded))
-                    .take_while(|(key, _)| key.starts_with(word))
-                    .map(|(_, &id)| id),
+                self.sorted[from..].iter().take_while(|(key, _)| key.starts_with(word)).map(|(_, id)| *id),
             );
             // …and shorter words (of 5 bytes or more) it starts with.
             for (end, _) in word.char_indices().filter(|&(end, _)| end >= 5) {
@@ -712,7 +724,7 @@ mod role_index_tests {
                 .map(|&id| index.vocabulary.iter().find(|(_, &i)| i == id).unwrap().0.as_str())
                 .collect();
             let mut expected: Vec<&str> =
-                index.vocabulary.keys().map(String::as_str).filter(|w| similar(w, query)).collect();
+                index.sorted.iter().map(|(w, _)| w.as_str()).filter(|w| similar(w, query)).collect();
             let mut found_sorted = found.clone();
             found_sorted.sort_unstable();
             expected.sort_unstable();
