@@ -599,7 +599,7 @@ fn title_gender(text: &str, start: usize) -> Option<Gender> {
 
 /// Full names found in the text and their later short forms, for when the
 /// actor model knows no people.
-fn names_from_text(text: &str, document: &Document) -> Vec<Person> {
+fn names_from_text(text: &str, document: &Document<'_>) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     let mut keys: Vec<(String, usize)> = Vec::new();
     let is_name_word = |w: &str| {
@@ -608,7 +608,7 @@ fn names_from_text(text: &str, document: &Document) -> Vec<Person> {
             && !(w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
     };
     // Pass 1: runs of capitalised words ending in a full name.
-    for paragraph in &document.paragraphs {
+    for paragraph in (0..document.len()).map(|p| document.paragraph(p)) {
         let tokens = &paragraph.tokens;
         let mut i = 0;
         while i < tokens.len() {
@@ -674,7 +674,7 @@ fn names_from_text(text: &str, document: &Document) -> Vec<Person> {
         }
     }
     // Pass 2: later single-word mentions ("Putin", "Li").
-    for paragraph in &document.paragraphs {
+    for paragraph in (0..document.len()).map(|p| document.paragraph(p)) {
         for token in paragraph.tokens.iter().filter(|t| t.kind == Kind::Word) {
             let word = token.span.slice(text);
             if let Some((_, index)) = keys.iter().find(|(k, _)| k == word) {
