@@ -33,6 +33,7 @@ use crate::analysis::structure::Article;
 use crate::analysis::Context;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use cues::{Cue, CueKind};
@@ -181,9 +182,16 @@ fn slice(text: &str, span: Span) -> &str {
     text.get(span.start..span.end).unwrap_or("")
 }
 
-/// Tokens and sentences of every paragraph, computed once per document.
-pub(crate) struct Document {
-    paragraphs: Vec<ParagraphTokens>,
+/// Tokens and sentences of every paragraph, computed once per document:
+/// up front for the paragraphs holding quotations, on first use for the
+/// others (most of a long text is never looked at).
+pub(crate) struct Document<'a> {
+    text: &'a str,
+    quotes: &'a Quotes,
+    /// Top-level quotations (index, span), sorted by start.
+    top: Vec<(usize, Span)>,
+    spans: Vec<Span>,
+    paragraphs: Vec<OnceCell<ParagraphTokens>>,
     /// Per quotation index: where its token first and last occurs, as
     /// (paragraph, token, sentence). Found in the one pass that builds the
     /// document, so looking a quotation up costs nothing.
@@ -198,8 +206,8 @@ struct ParagraphTokens {
     sentences: Vec<std::ops::Range<usize>>,
 }
 
-impl Document {
-    fn build(text: &str, article: &Article, quotes: &Quotes) -> Document {
+impl<'a> Document<'a> {
+    fn build(text: &'a str, article: &Article, quotes: &'a Quotes) -> Document<'a> {
         let mut top: Vec<(usize, Span)> = quotes
             .quotations
             .iter()
@@ -213,25 +221,22 @@ impl Document {
         } else {
             article.paragraphs.iter().map(|p| p.span).collect()
         };
-        let inner_end = |index: usize| -> Option<char> {
-            let q = quotes.quotations.get(index)?;
-            text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
-        };
-        let paragraphs: Vec<ParagraphTokens> = spans
-            .iter()
-            .map(|&span| {
-                let span = Span::new(span.start.min(text.len()), span.end.min(text.len()));
-                let tokens = if text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
-                    scan::tokenize(text, span, &top)
-                } else {
-                    Vec::new()
-                };
-                let sentences = scan::sentences(text, &tokens, inner_end);
-                ParagraphTokens { tokens, sentences }
-            })
-            .collect();
-        let mut locations: Vec<Option<(Location, Location)>> = vec![None; quotes.quotations.len()];
-        for (p, paragraph) in paragraphs.iter().enumerate() {
+        let paragraphs = spans.iter().map(|_| OnceCell::new()).collect();
+        let mut document =
+            Document { text, quotes, top, spans, paragraphs, locations: vec![None; quotes.quotations.len()] };
+        // Only a paragraph a quotation overlaps can hold a quotation token
+        // (when quotations do not overlap each other; else tokenize all).
+        let disjoint = document.top.windows(2).all(|w| w[0].1.end <= w[1].1.start);
+        let mut locations = std::mem::take(&mut document.locations);
+        for p in 0..document.spans.len() {
+            if disjoint {
+                let range = document.clamped(p);
+                let next = document.top.partition_point(|(_, span)| span.end <= range.start);
+                if document.top.get(next).is_none_or(|(_, span)| span.start >= range.end) {
+                    continue;
+                }
+            }
+            let paragraph = document.paragraph(p);
             for (s, sentence) in paragraph.sentences.iter().enumerate() {
                 for t in sentence.clone() {
                     let Some(Kind::Quote(q)) = paragraph.tokens.get(t).map(|token| token.kind) else {
@@ -248,7 +253,41 @@ impl Document {
                 }
             }
         }
-        Document { paragraphs, locations }
+        document.locations = locations;
+        document
+    }
+
+    fn clamped(&self, p: usize) -> Span {
+        let span = self.spans[p];
+        Span::new(span.start.min(self.text.len()), span.end.min(self.text.len()))
+    }
+
+    fn len(&self) -> usize {
+        self.paragraphs.len()
+    }
+
+    /// The tokens and sentences of paragraph `p` (which must exist).
+    fn paragraph(&self, p: usize) -> &ParagraphTokens {
+        self.paragraphs[p].get_or_init(|| {
+            let text = self.text;
+            let span = self.clamped(p);
+            let tokens = if text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
+                scan::tokenize(text, span, &self.top)
+            } else {
+                Vec::new()
+            };
+            let inner_end = |index: usize| -> Option<char> {
+                let q = self.quotes.quotations.get(index)?;
+                text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
+            };
+            let sentences = scan::sentences(text, &tokens, inner_end);
+            ParagraphTokens { tokens, sentences }
+        })
+    }
+
+    /// The nearest paragraph before `p` with a sentence.
+    fn previous_with_sentences(&self, p: usize) -> Option<&ParagraphTokens> {
+        (0..p).rev().map(|i| self.paragraph(i)).find(|paragraph| !paragraph.sentences.is_empty())
     }
 
     /// The paragraph, token and sentence of a quotation's first and last
@@ -284,7 +323,7 @@ struct Attributor<'a> {
     quotes: &'a Quotes,
     lexicon: &'a Lexicon,
     german: bool,
-    document: &'a Document,
+    document: &'a Document<'a>,
     people: &'a People,
     max_words: usize,
 }
@@ -779,8 +818,8 @@ impl<'a> Attributor<'a> {
         let mut found: Option<Found> = None;
         let mut via = Via::None;
         if let (Some((pf, tf, sf)), Some((pl, tl, sl))) = (first, last) {
-            let first_paragraph = &self.document.paragraphs[pf];
-            let last_paragraph = &self.document.paragraphs[pl];
+            let first_paragraph = self.document.paragraph(pf);
+            let last_paragraph = self.document.paragraph(pl);
             let after_sentence = last_paragraph.sentences[sl].clone();
             let before_sentence = first_paragraph.sentences[sf].clone();
             found = self
@@ -858,8 +897,8 @@ impl<'a> Attributor<'a> {
         if words <= self.max_words && !full_sentence && !self.reads_as_speech(inner, start) {
             return true;
         }
-        let first_paragraph = &self.document.paragraphs[pf];
-        let last_paragraph = &self.document.paragraphs[pl];
+        let first_paragraph = self.document.paragraph(pf);
+        let last_paragraph = self.document.paragraph(pl);
         let before = &first_paragraph.tokens[first_paragraph.sentences[sf].start..tf];
         let after_range = last_paragraph.sentences[sl].clone();
         let sentence: Vec<&Token> =
@@ -1009,7 +1048,7 @@ impl<'a> Attributor<'a> {
         }
         if sf == 0 {
             // The previous paragraph ends in an introduction with a colon.
-            let previous = self.document.paragraphs[..pf].iter().rev().find(|p| !p.sentences.is_empty());
+            let previous = self.document.previous_with_sentences(pf);
             if let Some(last) = previous.and_then(|p| p.sentences.last().map(|s| &p.tokens[s.clone()])) {
                 if tokens_end_with_colon(last) {
                     return true;
@@ -1540,7 +1579,7 @@ impl<'a> Attributor<'a> {
 
     /// Carry-over for a quotation with no cue of its own.
     fn carry_over(&self, p: usize, t: usize, s: usize, done: &[Attribution]) -> Option<Found> {
-        let paragraph = &self.document.paragraphs[p];
+        let paragraph = self.document.paragraph(p);
         let sentence = paragraph.sentences[s].clone();
         // Only a quotation standing as its own sentence carries over.
         let stands_alone = paragraph.tokens[sentence.start..t]
@@ -1561,7 +1600,7 @@ impl<'a> Attributor<'a> {
                     .map(|m| Found { cue: Span::default(), mention: Some(m) })
             });
         } else {
-            let before = self.document.paragraphs[..p].iter().rev().find(|p| !p.sentences.is_empty())?;
+            let before = self.document.previous_with_sentences(p)?;
             let last = before.sentences.last()?.clone();
             // The previous paragraph must end in an attributed quotation or an
             // introduction ending in a colon.

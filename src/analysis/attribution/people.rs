@@ -2,7 +2,8 @@
 //! when the actor model knows them, otherwise full names found in the text
 //! ("Vladimir Putin") and their later short forms ("Putin").
 
-use std::collections::HashSet;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::analysis::actors::{ActorKind, Actors};
 use crate::analysis::quotes::Quotes;
@@ -41,6 +42,120 @@ pub struct People {
     /// The greatest mention end of each prefix of `flat`, so the mentions
     /// overlapping a span are one binary search away.
     flat_max_end: Vec<usize>,
+    /// The words before each person mention, indexed for `by_role`; built
+    /// on the first title-only mention.
+    roles: OnceCell<RoleIndex>,
+    /// `by_role` answers by the title's words (the answer depends on
+    /// nothing else).
+    role_answers: RefCell<HashMap<Vec<String>, Option<usize>>>,
+}
+
+/// The lowercase words of the 60 bytes before every mention of a person
+/// (its "window"), with an inverted index from each distinct word to the
+/// windows holding it.
+#[derive(Default)]
+struct RoleIndex {
+    /// Distinct window words with their ids…
+    vocabulary: HashMap<String, u32>,
+    /// …and sorted, for prefix lookups.
+    sorted: Vec<(String, u32)>,
+    /// Per window: the person and the range of its word ids in `ids`.
+    windows: Vec<(usize, std::ops::Range<usize>)>,
+    ids: Vec<u32>,
+    /// Per word id: the windows holding it, ascending.
+    postings: Vec<Vec<u32>>,
+}
+
+impl RoleIndex {
+    fn build(text: &str, people: &[Person]) -> RoleIndex {
+        let mut index = RoleIndex::default();
+        let mut lower = String::new();
+        for (person_index, person) in people.iter().enumerate().filter(|(_, p)| p.is_person) {
+            for m in &person.mentions {
+                let from = crate::analysis::settings::floor_char_boundary(text, m.start.saturating_sub(60));
+                let window = index.windows.len() as u32;
+                let first = index.ids.len();
+                for word in text.get(from..m.start).unwrap_or("").split(|c: char| !c.is_alphanumeric()) {
+                    if word.is_empty() {
+                        continue;
+                    }
+                    lower.clear();
+                    if word.is_ascii() {
+                        lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                    } else {
+                        lower.push_str(&word.to_lowercase());
+                    }
+                    let id = match index.vocabulary.get(lower.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = index.postings.len() as u32;
+                            index.vocabulary.insert(lower.clone(), id);
+                            index.postings.push(Vec::new());
+                            id
+                        }
+                    };
+                    let posting = &mut index.postings[id as usize];
+                    if posting.last() != Some(&window) {
+                        posting.push(window);
+                    }
+                    index.ids.push(id);
+                }
+                index.windows.push((person_index, first..index.ids.len()));
+            }
+        }
+        index.sorted = index.vocabulary.iter().map(|(word, &id)| (word.clone(), id)).collect();
+        index.sorted.sort_unstable();
+        index
+    }
+
+    /// Ids of the window words `similar` to `word`, ascending.
+    fn similar_ids(&self, word: &str) -> Vec<u32> {
+        let mut ids: Vec<u32> = self.vocabulary.get(word).into_iter().copied().collect();
+        if word.len() >= 5 {
+            // Longer words starting with `word`…
+            let from = self.sorted.partition_point(|(key, _)| key.as_str() <= word);
+            ids.extend(
+                self.sorted[from..].iter().take_while(|(key, _)| key.starts_with(word)).map(|(_, id)| *id),
+            );
+            // …and shorter words (of 5 bytes or more) it starts with.
+            for (end, _) in word.char_indices().filter(|&(end, _)| end >= 5) {
+                if let Some(&id) = self.vocabulary.get(&word[..end]) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The person with the best-scoring window (see [`People::by_role`]).
+    fn best(&self, words: &[String], head: &str) -> Option<usize> {
+        let mut candidates: Vec<u32> = self
+            .similar_ids(head)
+            .iter()
+            .flat_map(|&id| self.postings[id as usize].iter().copied())
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let similar: Vec<Vec<u32>> = words.iter().map(|w| self.similar_ids(w)).collect();
+        // Per person (ascending), the best window score.
+        let mut scores: BTreeMap<usize, usize> = BTreeMap::new();
+        for window in candidates {
+            let (person, range) = &self.windows[window as usize];
+            let ids = &self.ids[range.clone()];
+            let score = similar.iter().filter(|s| ids.iter().any(|id| s.binary_search(id).is_ok())).count();
+            let entry = scores.entry(*person).or_insert(0);
+            *entry = (*entry).max(score);
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for (person, score) in scores {
+            if score > 0 && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, person));
+            }
+        }
+        best.map(|(_, i)| i)
+    }
 }
 
 const TITLES: &[&str] = &[
@@ -336,7 +451,15 @@ impl People {
                 Some(*max)
             })
             .collect();
-        People { people, flat, words, quoted, flat_max_end }
+        People {
+            people,
+            flat,
+            words,
+            quoted,
+            flat_max_end,
+            roles: OnceCell::new(),
+            role_answers: RefCell::new(HashMap::new()),
+        }
     }
 
     /// Whether `span` lies inside a top-level quotation.
@@ -422,37 +545,18 @@ impl People {
         if !TITLES.contains(&head.as_str()) || words.iter().any(|w| self.words.contains(w)) {
             return None;
         }
-        let mut best: Option<(usize, usize)> = None;
-        for (index, person) in self.people.iter().enumerate().filter(|(_, p)| p.is_person) {
-            let score = person
-                .mentions
-                .iter()
-                .map(|m| {
-                    let from =
-                        crate::analysis::settings::floor_char_boundary(text, m.start.saturating_sub(60));
-                    let window: Vec<String> = text
-                        .get(from..m.start)
-                        .unwrap_or("")
-                        .split(|c: char| !c.is_alphanumeric())
-                        .filter(|w| !w.is_empty())
-                        .map(str::to_lowercase)
-                        .collect();
-                    if !window.iter().any(|w| similar(w, head)) {
-                        return 0;
-                    }
-                    words.iter().filter(|word| window.iter().any(|w| similar(w, word))).count()
-                })
-                .max()
-                .unwrap_or(0);
-            if score > 0 && best.is_none_or(|(s, _)| score > s) {
-                best = Some((score, index));
-            }
+        if let Some(&answer) = self.role_answers.borrow().get(&words) {
+            return answer.map(|i| &self.people[i]);
         }
-        best.map(|(_, i)| &self.people[i])
+        let answer = self.roles.get_or_init(|| RoleIndex::build(text, &self.people)).best(&words, head);
+        self.role_answers.borrow_mut().insert(words, answer);
+        answer.map(|i| &self.people[i])
     }
 }
 
-/// Equal, or one a form of the other ("russian" ~ "russia").
+/// Equal, or one a form of the other ("russian" ~ "russia"): the relation
+/// `RoleIndex::similar_ids` looks up.
+#[cfg(test)]
 fn similar(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 5 && b.len() >= 5 && (a.starts_with(b) || b.starts_with(a)))
 }
@@ -495,7 +599,7 @@ fn title_gender(text: &str, start: usize) -> Option<Gender> {
 
 /// Full names found in the text and their later short forms, for when the
 /// actor model knows no people.
-fn names_from_text(text: &str, document: &Document) -> Vec<Person> {
+fn names_from_text(text: &str, document: &Document<'_>) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::new();
     let mut keys: Vec<(String, usize)> = Vec::new();
     let is_name_word = |w: &str| {
@@ -504,7 +608,7 @@ fn names_from_text(text: &str, document: &Document) -> Vec<Person> {
             && !(w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
     };
     // Pass 1: runs of capitalised words ending in a full name.
-    for paragraph in &document.paragraphs {
+    for paragraph in (0..document.len()).map(|p| document.paragraph(p)) {
         let tokens = &paragraph.tokens;
         let mut i = 0;
         while i < tokens.len() {
@@ -570,7 +674,7 @@ fn names_from_text(text: &str, document: &Document) -> Vec<Person> {
         }
     }
     // Pass 2: later single-word mentions ("Putin", "Li").
-    for paragraph in &document.paragraphs {
+    for paragraph in (0..document.len()).map(|p| document.paragraph(p)) {
         for token in paragraph.tokens.iter().filter(|t| t.kind == Kind::Word) {
             let word = token.span.slice(text);
             if let Some((_, index)) = keys.iter().find(|(k, _)| k == word) {
@@ -582,4 +686,49 @@ fn names_from_text(text: &str, document: &Document) -> Vec<Person> {
         }
     }
     people
+}
+
+#[cfg(test)]
+mod role_index_tests {
+    use super::*;
+
+    #[test]
+    fn similar_ids_finds_exactly_the_similar_words() {
+        let words = [
+            "russia",
+            "russian",
+            "russians",
+            "rus",
+            "minister",
+            "ministerin",
+            "mini",
+            "präsident",
+            "präsidentin",
+            "präs",
+        ];
+        // Each word in the 60-byte window before its own mention of Putin.
+        let mut text = String::new();
+        let mut mentions = Vec::new();
+        for word in words {
+            text.push_str(word);
+            text.push(' ');
+            mentions.push(Span::new(text.len(), text.len() + 5));
+            text.push_str("Putin. ");
+        }
+        let person = Person { name: "Putin".into(), actor: None, is_person: true, mentions, gender: None };
+        let index = RoleIndex::build(&text, &[person]);
+        for query in words.iter().chain(&["russ", "ministers", "präsi", "putin"]) {
+            let found: Vec<&str> = index
+                .similar_ids(query)
+                .iter()
+                .map(|&id| index.vocabulary.iter().find(|(_, &i)| i == id).unwrap().0.as_str())
+                .collect();
+            let mut expected: Vec<&str> =
+                index.sorted.iter().map(|(w, _)| w.as_str()).filter(|w| similar(w, query)).collect();
+            let mut found_sorted = found.clone();
+            found_sorted.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(found_sorted, expected, "words similar to {query}");
+        }
+    }
 }
