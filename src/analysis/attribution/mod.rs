@@ -1697,22 +1697,13 @@ impl<'a> Attributor<'a> {
             return true;
         }
         if words.len() == 1 && is_capitalized(inner_text) {
-            let before =
-                self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
-            let previous: String = before
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphanumeric() || *c == '-')
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let (before, previous) = word_before(self.text, start, |c| c.is_alphanumeric() || c == '-');
             let sentence_start =
                 before[..before.len() - previous.len()].trim_end().ends_with(['.', '!', '?', ':']);
-            return is_capitalized(&previous)
+            return is_capitalized(previous)
                 && !sentence_start
                 && !STOPWORDS.contains(&previous.to_lowercase().as_str())
-                && !self.people.is_person_word(&previous);
+                && !self.people.is_person_word(previous);
         }
         false
     }
@@ -1737,16 +1728,7 @@ impl<'a> Attributor<'a> {
         if has_clause_word {
             return true;
         }
-        let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
-        let previous: String = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        let previous = previous.to_lowercase();
+        let previous = word_before(self.text, start, char::is_alphanumeric).1.to_lowercase();
         previous == "that" || (previous.len() > 5 && previous.ends_with("ing"))
     }
 
@@ -1761,18 +1743,10 @@ impl<'a> Attributor<'a> {
         if inner_text.split_whitespace().count() > 8 || !is_capitalized(inner_text) {
             return false;
         }
-        let before = self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)].trim_end();
-        let previous: String = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphanumeric() || *c == '-')
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        is_capitalized(&previous)
+        let (_, previous) = word_before(self.text, start, |c| c.is_alphanumeric() || c == '-');
+        is_capitalized(previous)
             && !STOPWORDS.contains(&previous.to_lowercase().as_str())
-            && !self.people.is_person_word(&previous)
+            && !self.people.is_person_word(previous)
     }
 
     /// Whether the quoted words look like a title (most words capitalised).
@@ -1822,6 +1796,20 @@ fn tl_of(tokens: &[Token], inner: Span) -> Option<usize> {
 
 fn tokens_end_with_colon(tokens: &[Token]) -> bool {
     tokens.last().is_some_and(|t| t.kind == Kind::Punct(':'))
+}
+
+/// The text before `offset` with trailing whitespace trimmed, and the word it
+/// ends with: the run of characters for which `part_of_word` holds (empty
+/// when it ends with something else).
+fn word_before(text: &str, offset: usize, part_of_word: impl Fn(char) -> bool) -> (&str, &str) {
+    let before = text[..crate::analysis::settings::floor_char_boundary(text, offset)].trim_end();
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| part_of_word(c))
+        .last()
+        .map_or(before.len(), |(index, _)| index);
+    (before, &before[word_start..])
 }
 
 #[cfg(test)]
