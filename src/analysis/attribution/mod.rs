@@ -528,46 +528,10 @@ const TERM_MARKERS: &[&str] = &[
     "dem titel",
     "schlagzeile",
 ];
-const PREPOSITIONS: &[&str] = &[
-    "with",
-    "to",
-    "from",
-    "by",
-    "of",
-    "for",
-    "at",
-    "on",
-    "in",
-    "about",
-    "against",
-    "between",
-    "than",
-    "toward",
-    "towards",
-    "mit",
-    "von",
-    "zu",
-    "bei",
-    "gegen",
-    "für",
-    "über",
-    "an",
-    "auf",
-    "aus",
-    "nach",
-    "vor",
-    "um",
-    "als",
-    "gegenüber",
-    "zwischen",
-    "unter",
-    "im",
-    "am",
-    "beim",
-    "vom",
-    "zum",
-    "zur",
-];
+/// Words that, right before a name, make it the object of a preposition
+/// rather than a speaker: the prepositions `people.rs` uses for pronouns,
+/// plus these (not in that list, since "als er sagte" opens a clause).
+const MORE_PREPOSITIONS: &[&str] = &["toward", "towards", "als"];
 
 pub(crate) const STOPWORDS: &[&str] = &[
     "the",
@@ -775,6 +739,11 @@ impl<'a> Attributor<'a> {
 
     fn lower(&self, token: &Token) -> Option<Cow<'a, str>> {
         self.word(token).map(lowercase)
+    }
+
+    /// Whether `token` is a preposition (see [`MORE_PREPOSITIONS`]).
+    fn after_preposition(&self, token: Option<&Token>) -> bool {
+        self.lower_is(token, people::PREPOSITIONS) || self.lower_is(token, MORE_PREPOSITIONS)
     }
 
     fn lower_is(&self, token: Option<&Token>, list: &[&str]) -> bool {
@@ -1001,7 +970,7 @@ impl<'a> Attributor<'a> {
             range.clone().any(|i| {
                 let Some(word) = self.word(&tokens[i]) else { return false };
                 let lower = word.to_lowercase();
-                let after_preposition = i > range.start && self.lower_is(tokens.get(i - 1), PREPOSITIONS);
+                let after_preposition = i > range.start && self.after_preposition(tokens.get(i - 1));
                 if after_preposition {
                     return false;
                 }
@@ -1375,7 +1344,7 @@ impl<'a> Attributor<'a> {
             if !(pronoun || name) {
                 continue;
             }
-            let preceded_by_preposition = i > start && self.lower_is(tokens.get(i - 1), PREPOSITIONS);
+            let preceded_by_preposition = i > start && self.after_preposition(tokens.get(i - 1));
             if preceded_by_preposition {
                 continue;
             }

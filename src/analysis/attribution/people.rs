@@ -358,7 +358,8 @@ const NOT_PEOPLE: &[&str] = &[
 ];
 const MALE_TITLES: &[&str] = &["mr", "herr", "sir", "king", "prince"];
 const FEMALE_TITLES: &[&str] = &["mrs", "ms", "miss", "frau", "queen", "princess", "dame"];
-const PREPOSITIONS: &[&str] = &[
+/// Prepositions: a pronoun or name right after one is not a speaker.
+pub(super) const PREPOSITIONS: &[&str] = &[
     "with",
     "to",
     "from",
