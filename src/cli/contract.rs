@@ -113,6 +113,9 @@ pub struct Diagnostic {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DiagnosticFix {
     pub title: String,
+    /// Whether `check --fix` (and the editors' fix-all) applies this fix
+    /// without asking: it only restores what the writer plainly meant.
+    pub safe: bool,
     pub edits: Vec<Edit>,
 }
 
@@ -238,6 +241,7 @@ pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
                     .iter()
                     .map(|fix| DiagnosticFix {
                         title: fix.title.clone(),
+                        safe: fix.safe,
                         edits: fix
                             .edits
                             .iter()
@@ -422,7 +426,7 @@ mod tests {
         let expected = serde_json::json!([{
             "code": "test-rule", "severity": "warning", "message": "A message.",
             "start": 59, "end": 64, "line": 3, "column": 1,
-            "fixes": [{"title": "Write Vladimir Putin",
+            "fixes": [{"title": "Write Vladimir Putin", "safe": false,
                        "edits": [{"start": 59, "end": 64, "new_text": "Vladimir Putin"}]}]
         }]);
         assert_eq!(value, expected);
