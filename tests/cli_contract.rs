@@ -121,7 +121,8 @@ fn assert_check_contract(value: &Value, texts: &[(&str, &str)]) {
                 (Some(line as u64), Some(column as u64))
             );
             for fix in diagnostic["fixes"].as_array().expect("fixes is an array") {
-                assert_eq!(keys(fix), ["edits", "title"]);
+                assert_eq!(keys(fix), ["edits", "safe", "title"]);
+                assert!(fix["safe"].is_boolean());
                 for edit in fix["edits"].as_array().expect("edits is an array") {
                     assert_eq!(keys(edit), ["end", "new_text", "start"]);
                     slice(text, &edit["start"], &edit["end"]);
