@@ -590,16 +590,19 @@ impl Pairer<'_> {
             return;
         }
 
-        // French guillemets keep a (narrow no-break) space inside: read
-        // their neighbours past it.
-        let (can_open, can_close) = if matches!(glyph, '«' | '»' | '‹' | '›') {
-            let inline_space = |c: &char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
-            flanking(
-                before.chars().rev().find(|c| !inline_space(c)),
-                after.chars().find(|c| !inline_space(c)),
-            )
-        } else {
-            flanking(prev, next)
+        // French guillemets keep a (narrow no-break) space inside: when the
+        // direct neighbours leave the direction open (space on both sides),
+        // read them past that space. German »…« touches its words, so the
+        // direct neighbours decide it.
+        let (can_open, can_close) = match flanking(prev, next) {
+            (open, close) if open == close && matches!(glyph, '«' | '»' | '‹' | '›') => {
+                let inline_space = |c: &char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
+                flanking(
+                    before.chars().rev().find(|c| !inline_space(c)),
+                    after.chars().find(|c| !inline_space(c)),
+                )
+            }
+            direct => direct,
         };
         let direction = match glyph {
             '「' | '『' => Direction::Open,
