@@ -3,6 +3,7 @@
 use crate::analysis::actors::{ActorKind, MentionForm};
 use crate::analysis::finding::{Finding, Related, Severity};
 use crate::analysis::rules::Rule;
+use crate::analysis::span::Span;
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -23,7 +24,13 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         else {
             continue;
         };
-        for span in actor.mentions_of(MentionForm::Surname).filter(|s| s.start < full.start) {
+        let article = &context.analysis.article;
+        let in_headline =
+            |span: &Span| article.paragraph_at(span.start).is_some_and(|p| article.is_headline(p, text));
+        for span in actor
+            .mentions_of(MentionForm::Surname)
+            .filter(|s| s.start < full.start && !in_headline(s))
+        {
             findings.push(Finding {
                 code: RULE.code,
                 severity: Severity::Info,
@@ -49,6 +56,9 @@ mod tests {
         ("Shoigu agreed.\n\nRussian Defense Minister Sergei Shoigu also took part.", &["Shoigu"]),
         ("Russian Defense Minister Sergei Shoigu took part. Shoigu agreed.", &[]),
         ("The talks ended. US Secretary of State Antony Blinken left. Blinken said more.", &[]),
+        // Headlines use the surname alone.
+        ("Shoigu visits Beijing\n\nRussian Defense Minister Sergei Shoigu arrived on Monday.", &[]),
+        ("# Shoigu visits Beijing\n\nRussian Defense Minister Sergei Shoigu arrived on Monday.", &[]),
     ];
 
     #[test]

@@ -96,6 +96,25 @@ impl Article {
         self.paragraphs.get(index).filter(|p| p.span.start <= offset).map(|_| index)
     }
 
+    /// Whether paragraph `index` is a headline: a Markdown heading, or the
+    /// article's first paragraph when it is one short line with more text
+    /// below and no full stop at its end (a plain-text headline). Headlines
+    /// follow their own style (surnames alone, single quotation marks in
+    /// AP).
+    pub fn is_headline(&self, index: usize, text: &str) -> bool {
+        /// Longer than this, a first line is a paragraph, not a headline.
+        const HEADLINE_BYTES: usize = 200;
+        let Some(paragraph) = self.paragraphs.get(index) else { return false };
+        if paragraph.kind == BlockKind::Heading {
+            return true;
+        }
+        index == 0
+            && self.paragraphs.len() > 1
+            && paragraph.span.len() <= HEADLINE_BYTES
+            && !paragraph.span.slice(text).contains('\n')
+            && !paragraph.span.slice(text).trim_end_matches(['”', '’', '"', '\'', '»', '“']).ends_with('.')
+    }
+
     /// The index of the sentence containing `offset`, if any.
     pub fn sentence_at(&self, offset: usize) -> Option<usize> {
         let index = self.sentences.partition_point(|s| s.end <= offset);
