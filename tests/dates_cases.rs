@@ -115,6 +115,12 @@ const ENGLISH: &[Case] = &[
     case("The order was issued April 31, 2022.", "April 31, 2022", None, None),
     case("Papers were filed Feb. 29, 2023.", "Feb. 29, 2023", None, None),
     case("The vote was held Friday, June 11.", "Friday, June 11", Some("2024-06-11"), None),
+    // A weekday that fits the day in the neighbouring year (near the
+    // article date) says which year is meant, whatever the tense.
+    case("The ferry sank on Thursday, June 13.", "Thursday, June 13", Some("2024-06-13"), Some("Thursday")),
+    on("2024-01-02", "The bank was closed on Sunday, Dec. 31.", "Sunday, Dec. 31", Some("2023-12-31"), Some("Sunday")),
+    // A weekday that fits only a year far from the article date is an error.
+    case("The panel met Thursday, June 12.", "Thursday, June 12", Some("2024-06-12"), None),
     // Year boundaries.
     on("2023-12-29", "Markets reopen Jan. 2.", "Jan. 2", Some("2024-01-02"), Some("Tuesday")),
     on("2024-01-03", "Sales peaked Dec. 22.", "Dec. 22", Some("2023-12-22"), Some("Dec. 22, 2023")),

@@ -717,7 +717,8 @@ impl Resolver {
             None => match self.today {
                 Some(today) => {
                     basis = Basis::YearFromArticle { tense };
-                    pick_year(today, month, day, tense, false, false)
+                    let year = pick_year(today, month, day, tense, false, false);
+                    parts.weekday.map_or(year, |weekday| year_of_weekday(today, year, month, day, weekday))
                 }
                 None => {
                     // Without a year, only a day that exists in no year is
@@ -786,6 +787,26 @@ pub(crate) fn pick_year(
             [year, year - 1, year + 1].into_iter().min_by_key(|y| distance(*y)).unwrap_or(year)
         }
     }
+}
+
+/// The year for a day written with its weekday but no year ("Thursday,
+/// Nov. 26"): the tense's `year`, unless the weekday does not fit it and
+/// does fit the day in the neighbouring year, within half a year of the
+/// article date. The writer's weekday then says which year is meant (an
+/// article dated the day before the event it reports in the past tense).
+/// A weekday that fits no nearby year is left to `weekday-mismatch`.
+fn year_of_weekday(today: Date, year: i32, month: u8, day: u8, weekday: u8) -> i32 {
+    /// How far from the article date a weekday may move the year.
+    const NEAR_DAYS: i64 = 183;
+    let fits = |y: i32| {
+        make_date(y, month, day).is_some_and(|date| {
+            date.weekday().to_monday_zero_offset() as u8 == weekday && days_between(today, date).abs() <= NEAR_DAYS
+        })
+    };
+    if fits(year) {
+        return year;
+    }
+    [year - 1, year + 1].into_iter().find(|&y| fits(y)).unwrap_or(year)
 }
 
 /// The weekday nearest the article date in the direction the tense gives.
