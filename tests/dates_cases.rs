@@ -115,6 +115,9 @@ const ENGLISH: &[Case] = &[
     case("The order was issued April 31, 2022.", "April 31, 2022", None, None),
     case("Papers were filed Feb. 29, 2023.", "Feb. 29, 2023", None, None),
     case("The vote was held Friday, June 11.", "Friday, June 11", Some("2024-06-11"), None),
+    // News copy writes scheduled events in the present: the weekday ahead.
+    case("The hearing is set for 10 a.m. Monday.", "Monday", Some("2024-06-17"), Some("Monday")),
+    case("The festival runs through Sunday.", "Sunday", Some("2024-06-16"), Some("Sunday")),
     // A weekday that fits the day in the neighbouring year (near the
     // article date) says which year is meant, whatever the tense.
     case("The ferry sank on Thursday, June 13.", "Thursday, June 13", Some("2024-06-13"), Some("Thursday")),

@@ -302,6 +302,10 @@ pub enum Basis {
 pub enum Tense {
     Past,
     Future,
+    /// The present of a scheduled event ("The board meets Sunday"): news
+    /// copy's way of writing what is coming up. It points a bare weekday
+    /// forward; a month and day without a year still take the nearest year.
+    Present,
     Unknown,
 }
 
@@ -778,7 +782,7 @@ pub(crate) fn pick_year(
                 year + 1
             }
         }
-        Tense::Unknown => {
+        Tense::Present | Tense::Unknown => {
             let distance = |y: i32| {
                 let (m, d) = written;
                 let date = make_date(y, m, d.min(28)).unwrap_or(today);
@@ -829,7 +833,7 @@ pub(crate) fn weekday_near(
             }
         }
         (_, Tense::Past) => -back,
-        (_, Tense::Future) => forward,
+        (_, Tense::Future | Tense::Present) => forward,
         (Some(Relative::This), Tense::Unknown) => forward,
         (None, Tense::Unknown) => {
             if back <= forward {
@@ -861,6 +865,14 @@ const FUTURE_CUES: &[&str] = &[
     "morgen",
     "nächsten",
     "kommenden",
+];
+/// Present-tense verbs of scheduled events ("The hearing opens Monday").
+/// Speech verbs ("says") are left out: "police say Sunday's fire…" looks
+/// back. German "ist" and "sind" are left out too: they also form the past.
+const PRESENT_CUES: &[&str] = &[
+    "is", "are", "opens", "begins", "starts", "runs", "meets", "resumes", "reopens", "closes", "ends",
+    "convenes", "reconvenes", "arrives", "visits", "hosts", "plays", "faces", "heads", "returns",
+    "expires", "kicks", "takes", "holds", "findet", "beginnt", "tagt", "startet", "öffnet",
 ];
 const PAST_CUES: &[&str] = &[
     "was",
@@ -942,6 +954,7 @@ fn tense_cue(word: &str) -> Option<Tense> {
     let table = TABLE.get_or_init(|| {
         let mut table: Vec<(&'static str, Tense)> = FUTURE_CUES.iter().map(|w| (*w, Tense::Future)).collect();
         table.extend(PAST_CUES.iter().map(|w| (*w, Tense::Past)));
+        table.extend(PRESENT_CUES.iter().map(|w| (*w, Tense::Present)));
         table.sort_by(|a, b| a.0.cmp(b.0));
         table.dedup_by(|a, b| a.0 == b.0);
         table
@@ -1108,7 +1121,7 @@ pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
             match tense {
                 Tense::Past => " (past tense: the latest such date on or before it)",
                 Tense::Future => " (future tense: the next such date on or after it)",
-                Tense::Unknown => " (the nearest such date)",
+                Tense::Present | Tense::Unknown => " (the nearest such date)",
             }
         ),
         Basis::WeekdayFromArticle { tense, relative } => {
@@ -1117,6 +1130,7 @@ pub fn hover(context: &Context<'_>, offset: usize) -> Option<Hover> {
                 (Some(Relative::Next), _) => "after",
                 (_, Tense::Past) => "on or before",
                 (_, Tense::Future) => "on or after",
+                (_, Tense::Present) => "on or after (the present tense of a scheduled event)",
                 (_, Tense::Unknown) => "nearest to",
             };
             let weekday = match &mention.form {

@@ -15,7 +15,10 @@ fn mentions(text: &str, article_date: &str) -> Vec<DateMention> {
 const TENSES: &[(&str, &str, Tense)] = &[
     ("The board met Sunday.", "Sunday", Tense::Past),
     ("The board will meet Sunday.", "Sunday", Tense::Future),
-    ("The board meets Sunday.", "Sunday", Tense::Unknown),
+    ("The board meets Sunday.", "Sunday", Tense::Present),
+    ("The hearing is set for Monday.", "Monday", Tense::Present),
+    ("Police say Sunday's fire spread fast.", "Sunday", Tense::Unknown),
+    ("Die Wahl findet am Sonntag statt.", "Sonntag", Tense::Present),
     ("Officials said the board, which is expected to vote, met Sunday.", "Sunday", Tense::Past),
     ("The vote is scheduled for Sunday.", "Sunday", Tense::Future),
     ("The council'll meet Sunday.", "Sunday", Tense::Future),

@@ -42,7 +42,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
 /// A year the text did not write, chosen from the sentence's tense: offered,
 /// but not applied unattended by fix-all.
 fn adds_guessed_year(mention: &DateMention, written: &str, rendered: &str) -> bool {
-    let guessed = matches!(mention.basis, Basis::YearFromArticle { tense } if tense != Tense::Unknown);
+    let guessed = matches!(mention.basis, Basis::YearFromArticle { tense: Tense::Past | Tense::Future });
     guessed && year_in(rendered).is_some_and(|year| Some(year) != year_in(written))
 }
 
