@@ -46,6 +46,13 @@ const CASES: &[(&str, &[&str])] = &[
         "Ukrainian President Volodymyr Zelenskyy spoke. Zelenskyy's office agreed.",
         &["Zelenskyy#2 -> Volodymyr Zelenskyy"],
     ),
+    // A close spelling of a long surname is the same person; a short word
+    // two letters off is not.
+    (
+        "Ukrainian President Volodymyr Zelenskyy spoke. Later Zelenskiy left.",
+        &["Zelenskiy -> Volodymyr Zelenskyy"],
+    ),
+    ("Acting Mayor Dana Trump spoke. The Truth Caucus met.", &["Truth -> Truth Caucus"]),
     (
         "Putin said the war would go on.",
         &["Putin -> Vladimir Vladimirovich Putin", "Vladimir Vladimirovich Putin : person"],

@@ -1398,9 +1398,13 @@ fn resolve_word(
                 let s = &defs[d].surname;
                 // Same first byte (the index's): a cheap test that the first
                 // three characters can be equal, before counting and comparing.
-                s.chars().count() >= 5
+                let length = s.chars().count();
+                // Two letters apart only in long names (Zelenskiy and
+                // Zelenskyy are one apart); "Truth" is not "Trump".
+                let reach = if length >= 7 { 2 } else { 1 };
+                length >= 5
                     && s.chars().take(3).eq(word.chars().take(3))
-                    && edit_distance(s, word) <= 2
+                    && edit_distance(s, word) <= reach
             })
             .collect();
         if !close.is_empty() {
