@@ -142,10 +142,10 @@ pub(crate) fn resolve(settings: &Settings, counts: &GlyphCounts) -> Convention {
     let language = settings.language().to_ascii_lowercase();
     let lang = |prefix: &str| language == prefix || language.starts_with(&format!("{prefix}-"));
     if counts.low_double > 0 {
-        // „…” is Polish (also Hungarian, Romanian); a single „…” pair in
+        // „…” is Polish (also Hungarian, Romanian, older Dutch); a single „…” pair in
         // other copy is more likely a German „…“ typed with the wrong mark.
         let consistently_low_high = counts.left_double == 0 && counts.right_double >= 2;
-        if lang("pl") || lang("hu") || lang("ro") || (consistently_low_high && !lang("de")) {
+        if lang("pl") || lang("hu") || lang("ro") || lang("nl") || (consistently_low_high && !lang("de")) {
             return Convention::Polish;
         }
         return Convention::German;

@@ -590,12 +590,16 @@ impl Pairer<'_> {
             return;
         }
 
-        // French guillemets keep a (narrow no-break) space inside: when the
-        // direct neighbours leave the direction open (space on both sides),
-        // read them past that space. German »…« touches its words, so the
-        // direct neighbours decide it.
+        // French guillemets keep a (narrow no-break) space inside. German
+        // »…« touches its words, so the direct neighbours decide it. With
+        // space on both sides, a quotation already open decides (« … » …
+        // « : the glyph and what is open, below); with none open, read the
+        // neighbours past the space.
+        let guillemet_open = self.open_of(family(glyph)).is_some();
         let (can_open, can_close) = match flanking(prev, next) {
-            (open, close) if open == close && matches!(glyph, '«' | '»' | '‹' | '›') => {
+            (open, close)
+                if open == close && !guillemet_open && matches!(glyph, '«' | '»' | '‹' | '›') =>
+            {
                 let inline_space = |c: &char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
                 flanking(
                     before.chars().rev().find(|c| !inline_space(c)),
