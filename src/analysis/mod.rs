@@ -73,6 +73,10 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     if text.contains(INJECTED_PANIC_MARKER) {
         panic!("injected panic (the test-only feature panic-injection)");
     }
+    // A text clearly in another language than the default English is
+    // read in that language (see `structure::language`).
+    let detected = structure::language::effective(text, settings);
+    let settings = detected.as_ref().unwrap_or(settings);
     memo.begin(settings);
     let article = Article::parse_with(text, settings, memo);
     let article_date = structure::article_date::detect(text, &article, settings);

@@ -20,7 +20,9 @@ pub struct Settings {
     /// text says. Relative dates ("Sunday") resolve against it.
     pub article_date: Option<String>,
     /// Languages of the copy; the first one picks the cue lexicon, month
-    /// names and abbreviations. `en` (default) or `de`.
+    /// names and abbreviations. `en` (default) or `de`. Left at the
+    /// default, a text clearly in another language is read in that
+    /// language (`structure::language`).
     pub languages: Vec<String>,
     /// Per-rule severity, or `off`: `{ "unclosed-quote" = "warning" }`.
     pub rules: BTreeMap<String, RuleLevel>,

@@ -35,7 +35,8 @@ pub fn template() -> String {
 # article_date = "2023-04-17"
 
 # Languages of the copy: "en" or "de". The first picks the speech cues,
-# month names and abbreviations.
+# month names and abbreviations. Left at ["en"], a text clearly written in
+# another language (German, French, …) is read in that language.
 languages = ["en"]
 
 # Per-rule severity: "error", "warning", "info", "hint" or "off".

@@ -14,10 +14,13 @@
 //!   tables.
 //! - `words.rs` — a lazy word iterator (no per-word storage).
 //! - `article_date.rs` — the article's own date.
+//! - `language.rs` — the article's language when the settings leave it at
+//!   the default (a function-word vote).
 
 pub mod article_date;
 mod blocks;
 mod inline;
+pub mod language;
 mod sentences;
 mod words;
 
