@@ -74,12 +74,15 @@ fn assert_extract_contract(value: &Value, text: &str) {
     }
     for date in value["dates"].as_array().expect("dates is an array") {
         let mut date_keys = keys(date);
-        date_keys.retain(|&key| key != "end_value");
+        date_keys.retain(|&key| key != "end_value" && key != "timex");
         assert_eq!(date_keys, ["end", "start", "text", "value"]);
         assert_eq!(slice(text, &date["start"], &date["end"]), date["text"].as_str().unwrap());
         assert!(date["value"].is_null() || is_iso_date(&date["value"]), "{date}");
         if let Some(end_value) = date.get("end_value") {
             assert!(is_iso_date(end_value), "{date}");
+        }
+        if let Some(timex) = date.get("timex") {
+            assert!(timex.as_str().is_some_and(|t| !t.is_empty()) && timex != &date["value"], "{date}");
         }
     }
     for actor in value["actors"].as_array().expect("actors is an array") {

@@ -61,6 +61,12 @@ pub struct Date {
     /// The end of a range; absent for a single date.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end_value: Option<String>,
+    /// The TimeML value, when it says more than `value`: a week
+    /// (`2023-W15`), quarter (`2023-Q1`), decade (`199`), part of a day
+    /// (`2023-04-18TNI`) or a range (`2023-03-20/2023-03-22`). Absent
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timex: Option<String>,
 }
 
 /// One named actor and its mentions.
@@ -188,6 +194,7 @@ pub fn extract(text: &str, analysis: &Analysis) -> Extract {
             text: span_text(text, date.span),
             value: date.value.map(|value| value.iso()),
             end_value: date.end_value.map(|value| value.iso()),
+            timex: date.value_text().filter(|timex| Some(timex) != date.value.map(|value| value.iso()).as_ref()),
         })
         .collect();
     let actors = analysis

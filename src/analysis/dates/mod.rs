@@ -1049,6 +1049,12 @@ fn sentence_bounds(text: &str, sentences: &[Span], span: Span) -> (usize, usize)
         {
             return false;
         }
+        // A lowercase word after the stop continues the sentence (German
+        // ordinals: "vom 20. bis 22. März").
+        let next = text.get(at + 1..).and_then(|rest| rest.trim_start().chars().next());
+        if next.is_some_and(char::is_lowercase) {
+            return false;
+        }
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
         let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
         number
