@@ -33,9 +33,11 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
                 };
                 format!("“{written}” does not exist: {year} is not a leap year, so February has 28 days. Check the date.")
             }
+            Some(parts) if parts.numeric.is_none() && parts.month == 2 => {
+                format!("“{written}” does not exist: February never has more than 29 days. Check the date.")
+            }
             Some(parts) if parts.numeric.is_none() && (1..=12).contains(&parts.month) => {
                 let days = match parts.month {
-                    2 => 29,
                     4 | 6 | 9 | 11 => 30,
                     _ => 31,
                 };
@@ -71,6 +73,11 @@ mod tests {
         ("Leap-day babies celebrate Feb. 29, 2024.", "2024-01-10", ""),
         ("The deadline is June 31.", "2023-01-10", "“June 31” does not exist: June has only 30 days. Check the date."),
         ("The deadline is June 30.", "2023-01-10", ""),
+        (
+            "The deadline is Feb. 30.",
+            "2023-01-10",
+            "“Feb. 30” does not exist: February never has more than 29 days. Check the date.",
+        ),
         ("The deadline is June 31.", "", "“June 31” does not exist: June has only 30 days. Check the date."),
         ("The memo is dated 02/30/2023.", "2023-03-01", "“02/30/2023” is not a real calendar day. Check the date."),
     ];
