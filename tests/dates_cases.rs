@@ -143,9 +143,13 @@ const GERMAN: &[Case] = &[
     on("2023-04-17", "Am Montag, 17. April 2023, begann der Prozess.", "Montag, 17. April 2023", Some("2023-04-17"), None),
     on("2023-04-17", "Das Gesetz gilt seit 2019.", "2019", Some("2019"), None),
     on("2023-04-17", "Der Minister kommt nächste Woche.", "nächste Woche", Some("2023-W17"), None),
-    // An ordinal's full stop does not end the sentence, so "fand" still sets
-    // the tense. (The range itself is not read yet: only its end is found.)
-    on("2023-11-25", "Der Gipfel fand vom 20. bis 22. März statt.", "22. März", Some("2023-03-22"), None),
+    // Ranges of days; an ordinal's full stop does not end the sentence, so
+    // "fand" still sets the tense.
+    on("2023-11-25", "Der Gipfel fand vom 20. bis 22. März statt.", "20. bis 22. März", Some("2023-03-20/2023-03-22"), None),
+    on("2023-04-17", "Die Messe läuft vom 20. Mai bis zum 2. Juni.", "20. Mai bis zum 2. Juni", Some("2023-05-20/2023-06-02"), None),
+    on("2023-04-17", "Das Treffen ist am 20.–22. Mai.", "20.–22. Mai", Some("2023-05-20/2023-05-22"), None),
+    on("2023-04-17", "Die Ferien dauern vom 28. Dezember bis 3. Januar 2024.", "28. Dezember bis 3. Januar 2024", Some("2023-12-28/2024-01-03"), None),
+    on("2023-11-25", "Er kam am 20. März an und blieb bis 22. März.", "22. März", Some("2023-03-22"), None),
     on("2023-04-17", "Die Gäste kamen am Sonntag Nachmittag an.", "Sonntag Nachmittag", Some("2023-04-16"), None),
     on("2023-04-17", "Die Kontrollen fanden im Juli und August statt.", "August", Some("2022-08"), None),
     on("2023-04-17", "Die Rakete wurde am Samstag, den 25.März getestet.", "Samstag, den 25.März", Some("2023-03-25"), None),

@@ -630,6 +630,58 @@ impl<'a> Scanner<'a> {
         self.found(first, end, DateForm::Weekday { weekday, relative, part_of_day }, lang)
     }
 
+    /// A German range of days at `i`: "20. bis 22. März", "20.–22. März",
+    /// "20. März bis (zum) 22. März", with a shared year at the end; "vom"
+    /// before it is kept out of the span, as "from" is in English.
+    fn german_range(&self, i: usize) -> Option<(Found, usize)> {
+        if !self.de || !self.is_punct(i + 1, '.') || !self.touching(i + 1) {
+            return None;
+        }
+        let (day, ordinal) = self.day(i)?;
+        let (start, connector_at) = match self.day_parts(i) {
+            Some((parts, end, Lang::De)) if parts.order == WrittenOrder::DayMonth => (Some(parts), end),
+            Some(_) => return None,
+            None => (None, i + 2),
+        };
+        let connector = if self.is_dash(connector_at) {
+            RangeConnector::Hyphen
+        } else if self.is_word(connector_at, "bis") && self.joined(connector_at) {
+            RangeConnector::To
+        } else {
+            return None;
+        };
+        let mut j = connector_at + 1;
+        if connector == RangeConnector::To && self.is_word(j, "zum") && self.joined(j) {
+            j += 1;
+        }
+        if !self.joined(j) {
+            return None;
+        }
+        let (end, after, lang) = self.day_parts(j)?;
+        if lang != Lang::De || end.order != WrittenOrder::DayMonth {
+            return None;
+        }
+        let mut start = start.unwrap_or_else(|| {
+            let mut parts = DayParts::new(end.month, day, WrittenOrder::DayMonth);
+            parts.ordinal = ordinal;
+            parts.day_span = Some(self.span(i, i + 1));
+            parts
+        });
+        // "20. bis 12. März" is not a range of one month.
+        if start.month == end.month && start.day >= end.day && start.year == end.year {
+            return None;
+        }
+        if start.year.is_none() {
+            start.year = end.year;
+            // "28. Dezember bis 3. Januar 2024": the start is the year before.
+            if let (Some(YearWritten::Number(year)), true) = (end.year, start.month > end.month) {
+                start.year = Some(YearWritten::Number(year - 1));
+            }
+        }
+        let from = i > 0 && self.is_word(i - 1, "vom") && connector == RangeConnector::To;
+        self.found(i, after, DateForm::Range { start, end, connector, from }, Lang::De)
+    }
+
     fn at_number(&self, i: usize, previous_end: usize) -> Option<(Found, usize)> {
         let tok = *self.tok(i)?;
         // Never start inside a longer number ("1,500", "3.2", "$2023").
@@ -643,6 +695,9 @@ impl<'a> Scanner<'a> {
         }
         if tok.kind == TokKind::Alnum {
             return self.at_decade(i, i);
+        }
+        if let Some(found) = self.german_range(i) {
+            return Some(found);
         }
         if let Some((parts, end, lang)) = self.day_parts(i) {
             if self.touching(end)

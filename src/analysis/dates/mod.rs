@@ -1051,15 +1051,17 @@ fn sentence_bounds(text: &str, sentences: &[Span], span: Span) -> (usize, usize)
         }
         // A lowercase word after the stop continues the sentence (German
         // ordinals: "vom 20. bis 22. März").
-        let next = text.get(at + 1..).and_then(|rest| rest.trim_start().chars().next());
-        if next.is_some_and(char::is_lowercase) {
+        let rest = text.get(at + 1..).unwrap_or("").trim_start();
+        if rest.chars().next().is_some_and(char::is_lowercase) {
             return false;
         }
         let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-        let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit());
+        let is_month = |word: &str| matches!(lexicon::lookup(word), Some(lexicon::Lex::Month { .. }));
+        // A German ordinal day before its month ("20. März") ends nothing.
+        let next_word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && !is_month(next_word);
         number
-            || word.chars().count() > 3
-                && lexicon::lookup(word).is_none_or(|lex| !matches!(lex, lexicon::Lex::Month { .. }))
+            || word.chars().count() > 3 && !is_month(word)
     };
     let mut start = outer_start;
     let mut index = span.start;
