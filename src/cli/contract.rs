@@ -194,7 +194,9 @@ pub fn extract(text: &str, analysis: &Analysis) -> Extract {
             text: span_text(text, date.span),
             value: date.value.map(|value| value.iso()),
             end_value: date.end_value.map(|value| value.iso()),
-            timex: date.value_text().filter(|timex| Some(timex) != date.value.map(|value| value.iso()).as_ref()),
+            timex: date
+                .value_text()
+                .filter(|timex| Some(timex) != date.value.map(|value| value.iso()).as_ref()),
         })
         .collect();
     let actors = analysis

@@ -1402,9 +1402,7 @@ fn resolve_word(
                 // Two letters apart only in long names (Zelenskiy and
                 // Zelenskyy are one apart); "Truth" is not "Trump".
                 let reach = if length >= 7 { 2 } else { 1 };
-                length >= 5
-                    && s.chars().take(3).eq(word.chars().take(3))
-                    && edit_distance(s, word) <= reach
+                length >= 5 && s.chars().take(3).eq(word.chars().take(3)) && edit_distance(s, word) <= reach
             })
             .collect();
         if !close.is_empty() {

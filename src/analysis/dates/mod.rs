@@ -804,7 +804,8 @@ fn year_of_weekday(today: Date, year: i32, month: u8, day: u8, weekday: u8) -> i
     const NEAR_DAYS: i64 = 183;
     let fits = |y: i32| {
         make_date(y, month, day).is_some_and(|date| {
-            date.weekday().to_monday_zero_offset() as u8 == weekday && days_between(today, date).abs() <= NEAR_DAYS
+            date.weekday().to_monday_zero_offset() as u8 == weekday
+                && days_between(today, date).abs() <= NEAR_DAYS
         })
     };
     if fits(year) {
@@ -870,9 +871,35 @@ const FUTURE_CUES: &[&str] = &[
 /// Speech verbs ("says") are left out: "police say Sunday's fire…" looks
 /// back. German "ist" and "sind" are left out too: they also form the past.
 const PRESENT_CUES: &[&str] = &[
-    "is", "are", "opens", "begins", "starts", "runs", "meets", "resumes", "reopens", "closes", "ends",
-    "convenes", "reconvenes", "arrives", "visits", "hosts", "plays", "faces", "heads", "returns",
-    "expires", "kicks", "takes", "holds", "findet", "beginnt", "tagt", "startet", "öffnet",
+    "is",
+    "are",
+    "opens",
+    "begins",
+    "starts",
+    "runs",
+    "meets",
+    "resumes",
+    "reopens",
+    "closes",
+    "ends",
+    "convenes",
+    "reconvenes",
+    "arrives",
+    "visits",
+    "hosts",
+    "plays",
+    "faces",
+    "heads",
+    "returns",
+    "expires",
+    "kicks",
+    "takes",
+    "holds",
+    "findet",
+    "beginnt",
+    "tagt",
+    "startet",
+    "öffnet",
 ];
 const PAST_CUES: &[&str] = &[
     "was",
@@ -1060,8 +1087,7 @@ fn sentence_bounds(text: &str, sentences: &[Span], span: Span) -> (usize, usize)
         // A German ordinal day before its month ("20. März") ends nothing.
         let next_word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
         let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && !is_month(next_word);
-        number
-            || word.chars().count() > 3 && !is_month(word)
+        number || word.chars().count() > 3 && !is_month(word)
     };
     let mut start = outer_start;
     let mut index = span.start;

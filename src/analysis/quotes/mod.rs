@@ -597,8 +597,7 @@ impl Pairer<'_> {
         // neighbours past the space.
         let guillemet_open = self.open_of(family(glyph)).is_some();
         let (can_open, can_close) = match flanking(prev, next) {
-            (open, close)
-                if open == close && !guillemet_open && matches!(glyph, '«' | '»' | '‹' | '›') =>
+            (open, close) if open == close && !guillemet_open && matches!(glyph, '«' | '»' | '‹' | '›') =>
             {
                 let inline_space = |c: &char| matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}');
                 flanking(

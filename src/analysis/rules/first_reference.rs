@@ -27,9 +27,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let article = &context.analysis.article;
         let in_headline =
             |span: &Span| article.paragraph_at(span.start).is_some_and(|p| article.is_headline(p, text));
-        for span in actor
-            .mentions_of(MentionForm::Surname)
-            .filter(|s| s.start < full.start && !in_headline(s))
+        for span in
+            actor.mentions_of(MentionForm::Surname).filter(|s| s.start < full.start && !in_headline(s))
         {
             findings.push(Finding {
                 code: RULE.code,

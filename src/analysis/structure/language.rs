@@ -21,15 +21,63 @@ const MIN_HITS: usize = 6;
 /// Each language's commonest function words (lowercase), chosen to differ
 /// between the languages listed.
 const STOP_WORDS: &[(&str, &[&str])] = &[
-    ("en", &["the", "and", "of", "to", "is", "was", "that", "with", "for", "said", "his", "they", "were", "have"]),
-    ("de", &["der", "die", "das", "und", "ist", "nicht", "mit", "sich", "dem", "den", "auch", "eine", "sagte", "wurde"]),
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "is", "was", "that", "with", "for", "said", "his", "they", "were",
+            "have",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "dem", "den", "auch", "eine", "sagte",
+            "wurde",
+        ],
+    ),
     ("fr", &["le", "les", "et", "est", "des", "une", "dans", "pour", "pas", "qui", "sur", "au", "aux", "du"]),
     ("es", &["el", "los", "las", "y", "del", "por", "una", "con", "para", "dijo", "es", "su", "como", "al"]),
-    ("it", &["il", "che", "di", "della", "per", "non", "sono", "gli", "ha", "nel", "alla", "anche", "dei", "detto"]),
-    ("nl", &["het", "een", "van", "niet", "zijn", "met", "voor", "zei", "ook", "maar", "bij", "wordt", "naar", "heeft"]),
-    ("pt", &["os", "não", "uma", "com", "para", "do", "da", "disse", "em", "mais", "foi", "pelo", "ao", "dos"]),
-    ("sv", &["och", "att", "det", "som", "är", "på", "för", "med", "inte", "har", "av", "till", "sade", "om"]),
-    ("pl", &["się", "nie", "że", "jest", "na", "do", "powiedział", "oraz", "jak", "przez", "od", "tym", "ale", "po"]),
+    (
+        "it",
+        &[
+            "il", "che", "di", "della", "per", "non", "sono", "gli", "ha", "nel", "alla", "anche", "dei",
+            "detto",
+        ],
+    ),
+    (
+        "nl",
+        &[
+            "het", "een", "van", "niet", "zijn", "met", "voor", "zei", "ook", "maar", "bij", "wordt", "naar",
+            "heeft",
+        ],
+    ),
+    (
+        "pt",
+        &["os", "não", "uma", "com", "para", "do", "da", "disse", "em", "mais", "foi", "pelo", "ao", "dos"],
+    ),
+    (
+        "sv",
+        &["och", "att", "det", "som", "är", "på", "för", "med", "inte", "har", "av", "till", "sade", "om"],
+    ),
+    (
+        "pl",
+        &[
+            "się",
+            "nie",
+            "że",
+            "jest",
+            "na",
+            "do",
+            "powiedział",
+            "oraz",
+            "jak",
+            "przez",
+            "od",
+            "tym",
+            "ale",
+            "po",
+        ],
+    ),
 ];
 
 /// The language the text is clearly written in, if the vote is clear.
@@ -67,7 +115,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
     }
     let mut ranked: Vec<(usize, &'static str)> =
         hits.iter().zip(STOP_WORDS).map(|(&count, (code, _))| (count, *code)).collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     let (best, code) = ranked[0];
     let runner_up = ranked.get(1).map_or(0, |r| r.0);
     (best >= MIN_HITS && best >= 2 * runner_up).then_some(code)
