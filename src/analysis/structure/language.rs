@@ -14,7 +14,9 @@
 use crate::analysis::settings::{floor_char_boundary, Settings};
 
 /// How much of the text is read: enough for a vote, cheap on a book.
-const SAMPLE_BYTES: usize = 8 * 1024;
+const SAMPLE_BYTES: usize = 4 * 1024;
+/// The longest stop word, in bytes ("powiedział").
+const LONGEST: usize = 11;
 /// The fewest function-word hits a language needs to win.
 const MIN_HITS: usize = 6;
 
@@ -102,11 +104,40 @@ pub fn detect(text: &str) -> Option<&'static str> {
     });
     let sample = &text[..floor_char_boundary(text, SAMPLE_BYTES)];
     let mut hits = [0_usize; STOP_WORDS.len()];
-    let mut lower = String::new();
-    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 12) {
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        if let Ok(found) = table.binary_search_by(|(entry, _)| (*entry).cmp(lower.as_str())) {
+    // Words are lowercased into a small buffer; longer words are no stop
+    // words and are skipped unread.
+    let mut buffer = [0_u8; LONGEST];
+    let mut seen = 0_usize;
+    for word in sample.split(|c: char| !c.is_alphabetic()) {
+        if word.is_empty() || word.len() > LONGEST {
+            continue;
+        }
+        // A vote that is already clear stops early (most texts: a few
+        // hundred bytes).
+        seen += 1;
+        if seen % 32 == 0 && is_decided(&hits) {
+            break;
+        }
+        let lower = if word.is_ascii() {
+            let bytes = &mut buffer[..word.len()];
+            bytes.copy_from_slice(word.as_bytes());
+            bytes.make_ascii_lowercase();
+            std::str::from_utf8(bytes).unwrap_or(word)
+        } else if word.chars().any(char::is_uppercase) {
+            // Rare: a capitalised non-ASCII word ("Że").
+            let mut length = 0;
+            for c in word.chars().flat_map(char::to_lowercase) {
+                let mut utf8 = [0_u8; 4];
+                let encoded = c.encode_utf8(&mut utf8).as_bytes();
+                let Some(slot) = buffer.get_mut(length..length + encoded.len()) else { break };
+                slot.copy_from_slice(encoded);
+                length += encoded.len();
+            }
+            std::str::from_utf8(&buffer[..length]).unwrap_or(word)
+        } else {
+            word
+        };
+        if let Ok(found) = table.binary_search_by(|(entry, _)| (*entry).cmp(lower)) {
             let languages = table[found].1;
             for (index, count) in hits.iter_mut().enumerate() {
                 *count += usize::from(languages >> index & 1);
@@ -119,6 +150,14 @@ pub fn detect(text: &str) -> Option<&'static str> {
     let (best, code) = ranked[0];
     let runner_up = ranked.get(1).map_or(0, |r| r.0);
     (best >= MIN_HITS && best >= 2 * runner_up).then_some(code)
+}
+
+/// Whether one language leads so far that reading on cannot change the
+/// outcome in practice.
+fn is_decided(hits: &[usize]) -> bool {
+    let Some((leader, &best)) = hits.iter().enumerate().max_by_key(|(_, &h)| h) else { return false };
+    let others = hits.iter().enumerate().filter(|&(i, _)| i != leader).map(|(_, &h)| h).max().unwrap_or(0);
+    best >= 4 * MIN_HITS && best >= 4 * others
 }
 
 /// The settings to analyse `text` with: `settings` with `languages` set to
@@ -166,6 +205,23 @@ mod tests {
         for (text, expected) in CASES {
             assert_eq!(detect(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn every_stop_word_fits_the_lowercase_buffer() {
+        for (_, words) in STOP_WORDS {
+            for word in *words {
+                assert!(word.len() <= LONGEST && *word == word.to_lowercase(), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn capitalised_words_count_too() {
+        let polish =
+            "Że minister nie jest na miejscu, powiedział. Że nie do tego, jak przez to, od tym ale po \
+                      się nie że jest na do jak.";
+        assert_eq!(detect(polish), Some("pl"));
     }
 
     #[test]
