@@ -115,7 +115,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
         // A vote that is already clear stops early (most texts: a few
         // hundred bytes).
         seen += 1;
-        if seen % 32 == 0 && is_decided(&hits) {
+        if seen.is_multiple_of(32) && is_decided(&hits) {
             break;
         }
         let lower = if word.is_ascii() {
