@@ -1,5 +1,9 @@
 //! `place-name-style`: a place name the house style spells another way.
 
+use std::sync::{Arc, Mutex};
+
+use aho_corasick::AhoCorasick;
+
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
 use crate::analysis::rules::Rule;
 use crate::analysis::span::Span;
@@ -17,6 +21,23 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The automaton for `patterns`, built once per table: the table is a
+/// setting, the same on every keystroke, and building costs more than the
+/// search. (The last table is kept; a pure cache, shared by all documents.)
+fn finder_for(patterns: &[&str]) -> Option<Arc<AhoCorasick>> {
+    type Cached = Option<(Vec<String>, Arc<AhoCorasick>)>;
+    static LAST: Mutex<Cached> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((key, finder)) = last.as_ref() {
+        if key.iter().map(String::as_str).eq(patterns.iter().copied()) {
+            return Some(Arc::clone(finder));
+        }
+    }
+    let finder = Arc::new(AhoCorasick::new(patterns).ok()?);
+    *last = Some((patterns.iter().map(|p| (*p).to_owned()).collect(), Arc::clone(&finder)));
+    Some(finder)
+}
+
 /// The whole-word occurrences of each needle, as `str::match_indices` would
 /// find them one needle at a time (left to right, not overlapping), but in
 /// one pass over the text for all of them.
@@ -29,7 +50,7 @@ fn whole_word_matches(text: &str, needles: &[&str]) -> Vec<Vec<Span>> {
     if patterns.is_empty() {
         return found;
     }
-    let Ok(finder) = aho_corasick::AhoCorasick::new(&patterns) else {
+    let Some(finder) = finder_for(&patterns) else {
         return found;
     };
     let mut spans = vec![Vec::new(); patterns.len()];
