@@ -53,6 +53,11 @@ const CASES: &[(&str, &[&str])] = &[
         &["Zelenskiy -> Volodymyr Zelenskyy"],
     ),
     ("Acting Mayor Dana Trump spoke. The Truth Caucus met.", &["Truth -> Truth Caucus"]),
+    // A German genitive s is the same name, not another spelling.
+    (
+        "Der iranische General Ghassem Soleimani starb. Soleimanis Tod löste Trauer aus.",
+        &["Soleimanis -> Ghassem Soleimani"],
+    ),
     (
         "Putin said the war would go on.",
         &["Putin -> Vladimir Vladimirovich Putin", "Vladimir Vladimirovich Putin : person"],

@@ -729,7 +729,9 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
             // An honorific before a surname gives the person's gender.
             let honorific = honorific_before(&scan, items, i);
             if let Some(index) = resolve_word(&scan, &defs, &def_index, &recency, word, at.start, honorific) {
-                let form = if defs[index].surname == word || defs[index].name == word {
+                // "Soleimanis Lebensweg": the German genitive adds an s.
+                let genitive = word.strip_suffix('s') == Some(defs[index].surname.as_str());
+                let form = if defs[index].surname == word || defs[index].name == word || genitive {
                     MentionForm::Surname
                 } else {
                     MentionForm::Variant
@@ -1402,7 +1404,12 @@ fn resolve_word(
                 // Two letters apart only in long names (Zelenskiy and
                 // Zelenskyy are one apart); "Truth" is not "Trump".
                 let reach = if length >= 7 { 2 } else { 1 };
-                length >= 5 && s.chars().take(3).eq(word.chars().take(3)) && edit_distance(s, word) <= reach
+                // "Executive" is not a spelling of "Executives".
+                let plural = s.strip_suffix('s') == Some(word);
+                length >= 5
+                    && !plural
+                    && s.chars().take(3).eq(word.chars().take(3))
+                    && edit_distance(s, word) <= reach
             })
             .collect();
         if !close.is_empty() {

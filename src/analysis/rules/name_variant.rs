@@ -74,6 +74,11 @@ mod tests {
             "German Chancellor Olaf Scholz arrived. Scholz said yes.",
             "German Chancellor Olaf Scholz arrived. Scholz said yes.",
         ),
+        // A German genitive is no other spelling.
+        (
+            "Iranian General Qassem Soleimani died. Soleimanis Tod löste Trauer aus.",
+            "Iranian General Qassem Soleimani died. Soleimanis Tod löste Trauer aus.",
+        ),
     ];
 
     fn fixed(text: &str, settings: &Settings) -> String {
