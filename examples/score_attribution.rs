@@ -6,6 +6,7 @@
 //! cargo run --release --example score_attribution -- /work/shared/eval/de-wikinews/dev.jsonl
 //! cargo run --release --example score_attribution -- --errors /work/shared/eval/de-wikinews/dev.jsonl
 //! cargo run --example score_attribution -- --show examples/russia-china-2023-04-17.txt
+//! cargo run --example score_attribution -- --show --lang=de ARTICLE.txt
 //! ```
 //!
 //! Conventions (from the evaluation README): offsets are code points; a
@@ -33,7 +34,10 @@ fn main() {
     };
     if show {
         let text = std::fs::read_to_string(path).expect("read the article");
-        show_article(&text, &Settings::default());
+        let languages: Vec<String> =
+            args.iter().filter_map(|a| a.strip_prefix("--lang=")).map(str::to_owned).collect();
+        let settings = Settings { languages, ..Settings::default() };
+        show_article(&text, &settings);
         return;
     }
     let file = std::fs::File::open(path).expect("open the corpus");

@@ -21,6 +21,7 @@
 //! not speech.
 
 pub mod cues;
+mod german;
 mod people;
 mod scan;
 
@@ -791,11 +792,17 @@ impl<'a> Attributor<'a> {
             let last_paragraph = self.document.paragraph(pl);
             let after_sentence = last_paragraph.sentences[sl].clone();
             let before_sentence = first_paragraph.sentences[sf].clone();
-            found = self
-                .cue_right_after(&last_paragraph.tokens, tl, after_sentence.end)
+            let colon = tf > before_sentence.start && first_paragraph.tokens[tf - 1].kind == Kind::Punct(':');
+            found = self.cue_right_after(&last_paragraph.tokens, tl, after_sentence.end);
+            if found.is_none() && self.german && colon {
+                // German: the subject of the introducing clause, wherever
+                // verb-second order put it.
+                found = self.german_colon(&first_paragraph.tokens, before_sentence.start, tf, done);
+            }
+            found = found
                 .or_else(|| self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done))
                 .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
-            if found.is_none() && tf > before_sentence.start {
+            if found.is_none() && tf > before_sentence.start && !self.german {
                 // "Stegemann bestreitet jede Kenntnis: „…“": the subject of
                 // the clause the colon ends.
                 if first_paragraph.tokens[tf - 1].kind == Kind::Punct(':') {
