@@ -357,4 +357,78 @@ impl<'a> Attributor<'a> {
             .or_else(|| cued.and_then(|f| f.mention).filter(|m| self.german_plausible(tokens, start, m)));
         (cued.is_some() || mention.is_some()).then_some(Found { cue, mention })
     }
+
+    /// A quoted name standing as a noun phrase at `start` („Die Zeit“, die
+    /// „Computerwoche“): a short capitalised quotation, alone or after an
+    /// article. Its end token is returned with it.
+    pub(super) fn quoted_name(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        limit: usize,
+    ) -> Option<(Mention, usize)> {
+        let article = self.lower_is(tokens.get(start), &["der", "die", "das", "dem", "den", "des"]);
+        let q = if article { start + 1 } else { start };
+        if q >= limit {
+            return None;
+        }
+        let Kind::Quote(index) = tokens.get(q)?.kind else { return None };
+        let inner = slice(self.text, self.quotes.quotations.get(index)?.inner).trim();
+        let words = inner.split_whitespace().count();
+        if words == 0 || words > 4 || !is_capitalized(inner) || inner.ends_with(['.', '!', '?', ',']) {
+            return None;
+        }
+        let span = super::Span::new(tokens[start].span.start, tokens[q].span.end);
+        Some((Mention { span, kind: MentionKind::Name }, q + 1))
+    }
+
+    /// A document or place as the source of an impersonal "heißt es"
+    /// ("„…“, heißt es in der Erklärung", "In dem Antrag heißt es: „…“",
+    /// "hieß es vom Abgeordneten X"): the noun phrase of the first
+    /// prepositional phrase of `start..end` naming where it is written or
+    /// who issued it, when such an impersonal cue starts within the first
+    /// `within` tokens of the range.
+    pub(super) fn document_source(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        end: usize,
+        within: usize,
+    ) -> Option<Mention> {
+        const IMPERSONAL: &[&str] = &["heißt", "hieß", "hiess", "geheißen"];
+        const SOURCE_PREPOSITIONS: &[&str] =
+            &["in", "im", "auf", "aus", "vom", "von", "seitens", "laut", "bei", "beim"];
+        let impersonal = (start..end.min(start + within)).any(|i| {
+            self.lower_is(tokens.get(i), IMPERSONAL)
+                && (self.lower_is(tokens.get(i + 1), &["es"])
+                    || (i > start && self.lower_is(tokens.get(i - 1), &["es"]))
+                    || (i > start + 1 && self.lower_is(tokens.get(i - 2), &["es"])))
+        });
+        if !impersonal {
+            return None;
+        }
+        (start..end).find_map(|i| {
+            if !self.lower_is(tokens.get(i), SOURCE_PREPOSITIONS) {
+                return None;
+            }
+            let np_end = self.noun_phrase_end(tokens, i + 1, end)?;
+            let span = super::Span::new(tokens[i + 1].span.start, tokens[np_end - 1].span.end);
+            Some(Mention { span, kind: MentionKind::Description })
+        })
+    }
+
+    /// A passive citation right after a quotation: "„…“, wird X zitiert",
+    /// "„…“, wie X von Y zitiert wird" — X, from token `r` (the first word
+    /// after the quotation) within `r..end`.
+    pub(super) fn passive_cited(&self, tokens: &[Token], r: usize, end: usize) -> Option<Mention> {
+        if !self.lower_is(tokens.get(r), &["wird", "wurde", "werde", "wie"]) {
+            return None;
+        }
+        let cited = (r + 1..end.min(r + 16)).any(|i| self.lower_is(tokens.get(i), &["zitiert"]));
+        if !cited {
+            return None;
+        }
+        self.np_after(tokens, r + 1, end)
+            .filter(|m| m.kind != MentionKind::Pronoun || self.lower_is(tokens.get(r + 1), &["er", "sie"]))
+    }
 }

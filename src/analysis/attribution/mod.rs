@@ -794,14 +794,45 @@ impl<'a> Attributor<'a> {
             let before_sentence = first_paragraph.sentences[sf].clone();
             let colon = tf > before_sentence.start && first_paragraph.tokens[tf - 1].kind == Kind::Punct(':');
             found = self.cue_right_after(&last_paragraph.tokens, tl, after_sentence.end);
-            if found.is_none() && self.german && colon {
+            if self.german && colon && found.is_none_or(|f| f.mention.is_none()) {
                 // German: the subject of the introducing clause, wherever
                 // verb-second order put it.
+                let cue_after = found;
                 found = self.german_colon(&first_paragraph.tokens, before_sentence.start, tf, done);
+                if found.is_none_or(|f| f.mention.is_none()) {
+                    found = cue_after.or(found);
+                }
             }
             found = found
                 .or_else(|| self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done))
                 .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
+            if self.german && found.is_none_or(|f| f.mention.is_none()) {
+                // "„…“, heißt es in der Erklärung" / "Im Antrag heißt es: „…“"
+                // / "„…“, wird X zitiert".
+                // Right after the quotation, or before it with a colon.
+                let mut r = tl + 1;
+                while r < after_sentence.end && !matches!(last_paragraph.tokens[r].kind, Kind::Word) {
+                    r += 1;
+                }
+                let tokens = &last_paragraph.tokens;
+                let source = self
+                    .passive_cited(tokens, r, after_sentence.end)
+                    .or_else(|| {
+                        (r <= tl + 3)
+                            .then(|| self.document_source(tokens, r, after_sentence.end, 3))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        let start = before_sentence.start;
+                        colon
+                            .then(|| self.document_source(&first_paragraph.tokens, start, tf, tf - start))
+                            .flatten()
+                    });
+                if let Some(mention) = source {
+                    let cue = found.map(|f| f.cue).unwrap_or_default();
+                    found = Some(Found { cue, mention: Some(mention) });
+                }
+            }
             if found.is_none() && tf > before_sentence.start && !self.german {
                 // "Stegemann bestreitet jede Kenntnis: „…“": the subject of
                 // the clause the colon ends.
@@ -1477,6 +1508,12 @@ impl<'a> Attributor<'a> {
     fn np_forward_with_end(&self, tokens: &[Token], start: usize, limit: usize) -> Option<(Mention, usize)> {
         let start = if self.lower_is(tokens.get(start), &["sich"]) { start + 1 } else { start };
         let first = tokens.get(start).filter(|_| start < limit)?;
+        if self.german {
+            // „Die Zeit“ / die „Computerwoche“: a publication's name.
+            if let Some(found) = self.quoted_name(tokens, start, limit) {
+                return Some(found);
+            }
+        }
         let word = self.word(first)?;
         let lower = word.to_lowercase();
         if PRONOUNS.contains(&lower.as_str()) {
@@ -1484,7 +1521,17 @@ impl<'a> Attributor<'a> {
         }
         let mut i = start;
         let mut kind = MentionKind::Name;
-        if DETERMINERS.contains(&lower.as_str()) && !matches!(lower.as_str(), "that" | "this" | "das") {
+        // German "das" is an article before a noun ("so das Gericht"), else
+        // a pronoun ("das sagte er").
+        let das_article = self.german
+            && lower == "das"
+            && tokens
+                .get(start + 1)
+                .and_then(|t| self.word(t))
+                .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()));
+        if DETERMINERS.contains(&lower.as_str())
+            && (das_article || !matches!(lower.as_str(), "that" | "this" | "das"))
+        {
             kind = MentionKind::Description;
             i += 1;
         } else if !is_capitalized(word) || STOPWORDS.contains(&lower.as_str()) {
