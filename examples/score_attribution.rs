@@ -201,11 +201,17 @@ impl Score {
             self.speaker_right,
             self.speaker_total
         );
+        // With no flag raised, precision is undefined: say so, not 0.
+        let orphan_precision = if self.orphan_predicted == 0 {
+            "n/a".to_owned()
+        } else {
+            format!("{:.1}", ratio(self.orphan_both, self.orphan_predicted))
+        };
         println!(
-            "orphan flags: gold {}  flagged {}  precision {:.1}  recall {:.1}",
+            "orphan flags: gold {}  flagged {}  precision {}  recall {:.1}",
             self.orphan_gold,
             self.orphan_predicted,
-            ratio(self.orphan_both, self.orphan_predicted),
+            orphan_precision,
             ratio(self.orphan_both, self.orphan_gold)
         );
     }

@@ -168,6 +168,14 @@ impl<'a> Attributor<'a> {
         // clauses) first; then the whole clause.
         self.clause_subject_pass(tokens, start, end, true)
             .or_else(|| self.clause_subject_pass(tokens, start, end, false))
+            .map(|(_, m)| m)
+    }
+
+    /// Whether `start..end` holds a noun phrase that reads as a subject
+    /// (a pronoun, a person, or a phrase with a nominative article): a
+    /// quotation in such a clause has a source the reader can see.
+    pub(super) fn has_subject(&self, tokens: &[Token], start: usize, end: usize) -> bool {
+        self.clause_subject_pass(tokens, start, end, false).is_some_and(|(s, _)| s >= Strength::Description)
     }
 
     fn clause_subject_pass(
@@ -176,7 +184,7 @@ impl<'a> Attributor<'a> {
         start: usize,
         end: usize,
         strict: bool,
-    ) -> Option<Mention> {
+    ) -> Option<(Strength, Mention)> {
         let mut best: Option<(Strength, Mention)> = None;
         let mut offer = |strength: Strength, mention: Mention| {
             if best.is_none_or(|(s, _)| strength > s) {
@@ -299,7 +307,7 @@ impl<'a> Attributor<'a> {
             }
             i = np_end;
         }
-        best.map(|(_, m)| m)
+        best
     }
 
     /// Whether a mention found by the general patterns is a believable

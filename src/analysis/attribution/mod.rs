@@ -944,10 +944,29 @@ impl<'a> Attributor<'a> {
                 tf.checked_sub(2).and_then(|i| first_tokens.get(i)),
                 &["ein", "eine", "einen", "a", "an"],
             );
+        // German "das" before a capitalised quotation is its article.
+        let german_das = self.german && self.lower_is(previous_word, &["das"]) && is_capitalized(inner_text);
         let term_determiner = adjective_after_determiner
+            || german_das
             || (self.lower_is(previous_word, DETERMINERS)
                 && !self.lower_is(previous_word, &["that", "this", "das"]));
         if !full_sentence && (term_determiner || self.lower_is(previous_word, &["darunter", "wie"])) {
+            return true;
+        }
+        // German: the object of a preposition ("am Plan von „…“") is a
+        // phrase, not a statement.
+        if self.german && !full_sentence && self.after_preposition(previous_word) {
+            return true;
+        }
+        // German: a subject the reader can see in the clause before it
+        // ("Das Gericht kam zu dem Ergebnis, „dass …“"), or a noun of saying
+        // whose content it is ("Der Vorwurf ist in der Behauptung zu finden
+        // „…“").
+        let clause = first_paragraph.sentences[sf].start..tf;
+        if self.german
+            && (self.has_subject(first_tokens, clause.start, clause.end)
+                || clause.clone().any(|i| self.lower_is(first_tokens.get(i), SPEECH_NOUNS)))
+        {
             return true;
         }
         let list_neighbour = |index: Option<usize>, tokens: &[Token]| {
@@ -1040,6 +1059,27 @@ impl<'a> Attributor<'a> {
                     .is_some_and(|(kind, _)| !matches!(kind, CueKind::Verb | CueKind::Participle))
             });
             if reported || plausible(first_tokens, previous) {
+                return true;
+            }
+            // German reported speech often names its speaker two sentences
+            // back: a stand-alone quotation after two sentences that name a
+            // person is not a confident orphan.
+            if self.german && sf > 1 && plausible(first_tokens, first_paragraph.sentences[sf - 2].clone()) {
+                return true;
+            }
+        }
+        // German: a stand-alone quotation in the paragraph after one that
+        // ends with an attributed quotation, one narrative sentence between
+        // (the speaker goes on).
+        if self.german && stands_alone && sf <= 1 {
+            let previous = self.document.previous_with_sentences(pf);
+            let attributed =
+                previous.and_then(|p| p.sentences.last().map(|s| &p.tokens[s.clone()])).is_some_and(|last| {
+                    last.iter().any(|t| {
+                    matches!(t.kind, Kind::Quote(q) if done.get(q).is_some_and(|a| a.speaker.is_some()))
+                })
+                });
+            if attributed {
                 return true;
             }
         }
@@ -1620,6 +1660,7 @@ impl<'a> Attributor<'a> {
             return self.carry_from(&paragraph.tokens, previous.clone(), done).or_else(|| {
                 self.first_np(&paragraph.tokens, previous.start, previous.end)
                     .filter(|m| m.kind == MentionKind::Name && stands_alone)
+                    .filter(|m| !self.german || self.german_plausible(&paragraph.tokens, previous.start, m))
                     .map(|m| Found { cue: Span::default(), mention: Some(m) })
             });
         } else {
