@@ -285,7 +285,7 @@ impl<'a> Attributor<'a> {
                 continue;
             }
             // "Barth meint:": a verb of saying right after the word.
-            let verb_follows = self.cue_at(tokens, np_end, end).is_some();
+            let verb_follows = self.cue_at(tokens, np_end, tokens.len()).is_some();
             let strength = if OBJECT_DETERMINERS.contains(&lower.as_str()) && !known {
                 None
             } else if known || (run >= 2 && !opening) || run >= 3 {
@@ -438,5 +438,13 @@ impl<'a> Attributor<'a> {
         }
         self.np_after(tokens, r + 1, end)
             .filter(|m| m.kind != MentionKind::Pronoun || self.lower_is(tokens.get(r + 1), &["er", "sie"]))
+    }
+
+    /// The noun phrase opening a German clause when it is a believable
+    /// speaker, else the clause's likeliest subject.
+    pub(super) fn german_first_np(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+        self.first_np(tokens, start, end)
+            .filter(|m| self.german_plausible(tokens, start, m))
+            .or_else(|| self.clause_subject(tokens, start, end))
     }
 }

@@ -1373,7 +1373,7 @@ impl<'a> Attributor<'a> {
             // before; what follows it is an object.
             let conjunction = i.checked_sub(1).filter(|&j| j > start);
             if conjunction.is_some_and(|j| self.lower_is(tokens.get(j), &["und", "aber", "sowie", "oder"])) {
-                if let Some(subject) = conjunction.and_then(|j| self.first_np(tokens, start, j)) {
+                if let Some(subject) = conjunction.and_then(|j| self.german_first_np(tokens, start, j)) {
                     return Some(subject);
                 }
             }
@@ -1382,7 +1382,10 @@ impl<'a> Attributor<'a> {
             } else {
                 before.or(after)
             };
-            chosen.or_else(coordinated).or_else(|| self.first_np(tokens, start, i))
+            // Failing that, the likeliest subject of the clause (German
+            // capitalises its first word, so "the first noun phrase" is no
+            // guide: "Selbst die Zeitschrift hatte kritisiert …").
+            chosen.or_else(coordinated).or_else(|| self.german_first_np(tokens, start, i))
         } else {
             before().or_else(coordinated).or_else(after).or_else(|| self.first_np(tokens, start, i))
         }
@@ -1451,6 +1454,13 @@ impl<'a> Attributor<'a> {
         }
         if j <= start {
             return None;
+        }
+        // "Henning Scherf (SPD), warnte": a parenthesis after the name.
+        if tokens[j - 1].kind == Kind::Punct(')') {
+            let open = (start..j - 1).rev().take(6).find(|&k| tokens[k].kind == Kind::Punct('('));
+            if let Some(open) = open.filter(|&k| k > start) {
+                j = open;
+            }
         }
         if tokens[j - 1].kind == Kind::Punct(',') && j >= start + 2 {
             // "Der Vorsitzende, Michael Knipper, sagte": the appositive.
