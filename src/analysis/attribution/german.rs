@@ -115,7 +115,7 @@ enum Strength {
 }
 
 impl<'a> Attributor<'a> {
-    fn is_german_preposition(&self, token: Option<&Token>) -> bool {
+    pub(super) fn is_german_preposition(&self, token: Option<&Token>) -> bool {
         self.lower_is(token, people::PREPOSITIONS) || self.lower_is(token, MORE_PREPOSITIONS)
     }
 
@@ -257,7 +257,11 @@ impl<'a> Attributor<'a> {
                 .iter()
                 .position(|t| self.is_name_word(t) && !self.lower_is(Some(t), DETERMINERS))
                 .map(|k| i + k);
-            if let Some(h) = head.filter(|&h| self.lower_is(tokens.get(h), CONTENT_NOUNS) && !known) {
+            let content = |h: usize| {
+                self.lower_is(tokens.get(h), CONTENT_NOUNS)
+                    || self.lower_is(tokens.get(h), super::SPEECH_NOUNS)
+            };
+            if let Some(h) = head.filter(|&h| content(h) && !known) {
                 // "die Antwort des Vorstands", "die Worte Armstrongs", "das
                 // Fazit von Sandra Boser": the one whose words they are.
                 let owner = if h + 1 < np_end
@@ -351,11 +355,7 @@ impl<'a> Attributor<'a> {
             // With no cue, only a quotation that reads as a statement (a
             // full sentence, or longer than a name or a slogan) is taken as
             // introduced speech ("Codename: „…“" is not).
-            let Some(Kind::Quote(index)) = tokens.get(q).map(|t| t.kind) else { return None };
-            let inner = slice(self.text, self.quotes.quotations.get(index)?.inner).trim();
-            let statement =
-                inner.ends_with(['.', '!', '?', '…']) || inner.split_whitespace().count() > self.max_words;
-            if !statement {
+            if !self.statement_at(tokens, q) {
                 return None;
             }
         }
@@ -446,5 +446,24 @@ impl<'a> Attributor<'a> {
         self.first_np(tokens, start, end)
             .filter(|m| self.german_plausible(tokens, start, m))
             .or_else(|| self.clause_subject(tokens, start, end))
+    }
+
+    /// The subject of `start..end` when it reads clearly as one (a pronoun,
+    /// a person, a phrase with a nominative article), main clause first.
+    pub(super) fn strong_subject(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+        [true, false]
+            .into_iter()
+            .filter_map(|strict| self.clause_subject_pass(tokens, start, end, strict))
+            .find(|(strength, _)| *strength >= Strength::Description)
+            .map(|(_, m)| m)
+    }
+
+    /// Whether the quotation token at `q` reads as a statement: a full
+    /// sentence, or longer than a name or a slogan.
+    pub(super) fn statement_at(&self, tokens: &[Token], q: usize) -> bool {
+        let Some(Kind::Quote(index)) = tokens.get(q).map(|t| t.kind) else { return false };
+        let Some(quotation) = self.quotes.quotations.get(index) else { return false };
+        let inner = slice(self.text, quotation.inner).trim();
+        inner.ends_with(['.', '!', '?', '…']) || inner.split_whitespace().count() > self.max_words
     }
 }

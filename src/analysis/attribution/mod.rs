@@ -869,6 +869,35 @@ impl<'a> Attributor<'a> {
             attribution.via = via;
             attribution.speaker = found.mention.map(|m| self.resolve(m));
         }
+        if self.german && attribution.is_speech && attribution.speaker.is_none() {
+            // A German quotation inside a clause with no verb of saying
+            // ("Der Präsident konstatierte eine „Kluft …“", "Das Gericht
+            // machte klar, dass „…“"): the clause's subject, when one reads
+            // clearly as a subject.
+            // Not the subject of a subjunctive ("Die Lage sei „…“": what is
+            // spoken of, in reported speech), nor for a name right after an
+            // article or a preposition ("die „Goldene Nadel …“", "am Ziel
+            // von „…“").
+            if let Some((pf, tf, sf)) = first {
+                let paragraph = self.document.paragraph(pf);
+                let tokens = &paragraph.tokens;
+                let start = paragraph.sentences[sf].start;
+                let previous = tf.checked_sub(1).and_then(|i| tokens.get(i));
+                let inner = slice(self.text, quotation.inner).trim();
+                let named = self.after_preposition(previous)
+                    || self.is_german_preposition(previous)
+                    || (self.lower_is(previous, DETERMINERS) && is_capitalized(inner));
+                let subject =
+                    (!named).then(|| self.strong_subject(tokens, start, tf)).flatten().filter(|m| {
+                        let next = tokens[start..tf].iter().find(|t| t.span.start >= m.span.end);
+                        !self.lower_is(next, SUBJUNCTIVE)
+                    });
+                if let Some(mention) = subject {
+                    attribution.via = Via::Cue;
+                    attribution.speaker = Some(self.resolve(mention));
+                }
+            }
+        }
         if attribution.is_speech && attribution.speaker.is_none() {
             attribution.candidate = self.people.nearest_before(quotation.span.start, self.text);
             attribution.orphan = match (first, last) {
