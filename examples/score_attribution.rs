@@ -175,7 +175,13 @@ impl Score {
                 self.speaker_right += 1;
             } else if errors {
                 let said = p.speaker.as_ref().map(|(s, e, n)| {
-                    format!("{} / {:?}", text.chars().skip(*s).take(e - s).collect::<String>(), n)
+                    format!(
+                        "{} / {:?} @{}..{}",
+                        text.chars().skip(*s).take(e - s).collect::<String>(),
+                        n,
+                        s,
+                        e
+                    )
                 });
                 println!(
                     "WRONG SPEAKER got {:?} want {:?}  {}",

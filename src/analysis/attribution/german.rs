@@ -48,7 +48,8 @@ const SUBJECT_DETERMINERS: &[&str] = &[
 /// speaker of the main clause ("Als ein Gast half, rief der Mann: …").
 const SUBORDINATORS: &[&str] = &[
     "als", "wenn", "weil", "nachdem", "während", "obwohl", "da", "dass", "daß", "ob", "wie", "bevor", "seit",
-    "seitdem", "sobald", "falls", "damit", "indem", "wo", "wonach",
+    "seitdem", "sobald", "falls", "damit", "indem", "wo", "wonach", "warum", "weshalb", "wieso", "weswegen",
+    "wann", "ehe", "sodass", "solange",
 ];
 
 /// Nouns naming what was said, not who said it ("die Antwort des
