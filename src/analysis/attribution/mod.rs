@@ -1406,7 +1406,14 @@ impl<'a> Attributor<'a> {
                     return Some(subject);
                 }
             }
-            let chosen = if after_first && !(naming && before.is_some()) {
+            // A personal pronoun opening the clause is its subject ("Sie
+            // schrieben Parolen wie „…“"): what follows the verb is an object.
+            let pronoun_first = before.is_some_and(|m| {
+                m.kind == MentionKind::Pronoun
+                    && self.opens_clause(tokens, start, m.span.start)
+                    && self.lower_is(tokens.iter().find(|t| t.span == m.span), &["er", "sie", "ich", "wir"])
+            });
+            let chosen = if after_first && !(naming && before.is_some()) && !pronoun_first {
                 after.or(before)
             } else {
                 before.or(after)
