@@ -121,6 +121,27 @@ pub fn attribute(
         let found = attributor.attribute_one(index, &result);
         result[index] = found;
     }
+    // A quotation that is (part of) another quotation's speaker — a quoted
+    // publication, „…“, schreibt die „Zeitung“ — names a source: not speech.
+    // Speakers come in text order of their quotations and lie next to them,
+    // so one merge pass over both sorted lists finds them.
+    if german {
+        let mut speakers: Vec<Span> =
+            result.iter().filter_map(|a| a.speaker.as_ref().map(|s| s.span)).collect();
+        speakers.sort_unstable_by_key(|s| s.start);
+        let mut k = 0;
+        for &index in &order {
+            let span = quotes.quotations[index].span;
+            while k < speakers.len() && speakers[k].end < span.end {
+                k += 1;
+            }
+            let inside =
+                speakers[k..].iter().take_while(|s| s.start <= span.start).any(|s| s.end >= span.end);
+            if inside {
+                result[index] = Attribution::default();
+            }
+        }
+    }
     result
 }
 
