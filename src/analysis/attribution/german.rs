@@ -129,36 +129,40 @@ impl<'a> Attributor<'a> {
     /// words, and genitive continuations ("der Sprecher des Ministeriums").
     /// `None` when no noun follows.
     fn noun_phrase_end(&self, tokens: &[Token], i: usize, limit: usize) -> Option<usize> {
+        let mut end = None;
         let mut j = i;
-        // Determiners (several: "einer der", "die beiden").
-        while j < limit && self.lower_is(tokens.get(j), DETERMINERS) {
-            j += 1;
-        }
-        let mut adjectives = 0;
-        while j < limit
-            && adjectives < 3
-            && tokens[j].kind == Kind::Word
-            && !self.is_name_word(&tokens[j])
-            && !self.lower_is(tokens.get(j), STOPWORDS)
-            && self.cue_at(tokens, j, limit).is_none()
-        {
-            j += 1;
-            adjectives += 1;
-        }
-        let noun_start = j;
-        while j < limit && self.is_name_word(&tokens[j]) && (j == noun_start || !tokens[j].glued) {
-            j += 1;
-        }
-        if j == noun_start {
-            return None;
-        }
-        // A genitive continuation: "des Landes", "der Union".
-        if self.lower_is(tokens.get(j), &["des", "der"]) {
-            if let Some(end) = self.noun_phrase_end(tokens, j, limit) {
-                return Some(end);
+        // One phrase, then its genitive continuations ("des Landes", "der
+        // Union"), as a loop: no recursion on a long chain.
+        loop {
+            let phrase_start = j;
+            // Determiners (several: "einer der", "die beiden").
+            while j < limit && self.lower_is(tokens.get(j), DETERMINERS) {
+                j += 1;
+            }
+            let mut adjectives = 0;
+            while j < limit
+                && adjectives < 3
+                && tokens[j].kind == Kind::Word
+                && !self.is_name_word(&tokens[j])
+                && !self.lower_is(tokens.get(j), STOPWORDS)
+                && self.cue_at(tokens, j, limit).is_none()
+            {
+                j += 1;
+                adjectives += 1;
+            }
+            let noun_start = j;
+            while j < limit && self.is_name_word(&tokens[j]) && (j == noun_start || !tokens[j].glued) {
+                j += 1;
+            }
+            if j == noun_start {
+                // No noun: the phrase ends before this continuation.
+                return end;
+            }
+            end = Some(j);
+            if !self.lower_is(tokens.get(j), &["des", "der"]) || j == phrase_start {
+                return end;
             }
         }
-        Some(j)
     }
 
     /// The likeliest speaker among the noun phrases of `start..end` (a
@@ -466,5 +470,35 @@ impl<'a> Attributor<'a> {
         let Some(quotation) = self.quotes.quotations.get(index) else { return false };
         let inner = slice(self.text, quotation.inner).trim();
         inner.ends_with(['.', '!', '?', '…']) || inner.split_whitespace().count() > self.max_words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+    use crate::analysis::settings::Settings;
+
+    fn german() -> Settings {
+        Settings { languages: vec!["de".to_owned()], ..Settings::default() }
+    }
+
+    /// Long genitive chains, stray articles, colons and quotation marks in
+    /// German copy: no panic, no deep recursion, and a speaker found.
+    #[test]
+    fn long_and_odd_german_clauses_are_read_safely() {
+        let chain = "des Vorstands ".repeat(20_000);
+        let cases = [
+            format!("Dazu gab der Sprecher {chain}bekannt: „Wir prüfen das.“"),
+            "der der der die das: „Ja.“ : „ „ “ :".to_owned(),
+            ": „Nein.“".to_owned(),
+            "Dazu gab bekannt: „“".to_owned(),
+        ];
+        for text in &cases {
+            let analysis = analyze(text, &german());
+            assert_eq!(analysis.attributions.len(), analysis.quotes.quotations.len());
+        }
+        let analysis = analyze(&cases[0], &german());
+        let speaker = analysis.attributions.iter().find_map(|a| a.speaker.as_ref()).expect("a speaker");
+        assert!(cases[0][speaker.span.start..speaker.span.end].starts_with("der Sprecher"));
     }
 }
