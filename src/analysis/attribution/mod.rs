@@ -1712,9 +1712,14 @@ impl<'a> Attributor<'a> {
         let paragraph = self.document.paragraph(p);
         let sentence = paragraph.sentences[s].clone();
         // Only a quotation standing as its own sentence carries over.
-        let stands_alone = paragraph.tokens[sentence.start..t]
-            .iter()
-            .all(|token| matches!(token.kind, Kind::Punct(_) | Kind::Quote(_)));
+        let before = &paragraph.tokens[sentence.start..t];
+        let stands_alone = before.iter().all(|token| matches!(token.kind, Kind::Punct(_) | Kind::Quote(_)))
+            // German "Und: „…“", "Weiter: „…“": a bare connective and a
+            // colon go on with the speaker before.
+            || (self.german
+                && before.last().is_some_and(|t| t.kind == Kind::Punct(':'))
+                && before.iter().filter(|t| t.kind == Kind::Word).count() <= 2
+                && self.clause_subject(&paragraph.tokens, sentence.start, t.saturating_sub(1)).is_none());
         let reported = self.german
             && paragraph.tokens[sentence.clone()].iter().any(|token| self.lower_is(Some(token), SUBJUNCTIVE));
         if !stands_alone && !reported {
