@@ -6,6 +6,7 @@
 //! cargo run --release --example score_attribution -- /work/shared/eval/de-wikinews/dev.jsonl
 //! cargo run --release --example score_attribution -- --errors /work/shared/eval/de-wikinews/dev.jsonl
 //! cargo run --example score_attribution -- --show examples/russia-china-2023-04-17.txt
+//! cargo run --example score_attribution -- --show --lang=de ARTICLE.txt
 //! ```
 //!
 //! Conventions (from the evaluation README): offsets are code points; a
@@ -33,7 +34,10 @@ fn main() {
     };
     if show {
         let text = std::fs::read_to_string(path).expect("read the article");
-        show_article(&text, &Settings::default());
+        let languages: Vec<String> =
+            args.iter().filter_map(|a| a.strip_prefix("--lang=")).map(str::to_owned).collect();
+        let settings = Settings { languages, ..Settings::default() };
+        show_article(&text, &settings);
         return;
     }
     let file = std::fs::File::open(path).expect("open the corpus");
@@ -171,7 +175,13 @@ impl Score {
                 self.speaker_right += 1;
             } else if errors {
                 let said = p.speaker.as_ref().map(|(s, e, n)| {
-                    format!("{} / {:?}", text.chars().skip(*s).take(e - s).collect::<String>(), n)
+                    format!(
+                        "{} / {:?} @{}..{}",
+                        text.chars().skip(*s).take(e - s).collect::<String>(),
+                        n,
+                        s,
+                        e
+                    )
                 });
                 println!(
                     "WRONG SPEAKER got {:?} want {:?}  {}",
@@ -197,11 +207,17 @@ impl Score {
             self.speaker_right,
             self.speaker_total
         );
+        // With no flag raised, precision is undefined: say so, not 0.
+        let orphan_precision = if self.orphan_predicted == 0 {
+            "n/a".to_owned()
+        } else {
+            format!("{:.1}", ratio(self.orphan_both, self.orphan_predicted))
+        };
         println!(
-            "orphan flags: gold {}  flagged {}  precision {:.1}  recall {:.1}",
+            "orphan flags: gold {}  flagged {}  precision {}  recall {:.1}",
             self.orphan_gold,
             self.orphan_predicted,
-            ratio(self.orphan_both, self.orphan_predicted),
+            orphan_precision,
             ratio(self.orphan_both, self.orphan_gold)
         );
     }

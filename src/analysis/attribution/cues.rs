@@ -349,6 +349,10 @@ const DE_VERBS: &[&str] = &[
     "rät",
     "riet",
     "begründete",
+    "begründet",
+    // "„…“, erinnerte sich Trotnow": reflexive, so never "erinnerte an".
+    "erinnerte sich",
+    "erinnert sich",
     "begründeten",
     "würdigte",
     "würdigten",
@@ -406,6 +410,9 @@ const DE_SEPARABLE: &[(&str, &str)] = &[
     ("führt", "aus"),
     ("strich", "heraus"),
     ("zeigte", "sich"),
+    ("ließ", "verlauten"),
+    ("ließen", "verlauten"),
+    ("lässt", "verlauten"),
     ("zeigten", "sich"),
 ];
 
@@ -427,6 +434,18 @@ const DE_SPEAKER_AFTER: &[&str] = &[
     "nach meinung",
     "nach worten",
     "nach überzeugung",
+    // "nach Ansicht von X", "nach den Worten des Ministers".
+    "nach ansicht von",
+    "nach auffassung von",
+    "nach aussage von",
+    "nach aussagen von",
+    "nach einschätzung von",
+    "nach darstellung von",
+    "nach meinung von",
+    "nach worten von",
+    "nach den worten",
+    "nach den worten von",
+    "nach überzeugung von",
 ];
 const DE_SPEAKER_BEFORE: &[&str] = &["zufolge"];
 const DE_MARKERS: &[&str] =

@@ -21,6 +21,7 @@
 //! not speech.
 
 pub mod cues;
+mod german;
 mod people;
 mod scan;
 
@@ -119,6 +120,27 @@ pub fn attribute(
     for &index in &order {
         let found = attributor.attribute_one(index, &result);
         result[index] = found;
+    }
+    // A quotation that is (part of) another quotation's speaker — a quoted
+    // publication, „…“, schreibt die „Zeitung“ — names a source: not speech.
+    // Speakers come in text order of their quotations and lie next to them,
+    // so one merge pass over both sorted lists finds them.
+    if german {
+        let mut speakers: Vec<Span> =
+            result.iter().filter_map(|a| a.speaker.as_ref().map(|s| s.span)).collect();
+        speakers.sort_unstable_by_key(|s| s.start);
+        let mut k = 0;
+        for &index in &order {
+            let span = quotes.quotations[index].span;
+            while k < speakers.len() && speakers[k].end < span.end {
+                k += 1;
+            }
+            let inside =
+                speakers[k..].iter().take_while(|s| s.start <= span.start).any(|s| s.end >= span.end);
+            if inside {
+                result[index] = Attribution::default();
+            }
+        }
     }
     result
 }
@@ -791,11 +813,48 @@ impl<'a> Attributor<'a> {
             let last_paragraph = self.document.paragraph(pl);
             let after_sentence = last_paragraph.sentences[sl].clone();
             let before_sentence = first_paragraph.sentences[sf].clone();
-            found = self
-                .cue_right_after(&last_paragraph.tokens, tl, after_sentence.end)
+            let colon = tf > before_sentence.start && first_paragraph.tokens[tf - 1].kind == Kind::Punct(':');
+            found = self.cue_right_after(&last_paragraph.tokens, tl, after_sentence.end);
+            if self.german && colon && found.is_none_or(|f| f.mention.is_none()) {
+                // German: the subject of the introducing clause, wherever
+                // verb-second order put it.
+                let cue_after = found;
+                found = self.german_colon(&first_paragraph.tokens, before_sentence.start, tf, done);
+                if found.is_none_or(|f| f.mention.is_none()) {
+                    found = cue_after.or(found);
+                }
+            }
+            found = found
                 .or_else(|| self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done))
                 .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
-            if found.is_none() && tf > before_sentence.start {
+            if self.german && found.is_none_or(|f| f.mention.is_none()) {
+                // "„…“, heißt es in der Erklärung" / "Im Antrag heißt es: „…“"
+                // / "„…“, wird X zitiert".
+                // Right after the quotation, or before it with a colon.
+                let mut r = tl + 1;
+                while r < after_sentence.end && !matches!(last_paragraph.tokens[r].kind, Kind::Word) {
+                    r += 1;
+                }
+                let tokens = &last_paragraph.tokens;
+                let source = self
+                    .passive_cited(tokens, r, after_sentence.end)
+                    .or_else(|| {
+                        (r <= tl + 3)
+                            .then(|| self.document_source(tokens, r, after_sentence.end, 3))
+                            .flatten()
+                    })
+                    .or_else(|| {
+                        let start = before_sentence.start;
+                        colon
+                            .then(|| self.document_source(&first_paragraph.tokens, start, tf, tf - start))
+                            .flatten()
+                    });
+                if let Some(mention) = source {
+                    let cue = found.map(|f| f.cue).unwrap_or_default();
+                    found = Some(Found { cue, mention: Some(mention) });
+                }
+            }
+            if found.is_none() && tf > before_sentence.start && !self.german {
                 // "Stegemann bestreitet jede Kenntnis: „…“": the subject of
                 // the clause the colon ends.
                 if first_paragraph.tokens[tf - 1].kind == Kind::Punct(':') {
@@ -830,6 +889,35 @@ impl<'a> Attributor<'a> {
             attribution.cue = Some(found.cue).filter(|c| !c.is_empty());
             attribution.via = via;
             attribution.speaker = found.mention.map(|m| self.resolve(m));
+        }
+        if self.german && attribution.is_speech && attribution.speaker.is_none() {
+            // A German quotation inside a clause with no verb of saying
+            // ("Der Präsident konstatierte eine „Kluft …“", "Das Gericht
+            // machte klar, dass „…“"): the clause's subject, when one reads
+            // clearly as a subject.
+            // Not the subject of a subjunctive ("Die Lage sei „…“": what is
+            // spoken of, in reported speech), nor for a name right after an
+            // article or a preposition ("die „Goldene Nadel …“", "am Ziel
+            // von „…“").
+            if let Some((pf, tf, sf)) = first {
+                let paragraph = self.document.paragraph(pf);
+                let tokens = &paragraph.tokens;
+                let start = paragraph.sentences[sf].start;
+                let previous = tf.checked_sub(1).and_then(|i| tokens.get(i));
+                let inner = slice(self.text, quotation.inner).trim();
+                let named = self.after_preposition(previous)
+                    || self.is_german_preposition(previous)
+                    || (self.lower_is(previous, DETERMINERS) && is_capitalized(inner));
+                let subject =
+                    (!named).then(|| self.strong_subject(tokens, start, tf)).flatten().filter(|m| {
+                        let next = tokens[start..tf].iter().find(|t| t.span.start >= m.span.end);
+                        !self.lower_is(next, SUBJUNCTIVE)
+                    });
+                if let Some(mention) = subject {
+                    attribution.via = Via::Cue;
+                    attribution.speaker = Some(self.resolve(mention));
+                }
+            }
         }
         if attribution.is_speech && attribution.speaker.is_none() {
             attribution.candidate = self.people.nearest_before(quotation.span.start, self.text);
@@ -906,10 +994,29 @@ impl<'a> Attributor<'a> {
                 tf.checked_sub(2).and_then(|i| first_tokens.get(i)),
                 &["ein", "eine", "einen", "a", "an"],
             );
+        // German "das" before a capitalised quotation is its article.
+        let german_das = self.german && self.lower_is(previous_word, &["das"]) && is_capitalized(inner_text);
         let term_determiner = adjective_after_determiner
+            || german_das
             || (self.lower_is(previous_word, DETERMINERS)
                 && !self.lower_is(previous_word, &["that", "this", "das"]));
         if !full_sentence && (term_determiner || self.lower_is(previous_word, &["darunter", "wie"])) {
+            return true;
+        }
+        // German: the object of a preposition ("am Plan von „…“") is a
+        // phrase, not a statement.
+        if self.german && !full_sentence && self.after_preposition(previous_word) {
+            return true;
+        }
+        // German: a subject the reader can see in the clause before it
+        // ("Das Gericht kam zu dem Ergebnis, „dass …“"), or a noun of saying
+        // whose content it is ("Der Vorwurf ist in der Behauptung zu finden
+        // „…“").
+        let clause = first_paragraph.sentences[sf].start..tf;
+        if self.german
+            && (self.has_subject(first_tokens, clause.start, clause.end)
+                || clause.clone().any(|i| self.lower_is(first_tokens.get(i), SPEECH_NOUNS)))
+        {
             return true;
         }
         let list_neighbour = |index: Option<usize>, tokens: &[Token]| {
@@ -1002,6 +1109,27 @@ impl<'a> Attributor<'a> {
                     .is_some_and(|(kind, _)| !matches!(kind, CueKind::Verb | CueKind::Participle))
             });
             if reported || plausible(first_tokens, previous) {
+                return true;
+            }
+            // German reported speech often names its speaker two sentences
+            // back: a stand-alone quotation after two sentences that name a
+            // person is not a confident orphan.
+            if self.german && sf > 1 && plausible(first_tokens, first_paragraph.sentences[sf - 2].clone()) {
+                return true;
+            }
+        }
+        // German: a stand-alone quotation in the paragraph after one that
+        // ends with an attributed quotation, one narrative sentence between
+        // (the speaker goes on).
+        if self.german && stands_alone && sf <= 1 {
+            let previous = self.document.previous_with_sentences(pf);
+            let attributed =
+                previous.and_then(|p| p.sentences.last().map(|s| &p.tokens[s.clone()])).is_some_and(|last| {
+                    last.iter().any(|t| {
+                    matches!(t.kind, Kind::Quote(q) if done.get(q).is_some_and(|a| a.speaker.is_some()))
+                })
+                });
+            if attributed {
                 return true;
             }
         }
@@ -1295,16 +1423,26 @@ impl<'a> Attributor<'a> {
             // before; what follows it is an object.
             let conjunction = i.checked_sub(1).filter(|&j| j > start);
             if conjunction.is_some_and(|j| self.lower_is(tokens.get(j), &["und", "aber", "sowie", "oder"])) {
-                if let Some(subject) = conjunction.and_then(|j| self.first_np(tokens, start, j)) {
+                if let Some(subject) = conjunction.and_then(|j| self.german_first_np(tokens, start, j)) {
                     return Some(subject);
                 }
             }
-            let chosen = if after_first && !(naming && before.is_some()) {
+            // A personal pronoun opening the clause is its subject ("Sie
+            // schrieben Parolen wie „…“"): what follows the verb is an object.
+            let pronoun_first = before.is_some_and(|m| {
+                m.kind == MentionKind::Pronoun
+                    && self.opens_clause(tokens, start, m.span.start)
+                    && self.lower_is(tokens.iter().find(|t| t.span == m.span), &["er", "sie", "ich", "wir"])
+            });
+            let chosen = if after_first && !(naming && before.is_some()) && !pronoun_first {
                 after.or(before)
             } else {
                 before.or(after)
             };
-            chosen.or_else(coordinated).or_else(|| self.first_np(tokens, start, i))
+            // Failing that, the likeliest subject of the clause (German
+            // capitalises its first word, so "the first noun phrase" is no
+            // guide: "Selbst die Zeitschrift hatte kritisiert …").
+            chosen.or_else(coordinated).or_else(|| self.german_first_np(tokens, start, i))
         } else {
             before().or_else(coordinated).or_else(after).or_else(|| self.first_np(tokens, start, i))
         }
@@ -1373,6 +1511,13 @@ impl<'a> Attributor<'a> {
         }
         if j <= start {
             return None;
+        }
+        // "Henning Scherf (SPD), warnte": a parenthesis after the name.
+        if tokens[j - 1].kind == Kind::Punct(')') {
+            let open = (start..j - 1).rev().take(6).find(|&k| tokens[k].kind == Kind::Punct('('));
+            if let Some(open) = open.filter(|&k| k > start) {
+                j = open;
+            }
         }
         if tokens[j - 1].kind == Kind::Punct(',') && j >= start + 2 {
             // "Der Vorsitzende, Michael Knipper, sagte": the appositive.
@@ -1470,6 +1615,12 @@ impl<'a> Attributor<'a> {
     fn np_forward_with_end(&self, tokens: &[Token], start: usize, limit: usize) -> Option<(Mention, usize)> {
         let start = if self.lower_is(tokens.get(start), &["sich"]) { start + 1 } else { start };
         let first = tokens.get(start).filter(|_| start < limit)?;
+        if self.german {
+            // „Die Zeit“ / die „Computerwoche“: a publication's name.
+            if let Some(found) = self.quoted_name(tokens, start, limit) {
+                return Some(found);
+            }
+        }
         let word = self.word(first)?;
         let lower = word.to_lowercase();
         if PRONOUNS.contains(&lower.as_str()) {
@@ -1477,7 +1628,17 @@ impl<'a> Attributor<'a> {
         }
         let mut i = start;
         let mut kind = MentionKind::Name;
-        if DETERMINERS.contains(&lower.as_str()) && !matches!(lower.as_str(), "that" | "this" | "das") {
+        // German "das" is an article before a noun ("so das Gericht"), else
+        // a pronoun ("das sagte er").
+        let das_article = self.german
+            && lower == "das"
+            && tokens
+                .get(start + 1)
+                .and_then(|t| self.word(t))
+                .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()));
+        if DETERMINERS.contains(&lower.as_str())
+            && (das_article || !matches!(lower.as_str(), "that" | "this" | "das"))
+        {
             kind = MentionKind::Description;
             i += 1;
         } else if !is_capitalized(word) || STOPWORDS.contains(&lower.as_str()) {
@@ -1551,9 +1712,14 @@ impl<'a> Attributor<'a> {
         let paragraph = self.document.paragraph(p);
         let sentence = paragraph.sentences[s].clone();
         // Only a quotation standing as its own sentence carries over.
-        let stands_alone = paragraph.tokens[sentence.start..t]
-            .iter()
-            .all(|token| matches!(token.kind, Kind::Punct(_) | Kind::Quote(_)));
+        let before = &paragraph.tokens[sentence.start..t];
+        let stands_alone = before.iter().all(|token| matches!(token.kind, Kind::Punct(_) | Kind::Quote(_)))
+            // German "Und: „…“", "Weiter: „…“": a bare connective and a
+            // colon go on with the speaker before.
+            || (self.german
+                && before.last().is_some_and(|t| t.kind == Kind::Punct(':'))
+                && before.iter().filter(|t| t.kind == Kind::Word).count() <= 2
+                && self.clause_subject(&paragraph.tokens, sentence.start, t.saturating_sub(1)).is_none());
         let reported = self.german
             && paragraph.tokens[sentence.clone()].iter().any(|token| self.lower_is(Some(token), SUBJUNCTIVE));
         if !stands_alone && !reported {
@@ -1566,6 +1732,7 @@ impl<'a> Attributor<'a> {
             return self.carry_from(&paragraph.tokens, previous.clone(), done).or_else(|| {
                 self.first_np(&paragraph.tokens, previous.start, previous.end)
                     .filter(|m| m.kind == MentionKind::Name && stands_alone)
+                    .filter(|m| !self.german || self.german_plausible(&paragraph.tokens, previous.start, m))
                     .map(|m| Found { cue: Span::default(), mention: Some(m) })
             });
         } else {
