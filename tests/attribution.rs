@@ -188,10 +188,16 @@ fn case_table() {
                         Some((name, written)) => (name, Some(written.trim_end_matches(']'))),
                         None => (want.as_str(), None),
                     };
+                    // "=She": the speaker's label is exactly that (an
+                    // unresolved pronoun is labelled as written).
+                    let exact = name.strip_prefix('=');
                     *is_speech
                         && speaker.as_ref().is_some_and(|(label, mention)| {
-                            (label.contains(name) || mention.contains(name))
-                                && written.is_none_or(|w| mention == w)
+                            let named = match exact {
+                                Some(exact) => label == exact,
+                                None => label.contains(name) || mention.contains(name),
+                            };
+                            named && written.is_none_or(|w| mention == w)
                         })
                 }
             };

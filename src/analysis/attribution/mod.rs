@@ -788,6 +788,21 @@ impl<'a> Attributor<'a> {
             if !all {
                 continue;
             }
+            // "the state news agency", "a note to clients": after a
+            // determiner, an English verb cue is a noun.
+            let after_determiner = || {
+                !self.german
+                    && cue.kind == CueKind::Verb
+                    && i.checked_sub(1).is_some_and(|j| {
+                        self.lower_is(
+                            tokens.get(j),
+                            &["the", "a", "an", "its", "their", "his", "her", "our", "this"],
+                        )
+                    })
+            };
+            if after_determiner() {
+                continue;
+            }
             if let Some(particle) = cue.particle {
                 let has =
                     tokens[end..sentence_end].iter().any(|t| self.lower(t).is_some_and(|w| w == particle));
@@ -1585,6 +1600,22 @@ impl<'a> Attributor<'a> {
         if kind == MentionKind::Description && begin == k && !PLURAL_SPEAKERS.contains(&lower.as_str()) {
             return None;
         }
+        // "Sources familiar with the matter said", "officials in the region
+        // said": the noun phrase is a preposition's object; the speakers
+        // are the plural noun before it.
+        if !self.german
+            && begin > start
+            && self.lower_is(tokens.get(begin - 1), &["with", "in", "at", "from", "close"])
+        {
+            let head =
+                (start..begin - 1).rev().take(3).find(|&h| self.lower_is(tokens.get(h), PLURAL_SPEAKERS));
+            if let Some(head) = head {
+                return Some(Mention {
+                    span: Span::new(tokens[head].span.start, last.span.end),
+                    kind: MentionKind::Description,
+                });
+            }
+        }
         Some(Mention { span: Span::new(tokens[begin].span.start, last.span.end), kind })
     }
 
@@ -1703,6 +1734,31 @@ impl<'a> Attributor<'a> {
         }
         if end <= start || (kind == MentionKind::Description && end == start + 1) {
             return None;
+        }
+        // "wrote Harlow Bank analyst Mark Chen": an employer, a job and the
+        // person's name make one noun phrase.
+        if !self.german && kind == MentionKind::Name && end + 1 < limit {
+            let job = self.word(&tokens[end]).is_some_and(|w| {
+                let lower = w.to_lowercase();
+                !is_capitalized(w)
+                    && !STOPWORDS.contains(&lower.as_str())
+                    && !SKIP.contains(&lower.as_str())
+                    && !CONNECTORS.contains(&lower.as_str())
+                    && self.cue_at(tokens, end, limit).is_none()
+            });
+            let mut name_end = end + 1;
+            while name_end < limit
+                && name_end < end + 4
+                && !tokens[name_end].glued
+                && self
+                    .word(&tokens[name_end])
+                    .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            {
+                name_end += 1;
+            }
+            if job && name_end > end + 1 {
+                end = name_end;
+            }
         }
         Some((Mention { span: Span::new(first.span.start, tokens[end - 1].span.end), kind }, end))
     }
@@ -1898,6 +1954,12 @@ impl<'a> Attributor<'a> {
     /// Turn a mention into a speaker: the actor or person it names.
     fn resolve(&self, mention: Mention) -> Speaker {
         let written = slice(self.text, mention.span);
+        // A speaker carried over from another quotation keeps its span; a
+        // pronoun there is resolved as the pronoun it is.
+        let mut mention = mention;
+        if mention.kind != MentionKind::Pronoun && PRONOUNS.contains(&written.to_lowercase().as_str()) {
+            mention.kind = MentionKind::Pronoun;
+        }
         let person = match mention.kind {
             MentionKind::Pronoun => {
                 self.people.antecedent(mention.span.start, &written.to_lowercase(), self.text)

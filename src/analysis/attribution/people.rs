@@ -48,6 +48,9 @@ pub struct People {
     /// `by_role` answers by the title's words (the answer depends on
     /// nothing else).
     role_answers: RefCell<HashMap<Vec<String>, Option<usize>>>,
+    /// Genders learned from pronouns already resolved ("he said" with one
+    /// person in reach makes that person a "he"), by person index.
+    learned: RefCell<HashMap<usize, Gender>>,
 }
 
 /// The lowercase words of the 60 bytes before every mention of a person
@@ -460,6 +463,7 @@ impl People {
             flat_max_end,
             roles: OnceCell::new(),
             role_answers: RefCell::new(HashMap::new()),
+            learned: RefCell::new(HashMap::new()),
         }
     }
 
@@ -502,12 +506,21 @@ impl People {
             "it" | "they" | "we" | "i" | "wir" | "ich" => return None,
             _ => None,
         };
-        self.candidates_before(offset, text).map(|i| &self.people[i]).find(|person| {
-            match (wanted, person.gender) {
-                (Some(w), Some(g)) => w == g,
-                _ => true,
+        let gender_of =
+            |index: usize| self.people[index].gender.or_else(|| self.learned.borrow().get(&index).copied());
+        let found = self.candidates_before(offset, text).find(|&index| match (wanted, gender_of(index)) {
+            (Some(w), Some(g)) => w == g,
+            _ => true,
+        })?;
+        // A pronoun with a single person in reach tells that person's
+        // gender, so a later "she" does not go to a "he".
+        if let Some(wanted) = wanted.filter(|_| gender_of(found).is_none()) {
+            let alone = self.candidates_before(offset, text).all(|index| index == found);
+            if alone {
+                self.learned.borrow_mut().insert(found, wanted);
             }
-        })
+        }
+        Some(&self.people[found])
     }
 
     /// The nearest person named before `offset`: a weak candidate speaker.
