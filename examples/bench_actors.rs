@@ -13,15 +13,17 @@
 //! a keystroke costs), and the share of `extract` in `analyze`. The best of
 //! N, because the machine is shared and the mean wanders with its load.
 //!
-//! Instruction counts do not wander; the share of actors in a full analysis:
+//! Instruction counts do not wander; the share of actors in a full analysis
+//! (run with 1 and with 3 analyses: the difference over 2 is one analysis,
+//! without the one-time gazetteer build and process start):
 //!
 //! ```sh
 //! cargo bench --bench lsp_latency -- --dump 300k > /tmp/article-300k.md
 //! cargo build --release --example analyze_file
-//! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg-actors.out \
-//!     target/release/examples/analyze_file /tmp/article-300k.md 1 >/dev/null
-//! callgrind_annotate --inclusive=yes /tmp/cg-actors.out \
-//!     | grep -E 'PROGRAM TOTALS|analyze_with|actors::extract::extract_with'
+//! for n in 1 3; do valgrind --tool=callgrind --callgrind-out-file=/tmp/cg-actors-$n.out \
+//!     target/release/examples/analyze_file /tmp/article-300k.md $n >/dev/null; done
+//! for n in 1 3; do callgrind_annotate --inclusive=yes /tmp/cg-actors-$n.out \
+//!     | grep -E 'analysis::analyze_with \[|/src/analysis/actors/extract.rs:.*extract::extract_with$'; done
 //! ```
 
 #[path = "../benches/support/mod.rs"]

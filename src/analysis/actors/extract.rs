@@ -29,16 +29,19 @@ use crate::analysis::structure::Article;
 type FastSet<T> = HashSet<T, foldhash::fast::FixedState>;
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
-/// One token of a paragraph; its span is relative to the paragraph.
+/// One token of a paragraph; its span is relative to the paragraph. Small
+/// (20 bytes), as the global part reads the items of every paragraph on
+/// every analysis.
 #[derive(Clone, Debug)]
 struct Item {
-    span: Span,
+    start: u32,
+    end: u32,
     kind: ItemKind,
+    /// [`flag`] bits from the word lists, plus the `CASE_*` and `TITLE` bits.
+    flags: u16,
     /// Whether the item starts a sentence (paragraph start, after . ! ? : or
     /// an opening quotation mark).
     sentence_start: bool,
-    /// [`flag`] bits from the word lists, plus the `CASE_*` and `TITLE` bits.
-    flags: u16,
 }
 
 /// The first character is upper case and some character is lower case.
@@ -53,6 +56,16 @@ const TITLE: u16 = 1 << 13;
 const NOT_NAME_BITS: u16 = flag::NOT_NAME | flag::ROLE | flag::MODIFIER | flag::ORG;
 
 impl Item {
+    fn new(span: Span, kind: ItemKind, sentence_start: bool, flags: u16) -> Item {
+        // A paragraph of 4 GiB or more gets wrong spans, never a panic.
+        let (start, end) = place(span);
+        Item { start, end, kind, flags, sentence_start }
+    }
+
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     fn has(&self, bits: u16) -> bool {
         self.flags & bits != 0
     }
@@ -64,14 +77,14 @@ enum ItemKind {
     Punct(char),
     /// A gazetteer hit (one or more words): the automaton's pattern, whose
     /// entities (`KNOWLEDGE.entities`) it may stand for.
-    Known(usize),
+    Known(u32),
     /// A registry name: entry index, and whether it is a variant to flag.
-    Registry(usize, bool),
+    Registry(u32, bool),
 }
 
 /// The entities a gazetteer pattern stands for.
-fn entities_of(pattern: usize) -> &'static [Entity] {
-    KNOWLEDGE.entities.get(pattern).map_or(&[], Vec::as_slice)
+fn entities_of(pattern: u32) -> &'static [Entity] {
+    KNOWLEDGE.entities.get(pattern as usize).map_or(&[], Vec::as_slice)
 }
 
 /// A title phrase: its span, head role, modifiers and country.
@@ -90,19 +103,116 @@ struct LocalParagraph {
     items: Vec<Item>,
     /// Title phrases: (first item, title, item after it), by first item.
     titles: Vec<(usize, Title, usize)>,
-    /// The items the global part looks at, in order: known and registry
-    /// names, words with capitals, title starts, state cues.
+    /// The items pass 2 looks at, in order: known and registry names,
+    /// words with capitals, title starts, state cues; not the [`inert`] ones.
     candidates: Vec<usize>,
-    /// Distinct words starting lower case, as written, each followed by a
-    /// space (words hold no spaces), for [`WordIndex`].
-    lowercase_words: String,
-    /// Distinct title-case words away from a sentence start, likewise.
-    midsentence_caps: String,
+    /// The candidates where a person may be introduced (pass 1): an
+    /// honorific, a title, or a name word a comma and a title follow.
+    introductions: Vec<usize>,
+    /// The candidates that are gazetteer or registry names.
+    names: Vec<usize>,
+    /// What the paragraph adds to the document's [`Context`].
+    context: LocalContext,
+    /// Words starting lower case (start and end in the paragraph), for
+    /// the document's [`Words`].
+    lowercase_words: Vec<Listed>,
+    /// Title-case words away from a sentence start, likewise.
+    midsentence_caps: Vec<Listed>,
 }
 
-/// The words of a [`LocalParagraph`] list, one by one.
-fn listed(words: &str) -> impl Iterator<Item = &str> {
-    words.split(' ').filter(|word| !word.is_empty())
+/// A paragraph's share of the [`Context`]: its unambiguous country, city
+/// and demonym hits (as ISO codes), US-local hits and state cues.
+#[derive(Debug, Default)]
+struct LocalContext {
+    countries: Vec<&'static str>,
+    us_local: usize,
+    state_cues: usize,
+}
+
+/// The words of a [`LocalParagraph`] list, one by one, from the
+/// paragraph's text.
+fn listed<'t>(para: &'t str, words: &'t [Listed]) -> impl Iterator<Item = &'t str> + 't {
+    words.iter().filter_map(move |word| word.of(para))
+}
+
+/// A listed word: its [`word_hash`] and its place in the paragraph.
+#[derive(Clone, Copy, Debug)]
+struct Listed {
+    hash: u64,
+    start: u32,
+    end: u32,
+}
+
+impl Listed {
+    fn new(para: &str, span: Span) -> Listed {
+        let (start, end) = place(span);
+        let word = span.slice(para);
+        let hash = match pack_at(para.as_bytes(), span.start, word.len()) {
+            Some(packed) => hash_packed(packed, word.len()),
+            None => word_hash(word),
+        };
+        Listed { hash, start, end }
+    }
+
+    fn of(self, para: &str) -> Option<&str> {
+        para.get(self.start as usize..self.end as usize)
+    }
+}
+
+/// A 64-bit hash of a word, from its bytes alone: computed once per word
+/// in the memoised scan, so the global part sets words by their hashes
+/// without hashing or comparing text (a hit is checked against the text).
+fn word_hash(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 {
+        use std::hash::BuildHasher;
+        return foldhash::fast::FixedState::with_seed(0x776f_7264).hash_one(word);
+    }
+    hash_packed(pack(bytes).unwrap_or_default(), bytes.len())
+}
+
+/// [`word_hash`] of a word of `len` bytes (at most 16), [`pack`]ed.
+fn hash_packed(packed: [u64; 2], len: usize) -> u64 {
+    let mut h = (packed[0] ^ (len as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^= h >> 29;
+    h = (h ^ packed[1]).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    h ^ (h >> 32)
+}
+
+/// Hash maps keyed by a [`word_hash`]: the key is its own hash.
+#[derive(Clone, Copy, Default)]
+struct KeyIsHash;
+
+impl std::hash::BuildHasher for KeyIsHash {
+    type Hasher = KeyIsHashHasher;
+    fn build_hasher(&self) -> KeyIsHashHasher {
+        KeyIsHashHasher(0)
+    }
+}
+
+struct KeyIsHashHasher(u64);
+
+impl std::hash::Hasher for KeyIsHashHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+/// A set of the words of the paragraphs' lists, by hash: each hash with
+/// the first word listed under it (paragraph, index in its list).
+type HashedWords = HashMap<u64, (u32, u32), KeyIsHash>;
+
+/// A word's place in its paragraph, for a [`LocalParagraph`] list.
+fn place(span: Span) -> (u32, u32) {
+    (u32::try_from(span.start).unwrap_or(u32::MAX), u32::try_from(span.end).unwrap_or(u32::MAX))
 }
 
 /// The document-wide word sets, as counts over the paragraphs they were
@@ -111,12 +221,13 @@ fn listed(words: &str) -> impl Iterator<Item = &str> {
 /// the paragraphs that came, so a keystroke costs a pass over the
 /// paragraph list, not over every word. Paragraphs are told apart by their
 /// memoised scan (the same `Arc` while the text is unchanged), and each
-/// one held is kept alive here, so its address cannot be reused. The sets
-/// are exact whatever the index held before.
+/// one held is kept alive here, with a copy of its text, so its address
+/// cannot be reused. The sets are exact whatever the index held before.
 #[derive(Default)]
 struct WordIndex {
-    /// The scans counted, by address, with how many paragraphs share each.
-    held: FastMap<usize, (Arc<LocalParagraph>, u32)>,
+    /// The scans counted, by address: the scan, its paragraph's text, and
+    /// how many paragraphs share it.
+    held: FastMap<usize, Held>,
     /// Words seen in lower case anywhere: their capitalised form at a
     /// sentence start is a common word, not a name.
     lowercase: FastMap<Box<str>, u32>,
@@ -124,35 +235,122 @@ struct WordIndex {
     caps: FastMap<Box<str>, u32>,
 }
 
+type Held = (Arc<LocalParagraph>, Arc<str>, u32);
+
 impl WordIndex {
-    /// Count the words of exactly `paragraphs`.
-    fn update(&mut self, paragraphs: &[Para]) {
+    /// Count the words of exactly `paragraphs` (of the document `text`).
+    fn update(&mut self, paragraphs: &[Para], text: &str) {
         let WordIndex { held, lowercase, caps } = self;
-        let mut now: FastMap<usize, (Arc<LocalParagraph>, u32)> =
+        let mut now: FastMap<usize, Held> =
             FastMap::with_capacity_and_hasher(paragraphs.len(), Default::default());
         for p in paragraphs {
-            now.entry(Arc::as_ptr(&p.local) as usize).or_insert_with(|| (Arc::clone(&p.local), 0)).1 += 1;
+            let key = Arc::as_ptr(&p.local) as usize;
+            let entry = match now.get_mut(&key) {
+                Some(entry) => entry,
+                None => {
+                    // The text of a paragraph held before is shared, not copied again.
+                    let para =
+                        held.get(&key).map_or_else(|| Arc::from(p.text(text)), |(_, t, _)| Arc::clone(t));
+                    now.entry(key).or_insert((Arc::clone(&p.local), para, 0))
+                }
+            };
+            entry.2 += 1;
         }
-        for (key, (local, before)) in held.iter() {
-            let after = now.get(key).map_or(0, |(_, n)| *n);
+        for (key, (local, para, before)) in held.iter() {
+            let after = now.get(key).map_or(0, |(_, _, n)| *n);
             for _ in after..*before {
-                uncount(lowercase, &local.lowercase_words);
-                uncount(caps, &local.midsentence_caps);
+                uncount(lowercase, listed(para, &local.lowercase_words));
+                uncount(caps, listed(para, &local.midsentence_caps));
             }
         }
-        for (key, (local, after)) in &now {
-            let before = held.get(key).map_or(0, |(_, n)| *n);
+        for (key, (local, para, after)) in &now {
+            let before = held.get(key).map_or(0, |(_, _, n)| *n);
             for _ in before..*after {
-                count(lowercase, &local.lowercase_words);
-                count(caps, &local.midsentence_caps);
+                count(lowercase, listed(para, &local.lowercase_words));
+                count(caps, listed(para, &local.midsentence_caps));
             }
         }
         *held = now;
     }
 }
 
-fn count(set: &mut FastMap<Box<str>, u32>, words: &str) {
-    for word in listed(words) {
+/// The document-wide word sets as the global part reads them: the memo's
+/// counted [`WordIndex`], or, for a one-shot analysis, the words' hashes
+/// from the paragraphs' lists (no word copied, hashed or compared again).
+enum Words<'a> {
+    Counted(&'a WordIndex),
+    Hashed { lowercase: HashedWords, caps: HashedWords, paragraphs: &'a [Para], text: &'a str },
+}
+
+/// Which list of a [`LocalParagraph`].
+#[derive(Clone, Copy)]
+enum List {
+    Lowercase,
+    Caps,
+}
+
+impl List {
+    fn of(self, local: &LocalParagraph) -> &[Listed] {
+        match self {
+            List::Lowercase => &local.lowercase_words,
+            List::Caps => &local.midsentence_caps,
+        }
+    }
+}
+
+impl<'a> Words<'a> {
+    fn hashed(paragraphs: &'a [Para], text: &'a str) -> Words<'a> {
+        let set = |list: List| {
+            let len: usize = paragraphs.iter().map(|p| list.of(&p.local).len()).sum();
+            let mut set = HashedWords::with_capacity_and_hasher(len / 4, KeyIsHash);
+            for (p, para) in paragraphs.iter().enumerate() {
+                for (k, word) in list.of(&para.local).iter().enumerate() {
+                    set.entry(word.hash).or_insert((p as u32, k as u32));
+                }
+            }
+            set
+        };
+        Words::Hashed { lowercase: set(List::Lowercase), caps: set(List::Caps), paragraphs, text }
+    }
+
+    /// Whether `word` is written in lower case somewhere (as given).
+    fn has_lowercase(&self, word: &str) -> bool {
+        match self {
+            Words::Counted(index) => index.lowercase.contains_key(word),
+            Words::Hashed { lowercase, paragraphs, text, .. } => {
+                Words::has(lowercase, List::Lowercase, paragraphs, text, word)
+            }
+        }
+    }
+
+    /// Whether `word` is written in title case away from a sentence start.
+    fn has_caps(&self, word: &str) -> bool {
+        match self {
+            Words::Counted(index) => index.caps.contains_key(word),
+            Words::Hashed { caps, paragraphs, text, .. } => {
+                Words::has(caps, List::Caps, paragraphs, text, word)
+            }
+        }
+    }
+
+    /// Whether `word` is in `list` of some paragraph: by its hash, the
+    /// first word listed under it checked against the text; when that is
+    /// another word (two words, one hash), by reading every list.
+    fn has(set: &HashedWords, list: List, paragraphs: &[Para], text: &str, word: &str) -> bool {
+        let Some(&(p, k)) = set.get(&word_hash(word)) else { return false };
+        let listed_at = |p: usize, k: usize| {
+            let para = paragraphs.get(p)?;
+            list.of(&para.local).get(k)?.of(para.text(text))
+        };
+        if listed_at(p as usize, k as usize) == Some(word) {
+            return true;
+        }
+        paragraphs.iter().any(|para| listed(para.text(text), list.of(&para.local)).any(|w| w == word))
+    }
+}
+
+fn count<'t>(set: &mut FastMap<Box<str>, u32>, words: impl Iterator<Item = &'t str>) {
+    for word in words {
         match set.get_mut(word) {
             Some(n) => *n += 1,
             None => {
@@ -162,8 +360,8 @@ fn count(set: &mut FastMap<Box<str>, u32>, words: &str) {
     }
 }
 
-fn uncount(set: &mut FastMap<Box<str>, u32>, words: &str) {
-    for word in listed(words) {
+fn uncount<'t>(set: &mut FastMap<Box<str>, u32>, words: impl Iterator<Item = &'t str>) {
+    for word in words {
         if let Some(n) = set.get_mut(word) {
             *n -= 1;
             if *n == 0 {
@@ -250,7 +448,13 @@ fn blank(name: String, kind: ActorKind) -> Actor {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        // General punctuation (dashes, curly quotes) is common and never
+        // alphanumeric: skip the Unicode tables.
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 fn char_before(text: &str, offset: usize) -> Option<char> {
@@ -274,13 +478,15 @@ fn lower(word: &str) -> String {
 fn is_honorific(text: &str, item: &Item) -> bool {
     match item.kind {
         ItemKind::Word => item.has(flag::HONORIFIC),
-        _ => word_flags(item.span.slice(text)) & flag::HONORIFIC != 0,
+        _ => word_flags(item.span().slice(text)) & flag::HONORIFIC != 0,
     }
 }
 
-/// The case bits and word-list bits of a word.
-fn word_bits(word: &str) -> u16 {
-    let mut bits = word_flags(word);
+/// The case bits and word-list bits of the word `span` of `para`.
+fn word_bits(para: &str, span: Span) -> u16 {
+    let word = span.slice(para);
+    let key = if word.is_ascii() { pack_at(para.as_bytes(), span.start, word.len()) } else { None };
+    let mut bits = word_flags_packed(word, key);
     let first = word.chars().next();
     if first.is_some_and(char::is_lowercase) {
         bits |= LOWER_START;
@@ -306,7 +512,7 @@ struct Scan<'a> {
     text: &'a str,
     titles: &'a [(usize, Title, usize)],
     /// The document-wide word sets.
-    words: &'a WordIndex,
+    words: &'a Words<'a>,
 }
 
 impl Scan<'_> {
@@ -317,10 +523,10 @@ impl Scan<'_> {
             if let Some(slot) = buffer.get_mut(..word.len()) {
                 slot.copy_from_slice(word.as_bytes());
                 slot.make_ascii_lowercase();
-                return self.words.lowercase.contains_key(std::str::from_utf8(slot).unwrap_or_default());
+                return self.words.has_lowercase(std::str::from_utf8(slot).unwrap_or_default());
             }
         }
-        self.words.lowercase.contains_key(lower(word).as_str())
+        self.words.has_lowercase(lower(word).as_str())
     }
 
     /// The title phrase starting at item `i`: the title and the item after it.
@@ -343,138 +549,249 @@ fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry) -> LocalPa
             let index = excluded.partition_point(|span| span.end <= offset);
             excluded.get(index).is_none_or(|span| !span.contains(offset))
         };
-        items.retain(|item| is_prose(item.span.start));
+        items.retain(|item| is_prose(item.span().start));
     }
     let mut titles = Vec::new();
     for i in 0..items.len() {
+        // A title starts with a role word, a modifier or a known name.
+        let may_start = match items[i].kind {
+            ItemKind::Word => items[i].has(flag::ROLE | flag::MODIFIER),
+            ItemKind::Known(_) => true,
+            _ => false,
+        };
+        if !may_start {
+            continue;
+        }
         if let Some((title, after)) = title_phrase(para, &items, i) {
             items[i].flags |= TITLE;
             titles.push((i, title, after));
         }
     }
     let mut candidates = Vec::new();
-    let mut lowercase: FastSet<&str> = FastSet::default();
-    let mut caps: FastSet<&str> = FastSet::default();
-    let mut lowercase_words = String::new();
-    let mut midsentence_caps = String::new();
+    let mut introductions = Vec::new();
+    let mut names = Vec::new();
+    let mut context = LocalContext::default();
+    let (lower_count, caps_count) = items.iter().fold((0, 0), |(lower, caps), item| {
+        let is_word = item.kind == ItemKind::Word;
+        let caps_word = is_word && !item.has(LOWER_START) && !item.sentence_start && item.has(TITLE_CASE);
+        (lower + usize::from(is_word && item.has(LOWER_START)), caps + usize::from(caps_word))
+    });
+    let mut lowercase_words = Vec::with_capacity(lower_count);
+    let mut midsentence_caps = Vec::with_capacity(caps_count);
     for (i, item) in items.iter().enumerate() {
         let candidate = match item.kind {
-            ItemKind::Known(_) | ItemKind::Registry(..) => true,
+            ItemKind::Known(_) | ItemKind::Registry(..) => {
+                names.push(i);
+                if let ItemKind::Known(pattern) = item.kind {
+                    context.add(pattern);
+                }
+                true
+            }
             ItemKind::Punct(_) => false,
             ItemKind::Word => {
-                let word = item.span.slice(para);
                 if item.has(LOWER_START) {
-                    if lowercase.insert(word) {
-                        lowercase_words.push_str(word);
-                        lowercase_words.push(' ');
-                    }
-                } else if !item.sentence_start && item.has(TITLE_CASE) && caps.insert(word) {
-                    midsentence_caps.push_str(word);
-                    midsentence_caps.push(' ');
+                    lowercase_words.push(Listed::new(para, item.span()));
+                } else if !item.sentence_start && item.has(TITLE_CASE) {
+                    midsentence_caps.push(Listed::new(para, item.span()));
+                }
+                if item.has(flag::STATE_CUE) {
+                    context.state_cues += 1;
                 }
                 item.has(HAS_UPPER | TITLE | flag::STATE_CUE)
             }
         };
         if candidate {
-            candidates.push(i);
+            if may_introduce(&items, i) {
+                introductions.push(i);
+            }
+            if !inert(para, &items, i) {
+                candidates.push(i);
+            }
         }
     }
-    LocalParagraph { items, titles, candidates, lowercase_words, midsentence_caps }
+    LocalParagraph {
+        items,
+        titles,
+        candidates,
+        introductions,
+        names,
+        context,
+        lowercase_words,
+        midsentence_caps,
+    }
+}
+
+/// Whether pass 2 finds nothing at item `i` whatever the rest of the
+/// document holds: a listed common word ("The", "But") that starts no
+/// title, holds no second capital (no glued names) and follows no
+/// honorific. Most capitalised words of a text are such sentence starters.
+fn inert(para: &str, items: &[Item], i: usize) -> bool {
+    let item = &items[i];
+    if item.kind != ItemKind::Word || !item.has(flag::NOT_NAME) || item.has(TITLE) {
+        return false;
+    }
+    let mut prev_lower = false;
+    for c in item.span().slice(para).chars() {
+        if c.is_uppercase() && prev_lower {
+            return false;
+        }
+        prev_lower = c.is_lowercase();
+    }
+    let mut before = i.checked_sub(1);
+    if before.is_some_and(|j| items[j].kind == ItemKind::Punct('.')) {
+        before = i.checked_sub(2);
+    }
+    before.is_none_or(|j| !is_honorific(para, &items[j]))
+}
+
+/// Whether [`person_pattern`] can find a person at item `i` (a necessary
+/// condition, from the paragraph alone): an honorific, a title, or a name
+/// word with a comma two to four items on, and a title right after the
+/// comma or after one word more ("Vladimir Putin, the Russian president").
+fn may_introduce(items: &[Item], i: usize) -> bool {
+    let item = &items[i];
+    if item.has(TITLE) || (item.kind == ItemKind::Word && item.has(flag::HONORIFIC)) {
+        return true;
+    }
+    if item.kind != ItemKind::Word || !item.has(TITLE_CASE) || item.has(NOT_NAME_BITS) {
+        return false;
+    }
+    (i + 2..=i + 4).any(|j| {
+        items.get(j).is_some_and(|it| it.kind == ItemKind::Punct(','))
+            && (items.get(j + 1).is_some_and(|it| it.has(TITLE))
+                || items.get(j + 2).is_some_and(|it| it.has(TITLE)))
+    })
 }
 
 /// Cut a paragraph into items: words, punctuation, gazetteer and registry hits.
+///
+/// One pass over the bytes, ASCII decoded without `char` machinery. A
+/// gazetteer name is looked for only where an item starts and only when
+/// its first byte can start one (an anchored search there), not across
+/// every byte of the paragraph.
 fn tokenize(para: &str, registry: &Registry) -> Vec<Item> {
-    // Known names first: they may span several words ("United States").
-    let mut hits: Vec<(Span, ItemKind)> = Vec::new();
+    // Registry names first: they may span several words and win over the
+    // gazetteer. Sorted, not overlapping (one leftmost-longest automaton).
+    let mut registry_hits: Vec<(Span, ItemKind)> = Vec::new();
     if let Some(matcher) = &registry.matcher {
         for m in matcher.find_iter(para) {
             let hit = Span::new(m.start(), m.end());
             if boundary_ok(para, hit) {
                 let (entry, variant) = registry.patterns[m.pattern().as_usize()];
-                hits.push((hit, ItemKind::Registry(entry, variant)));
+                registry_hits
+                    .push((hit, ItemKind::Registry(u32::try_from(entry).unwrap_or(u32::MAX), variant)));
             }
         }
     }
-    // Registry hits come sorted and do not overlap each other (one
-    // leftmost-longest automaton), and neither do the gazetteer's: a
-    // gazetteer hit needs checking only against the registry hit at its place.
-    let registry_hits = hits.len();
-    let overlaps_registry = |hits: &[(Span, ItemKind)], hit: Span| {
-        let index = hits[..registry_hits].partition_point(|(h, _)| h.end <= hit.start);
-        hits[..registry_hits].get(index).is_some_and(|(h, _)| h.overlaps(hit))
-    };
     let k = &*KNOWLEDGE;
-    for m in k.matcher.find_iter(para) {
-        let hit = Span::new(m.start(), m.end());
-        if !boundary_ok(para, hit) || overlaps_registry(&hits, hit) {
-            continue;
-        }
-        let surface = hit.slice(para);
-        // "WHO", "US", "IT" in an all-capitals headline are words, not names.
-        let headline_word =
-            matches!(surface, "WHO" | "US" | "IT" | "AS" | "OR" | "IS" | "ON" | "IN" | "AT" | "AU" | "ICC");
-        if headline_word && caps_line(para, hit) {
-            continue;
-        }
-        hits.push((hit, ItemKind::Known(m.pattern().as_usize())));
-    }
-    if registry_hits > 0 {
-        hits.sort_by_key(|(h, _)| h.start);
-    }
-
-    let mut items: Vec<Item> = Vec::with_capacity(para.len() / 5);
+    let bytes = para.as_bytes();
+    let mut items: Vec<Item> = Vec::with_capacity(para.len() / 4 + 4);
     let mut offset = 0;
-    let mut hit_index = 0;
+    let mut next_registry = 0;
     let mut sentence_start = true;
-    let end_of = para.len();
-    while offset < end_of {
-        if let Some((hit, kind)) = hits.get(hit_index) {
-            if hit.start == offset {
-                items.push(Item { span: *hit, kind: *kind, sentence_start, flags: 0 });
-                sentence_start = false;
-                offset = hit.end;
-                hit_index += 1;
-                continue;
+    while let Some(&b) = bytes.get(offset) {
+        // A registry name here, else a gazetteer name (one that does not
+        // run into the next registry name), else a word or a mark.
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            match para.get(offset..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        let word = is_word_char(c);
+        let end = if word { word_end(para, offset + len) } else { offset + len };
+        let mut hit = None;
+        if let Some(&(span, kind)) = registry_hits.get(next_registry) {
+            if span.start == offset {
+                hit = Some((span, kind));
+                next_registry += 1;
             }
         }
-        let Some(c) = char_after(para, offset) else { break };
-        if is_word_char(c) {
-            let mut end = offset;
-            for (i, ch) in para[offset..].char_indices() {
-                if !is_word_char(ch) {
-                    break;
-                }
-                end = offset + i + ch.len_utf8();
-            }
-            let flags = word_bits(&para[offset..end]);
-            // Do not run into a known name that starts inside this word
-            // (glued words are split later, not here).
-            items.push(Item { span: Span::new(offset, end), kind: ItemKind::Word, sentence_start, flags });
+        if hit.is_none() && k.first_bytes[usize::from(b)] {
+            let first = if word { &para[offset..end] } else { "" };
+            hit = known_at(para, offset, first)
+                .filter(|(span, _)| registry_hits.get(next_registry).is_none_or(|(r, _)| !r.overlaps(*span)));
+        }
+        if let Some((span, kind)) = hit {
+            items.push(Item::new(span, kind, sentence_start, 0));
             sentence_start = false;
-            while hits.get(hit_index).is_some_and(|(h, _)| h.start < end) {
-                hit_index += 1;
+            offset = span.end;
+            while registry_hits.get(next_registry).is_some_and(|(r, _)| r.start < offset) {
+                next_registry += 1;
+            }
+            continue;
+        }
+        if word {
+            let flags = word_bits(para, Span::new(offset, end));
+            items.push(Item::new(Span::new(offset, end), ItemKind::Word, sentence_start, flags));
+            sentence_start = false;
+            // A registry name starting inside this word is not one.
+            while registry_hits.get(next_registry).is_some_and(|(r, _)| r.start < end) {
+                next_registry += 1;
             }
             offset = end;
         } else {
             if !c.is_whitespace() {
                 let abbreviation = c == '.'
-                    && items.last().is_some_and(|item| is_honorific(para, item) || item.span.len() == 1);
+                    && items.last().is_some_and(|item| is_honorific(para, item) || item.span().len() == 1);
                 if matches!(c, '!' | '?' | ':' | '“' | '"' | '«' | '„' | '(' | '[' | ';')
                     || (c == '.' && !abbreviation)
                 {
                     sentence_start = true;
                 }
-                items.push(Item {
-                    span: Span::new(offset, offset + c.len_utf8()),
-                    kind: ItemKind::Punct(c),
-                    sentence_start: false,
-                    flags: 0,
-                });
+                items.push(Item::new(Span::new(offset, offset + len), ItemKind::Punct(c), false, 0));
             }
-            offset += c.len_utf8();
+            offset += len;
         }
     }
     items
+}
+
+/// The gazetteer name starting at `offset`, whose first word (empty at a
+/// mark) is `first`: the longest surface written there, as the automaton
+/// would find it, kept only when it is a whole word (or words) and not a
+/// capitalised word of an all-capitals headline. A surface whose first word
+/// is shorter than `first` would end inside that word, so only `first`'s
+/// list can hold a name that is kept.
+fn known_at(para: &str, offset: usize, first: &str) -> Option<(Span, ItemKind)> {
+    let k = &*KNOWLEDGE;
+    let rest = para.get(offset..)?;
+    let pattern = k.by_first_word.get(first)?.iter().copied().find(|&p| rest.starts_with(k.surfaces[p]))?;
+    let hit = Span::new(offset, offset + k.surfaces[pattern].len());
+    if !boundary_ok(para, hit) {
+        return None;
+    }
+    // "WHO", "US", "IT" in an all-capitals headline are words, not names.
+    let headline_word = matches!(
+        hit.slice(para),
+        "WHO" | "US" | "IT" | "AS" | "OR" | "IS" | "ON" | "IN" | "AT" | "AU" | "ICC"
+    );
+    if headline_word && caps_line(para, hit) {
+        return None;
+    }
+    Some((hit, ItemKind::Known(u32::try_from(pattern).unwrap_or(u32::MAX))))
+}
+
+/// The end of the word whose rest starts at `from`.
+fn word_end(para: &str, from: usize) -> usize {
+    let bytes = para.as_bytes();
+    let mut end = from;
+    while let Some(&b) = bytes.get(end) {
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            end += 1;
+        } else {
+            match para.get(end..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_word_char(c) => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    end
 }
 
 /// Whether a hit is a whole word (or words).
@@ -555,6 +872,25 @@ fn registry(settings: &Settings) -> Registry {
     Registry { matcher, patterns }
 }
 
+/// A set of item numbers, as bits.
+struct Consumed(Vec<u64>);
+
+impl Consumed {
+    fn new(items: usize) -> Consumed {
+        Consumed(vec![0; items.div_ceil(64)])
+    }
+
+    fn insert(&mut self, item: usize) {
+        if let Some(word) = self.0.get_mut(item / 64) {
+            *word |= 1 << (item % 64);
+        }
+    }
+
+    fn contains(&self, item: usize) -> bool {
+        self.0.get(item / 64).is_some_and(|word| word & (1 << (item % 64)) != 0)
+    }
+}
+
 /// One paragraph in the global part: where it starts and its local result.
 struct Para {
     base: usize,
@@ -572,7 +908,7 @@ impl Para {
     }
 }
 
-fn scan_of<'a>(text: &'a str, p: &'a Para, words: &'a WordIndex) -> Scan<'a> {
+fn scan_of<'a>(text: &'a str, p: &'a Para, words: &'a Words<'a>) -> Scan<'a> {
     Scan { text: p.text(text), titles: &p.local.titles, words }
 }
 
@@ -611,35 +947,49 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
         paragraphs.push(Para { base: paragraph.span.start, end: paragraph.span.end, local });
     }
     // The document-wide word sets: updated from the last analysis's when
-    // the memo keeps them, else counted afresh.
-    let mut fresh = WordIndex::default();
-    let words = memo.state::<WordIndex>().unwrap_or(&mut fresh);
-    words.update(&paragraphs);
-    let words = &*words;
+    // the memo keeps them, else borrowed from the paragraphs' lists.
+    let words = match memo.state::<WordIndex>() {
+        Some(index) => {
+            index.update(&paragraphs, text);
+            Words::Counted(index)
+        }
+        None => Words::hashed(&paragraphs, text),
+    };
+    let words = &words;
     let mut builder = Builder::default();
     let mut context = Context::default();
     for p in &paragraphs {
-        context.collect(&scan_of(text, p, words), &p.local.items, &p.local.candidates);
+        context.collect(&p.local.context);
     }
+    // Items a name already covers, one bit per item of the document
+    // (paragraph `p`'s items from `first_item[p]` on).
+    let mut first_item = Vec::with_capacity(paragraphs.len());
+    let mut total_items = 0;
+    for p in &paragraphs {
+        first_item.push(total_items);
+        total_items += p.local.items.len();
+    }
+    let mut consumed = Consumed::new(total_items);
 
     // Pass 1: known names, and people introduced with a title.
     let mut defs: Vec<PersonDef> = Vec::new();
     let mut def_mentions: Vec<(usize, Span, MentionForm)> = Vec::new();
-    // (paragraph, item) pairs a name already covers.
-    let mut consumed: FastSet<(usize, usize)> = FastSet::default();
     for (p, para) in paragraphs.iter().enumerate() {
+        let introductions = &para.local.introductions;
+        if introductions.is_empty() {
+            continue;
+        }
         let scan = scan_of(text, para, words);
         let items = &para.local.items;
-        let candidates = &para.local.candidates;
         let mut cursor = 0;
         let mut i = 0;
-        while let Some(c) = next_candidate(candidates, &mut cursor, i) {
+        while let Some(c) = next_candidate(introductions, &mut cursor, i) {
             i = c;
             if let Some((def, name_span, name_items)) = person_pattern(&scan, items, i) {
                 let index = add_def(&mut defs, def);
                 def_mentions.push((index, para.shift(name_span), MentionForm::FullName));
                 for j in name_items.clone() {
-                    consumed.insert((p, j));
+                    consumed.insert(first_item[p] + j);
                 }
                 i = name_items.end.max(i + 1);
                 continue;
@@ -649,9 +999,12 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     }
     // Known names (countries, cities, organisations, registry entries).
     for (p, para) in paragraphs.iter().enumerate() {
+        if para.local.names.is_empty() {
+            continue;
+        }
         let scan = scan_of(text, para, words);
         let items = &para.local.items;
-        for &i in &para.local.candidates {
+        for &i in &para.local.names {
             let item = &items[i];
             match item.kind {
                 ItemKind::Known(pattern) => {
@@ -659,18 +1012,18 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
                     let Some(entity) = context.choose(&scan, items, i, entities) else { continue };
                     let form = known_form(&scan, items, i, entity);
                     let actor = known_actor(&mut builder, entity);
-                    builder.mention(actor, para.shift(item.span), form);
-                    consumed.insert((p, i));
+                    builder.mention(actor, para.shift(item.span()), form);
+                    consumed.insert(first_item[p] + i);
                 }
                 ItemKind::Registry(entry, variant) => {
-                    let actor = registry_actor(&mut builder, &mut defs, settings, entry);
+                    let actor = registry_actor(&mut builder, &mut defs, settings, entry as usize);
                     let form = if variant { MentionForm::Variant } else { MentionForm::FullName };
-                    let span = para.shift(item.span);
+                    let span = para.shift(item.span());
                     match actor {
                         RegistryActor::Person(def) => def_mentions.push((def, span, form)),
                         RegistryActor::Actor(actor) => builder.mention(actor, span, form),
                     }
-                    consumed.insert((p, i));
+                    consumed.insert(first_item[p] + i);
                 }
                 _ => {}
             }
@@ -704,16 +1057,20 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
                 i = end;
                 continue;
             }
-            if consumed.contains(&(p, i)) {
+            if consumed.contains(first_item[p] + i) {
                 i += 1;
                 continue;
             }
             // A full name again ("[Li Shangfu]").
             let run_end = name_run(&scan, items, i, 4);
             if run_end > i + 1 {
-                let words: Vec<&str> = items[i..run_end].iter().map(|it| it.span.slice(scan.text)).collect();
-                if let Some(index) = defs.iter().position(|d| d.words.len() > 1 && d.words == words) {
-                    let span = Span::new(items[i].span.start, items[run_end - 1].span.end);
+                let run = &items[i..run_end];
+                let same_words = |d: &PersonDef| {
+                    d.words.len() == run.len()
+                        && d.words.iter().zip(run).all(|(w, it)| w.as_str() == it.span().slice(scan.text))
+                };
+                if let Some(index) = defs.iter().position(same_words) {
+                    let span = Span::new(items[i].span().start, items[run_end - 1].span().end);
                     def_mentions.push((index, para.shift(span), MentionForm::FullName));
                     i = run_end;
                     continue;
@@ -724,8 +1081,8 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
                 i += 1;
                 continue;
             }
-            let word = item.span.slice(scan.text);
-            let at = para.shift(item.span);
+            let word = item.span().slice(scan.text);
+            let at = para.shift(item.span());
             // An honorific before a surname gives the person's gender.
             let honorific = honorific_before(&scan, items, i);
             if let Some(index) = resolve_word(&scan, &defs, &def_index, &recency, word, at.start, honorific) {
@@ -776,7 +1133,9 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
             }
             // Any other capitalised name: an actor of unknown kind; a person
             // when a speech verb is near.
-            if let Some((span, end, kind)) = unknown_name(&scan, items, i, |j| consumed.contains(&(p, j))) {
+            if let Some((span, end, kind)) =
+                unknown_name(&scan, items, i, |j| consumed.contains(first_item[p] + j))
+            {
                 let words: Vec<String> = span.slice(scan.text).split(' ').map(str::to_owned).collect();
                 let span = para.shift(span);
                 if kind == ActorKind::Person && words.len() > 1 {
@@ -919,7 +1278,7 @@ fn known_actor(builder: &mut Builder<'_>, entity: Entity) -> usize {
 
 fn known_form(scan: &Scan<'_>, items: &[Item], i: usize, entity: Entity) -> MentionForm {
     let k = &*KNOWLEDGE;
-    let surface = items[i].span.slice(scan.text);
+    let surface = items[i].span().slice(scan.text);
     match entity {
         Entity::Demonym(_) => MentionForm::Demonym,
         Entity::City(c) if k.cities[c].capital && stands_for_government(scan, items, i) => {
@@ -941,14 +1300,14 @@ fn stands_for_government(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
     let next = items.get(i + 1 + skip);
     let gap_is_space = skip == 1
         || next.is_some_and(|n| {
-            scan.text.get(items[i].span.end..n.span.start).is_some_and(|g| g.trim().is_empty())
+            scan.text.get(items[i].span().end..n.span().start).is_some_and(|g| g.trim().is_empty())
         });
     match next {
         Some(n) if n.kind == ItemKind::Word && gap_is_space => {
-            GOVERNMENT_VERBS.contains(&n.span.slice(scan.text))
+            GOVERNMENT_VERBS.contains(&n.span().slice(scan.text))
         }
         Some(n) if matches!(n.kind, ItemKind::Punct('\'' | '’')) => {
-            items.get(i + 2).is_some_and(|s| s.span.slice(scan.text) == "s")
+            items.get(i + 2).is_some_and(|s| s.span().slice(scan.text) == "s")
         }
         _ => false,
     }
@@ -958,43 +1317,45 @@ fn stands_for_government(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
 #[derive(Default)]
 struct Context {
     /// ISO codes of unambiguous country, city and demonym hits, counted.
-    countries: HashMap<&'static str, usize>,
+    countries: FastMap<&'static str, usize>,
     /// Unambiguous hits of US states and US cities other than the country.
     us_local: usize,
     /// Words that point to a US state ("state", "governor", "county").
     state_cues: usize,
 }
 
-impl Context {
-    fn collect(&mut self, scan: &Scan<'_>, items: &[Item], candidates: &[usize]) {
+impl LocalContext {
+    /// Count a gazetteer hit that stands for one entity only.
+    fn add(&mut self, pattern: u32) {
         let k = &*KNOWLEDGE;
-        let _ = scan;
-        for item in candidates.iter().filter_map(|&i| items.get(i)) {
-            match item.kind {
-                ItemKind::Known(pattern) if entities_of(pattern).len() == 1 => {
-                    match entities_of(pattern)[0] {
-                        Entity::Country(c) | Entity::Demonym(c) => {
-                            *self.countries.entry(k.countries[c].iso2).or_default() += 1
-                        }
-                        Entity::City(c) => {
-                            *self.countries.entry(k.cities[c].iso2).or_default() += 1;
-                            if k.cities[c].iso2 == "US" {
-                                self.us_local += 1;
-                            }
-                        }
-                        Entity::State(_) => self.us_local += 1,
-                        Entity::Org(o) => {
-                            if let Some(c) = k.orgs[o].country {
-                                *self.countries.entry(c).or_default() += 1;
-                            }
-                        }
-                        Entity::Region(_) => {}
-                    }
+        let &[entity] = entities_of(pattern) else { return };
+        match entity {
+            Entity::Country(c) | Entity::Demonym(c) => self.countries.push(k.countries[c].iso2),
+            Entity::City(c) => {
+                self.countries.push(k.cities[c].iso2);
+                if k.cities[c].iso2 == "US" {
+                    self.us_local += 1;
                 }
-                ItemKind::Word if item.has(flag::STATE_CUE) => self.state_cues += 1,
-                _ => {}
             }
+            Entity::State(_) => self.us_local += 1,
+            Entity::Org(o) => {
+                if let Some(c) = k.orgs[o].country {
+                    self.countries.push(c);
+                }
+            }
+            Entity::Region(_) => {}
         }
+    }
+}
+
+impl Context {
+    /// Add up the paragraphs' shares.
+    fn collect(&mut self, local: &LocalContext) {
+        for &iso in &local.countries {
+            *self.countries.entry(iso).or_default() += 1;
+        }
+        self.us_local += local.us_local;
+        self.state_cues += local.state_cues;
     }
 
     /// Pick the entity an ambiguous surface stands for here.
@@ -1004,7 +1365,7 @@ impl Context {
         if entities.len() == 1 {
             return Some(first);
         }
-        let next_word = items.get(i + 1).map(|n| n.span.slice(scan.text)).unwrap_or("");
+        let next_word = items.get(i + 1).map(|n| n.span().slice(scan.text)).unwrap_or("");
         let mut best = (f64::MIN, first);
         for &entity in entities {
             let score = match entity {
@@ -1128,7 +1489,7 @@ fn is_name_word(scan: &Scan<'_>, item: &Item) -> bool {
     item.kind == ItemKind::Word
         && item.has(TITLE_CASE)
         && !item.has(NOT_NAME_BITS)
-        && (!item.sentence_start || !scan.seen_lowercase(item.span.slice(scan.text)))
+        && (!item.sentence_start || !scan.seen_lowercase(item.span().slice(scan.text)))
 }
 
 fn only_space_between(text: &str, a: Span, b: Span) -> bool {
@@ -1141,7 +1502,7 @@ fn name_run(scan: &Scan<'_>, items: &[Item], i: usize, max: usize) -> usize {
     let mut words = 0;
     while end < items.len() && words < max {
         let item = &items[end];
-        if end > i && !only_space_between(scan.text, items[end - 1].span, item.span) {
+        if end > i && !only_space_between(scan.text, items[end - 1].span(), item.span()) {
             break;
         }
         if is_name_word(scan, item) {
@@ -1170,7 +1531,7 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
     let mut last = None;
     while j < items.len() {
         let item = &items[j];
-        if j > i && !only_space_between(text, items[j - 1].span, item.span) {
+        if j > i && !only_space_between(text, items[j - 1].span(), item.span()) {
             break;
         }
         match item.kind {
@@ -1188,7 +1549,7 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
                 }
             }
             ItemKind::Word => {
-                let word = item.span.slice(text);
+                let word = item.span().slice(text);
                 if item.has(flag::ROLE) && !(item.has(LOWER_START) && role.is_some()) {
                     role = Some(lower(word));
                 } else if item.has(flag::MODIFIER) {
@@ -1197,7 +1558,7 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
                     // "of" continues a title only into a country or modifier.
                     let next = items.get(j + 1);
                     let next = match next {
-                        Some(n) if n.span.slice(text) == "the" => items.get(j + 2),
+                        Some(n) if n.span().slice(text) == "the" => items.get(j + 2),
                         other => other,
                     };
                     let continues = next.is_some_and(|n| match n.kind {
@@ -1210,7 +1571,7 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
                     if !continues {
                         break;
                     }
-                    if items.get(j + 1).is_some_and(|n| n.span.slice(text) == "the") {
+                    if items.get(j + 1).is_some_and(|n| n.span().slice(text) == "the") {
                         j += 1;
                     }
                     j += 1;
@@ -1229,7 +1590,7 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
     // A title phrase must include its role word, not end in a country
     // without one before it ("Russian" alone is no title).
     Some((
-        Title { span: Span::new(items[i].span.start, items[last].span.end), role, modifiers, country },
+        Title { span: Span::new(items[i].span().start, items[last].span().end), role, modifiers, country },
         last + 1,
     ))
 }
@@ -1242,8 +1603,8 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
     let text = scan.text;
     let new_def = |name_items: std::ops::Range<usize>, title: Option<Title>, gender: Option<Gender>| {
         let words: Vec<String> =
-            items[name_items.clone()].iter().map(|it| it.span.slice(text).to_owned()).collect();
-        let span = Span::new(items[name_items.start].span.start, items[name_items.end - 1].span.end);
+            items[name_items.clone()].iter().map(|it| it.span().slice(text).to_owned()).collect();
+        let span = Span::new(items[name_items.start].span().start, items[name_items.end - 1].span().end);
         let name = span.slice(text).to_owned();
         let title_text = title.as_ref().map(|t| t.span.slice(text).to_owned());
         let gender = gender.or_else(|| title.as_ref().and_then(|t| gender_of_role(&t.role)));
@@ -1262,7 +1623,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
     };
     // Honorific: "Mr. Smith", "Sen. Jane Doe".
     if items[i].kind == ItemKind::Word && items[i].has(flag::HONORIFIC) {
-        let word = items[i].span.slice(text);
+        let word = items[i].span().slice(text);
         if let Some((_, gender)) = HONORIFICS.iter().find(|(h, _)| *h == word) {
             let mut j = i + 1;
             if items.get(j).is_some_and(|it| it.kind == ItemKind::Punct('.')) {
@@ -1294,7 +1655,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         let end = name_run(scan, items, i, 4);
         if end - i >= 2 && items.get(end).is_some_and(|it| it.kind == ItemKind::Punct(',')) {
             let mut t = end + 1;
-            if items.get(t).is_some_and(|it| matches!(it.span.slice(text), "the" | "a" | "an")) {
+            if items.get(t).is_some_and(|it| matches!(it.span().slice(text), "the" | "a" | "an")) {
                 t += 1;
             }
             if let Some((title, after)) = scan.title_at(items, t) {
@@ -1345,7 +1706,7 @@ fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender>
     if items[j].kind == ItemKind::Punct('.') {
         j = j.checked_sub(1)?;
     }
-    let word = items[j].span.slice(scan.text);
+    let word = items[j].span().slice(scan.text);
     HONORIFICS.iter().find(|(h, _)| *h == word).and_then(|(_, g)| *g)
 }
 
@@ -1587,8 +1948,8 @@ fn unknown_name(
     while end > i + 1 && (i..end).any(&consumed) {
         end -= 1;
     }
-    let mut first_word = items[i].span.slice(scan.text);
-    if items[i].sentence_start && end == i + 1 && !scan.words.caps.contains_key(first_word) {
+    let mut first_word = items[i].span().slice(scan.text);
+    if items[i].sentence_start && end == i + 1 && !scan.words.has_caps(first_word) {
         return None;
     }
     // Organisation words after the run ("Defense Ministry") make it an organisation.
@@ -1597,7 +1958,7 @@ fn unknown_name(
     while let Some(next) = items.get(last) {
         if next.kind == ItemKind::Word
             && next.has(flag::ORG)
-            && only_space_between(scan.text, items[last - 1].span, next.span)
+            && only_space_between(scan.text, items[last - 1].span(), next.span())
         {
             kind = ActorKind::Organization;
             last += 1;
@@ -1609,7 +1970,7 @@ fn unknown_name(
         let near_speech = items[end..items.len().min(end + 3)]
             .iter()
             .chain(items[i.saturating_sub(2)..i].iter())
-            .any(|it| SPEECH_VERBS.contains(&it.span.slice(scan.text)));
+            .any(|it| SPEECH_VERBS.contains(&it.span().slice(scan.text)));
         if near_speech {
             kind = ActorKind::Person;
         }
@@ -1618,7 +1979,7 @@ fn unknown_name(
         first_word = "";
     }
     let _ = first_word;
-    Some((Span::new(items[i].span.start, items[last - 1].span.end), last, kind))
+    Some((Span::new(items[i].span().start, items[last - 1].span().end), last, kind))
 }
 
 enum RoleTarget {
@@ -1640,7 +2001,7 @@ fn role_reference(
     let country = title.country?;
     // "a Chinese defense minister" is any minister, not this one.
     if i > 0 {
-        let before = items[i - 1].span.slice(text);
+        let before = items[i - 1].span().slice(text);
         if matches!(
             before,
             "a" | "an" | "A" | "An" | "another" | "every" | "each" | "his" | "her" | "their" | "its"
@@ -1719,5 +2080,58 @@ fn registry_actor(
             a
         });
         RegistryActor::Actor(actor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str) -> Para {
+        let local = scan_paragraph(text, &[], &registry(&Settings::default()));
+        Para { base: 0, end: text.len(), local: Arc::new(local) }
+    }
+
+    #[test]
+    fn hashed_word_sets_are_exact_even_when_two_words_share_a_hash() {
+        let text = "the alpha and the beta met Gamma in Delta";
+        let paragraphs = [paragraph(text)];
+        let Words::Hashed { lowercase, caps, .. } = Words::hashed(&paragraphs, text) else { unreachable!() };
+        // (word, list, expected): as the sets answer.
+        let cases: &[(&str, List, bool)] = &[
+            ("alpha", List::Lowercase, true),
+            ("beta", List::Lowercase, true),
+            ("gamma", List::Lowercase, false),
+            ("Gamma", List::Caps, true),
+            ("Delta", List::Caps, true),
+            ("Alpha", List::Caps, false),
+        ];
+        for &(word, list, expected) in cases {
+            let set = match list {
+                List::Lowercase => &lowercase,
+                List::Caps => &caps,
+            };
+            assert_eq!(Words::has(set, list, &paragraphs, text, word), expected, "{word}");
+        }
+        // A forged collision: "beta" and "gamma" under the hash of "the"
+        // (the first word listed), so the text decides.
+        let forged: HashedWords =
+            [(word_hash("beta"), (0, 0)), (word_hash("gamma"), (0, 0))].into_iter().collect();
+        assert!(Words::has(&forged, List::Lowercase, &paragraphs, text, "beta"));
+        assert!(!Words::has(&forged, List::Lowercase, &paragraphs, text, "gamma"));
+    }
+
+    #[test]
+    fn a_word_hashes_the_same_wherever_it_stands() {
+        let text =
+            "Xinhua reported; xinhua, Xinhua. A verylongwordofmorethansixteen, verylongwordofmorethansixteen";
+        let paragraph = paragraph(text);
+        let mut by_word: HashMap<&str, u64> = HashMap::new();
+        for listed in paragraph.local.lowercase_words.iter().chain(&paragraph.local.midsentence_caps) {
+            let word = listed.of(text).unwrap_or_default();
+            assert_eq!(listed.hash, word_hash(word), "{word}");
+            assert_eq!(*by_word.entry(word).or_insert(listed.hash), listed.hash, "{word}");
+        }
+        assert!(by_word.len() >= 3);
     }
 }

@@ -95,7 +95,17 @@ pub struct Knowledge {
     pub states: Vec<State>,
     pub orgs: &'static [Org],
     pub regions: &'static [Org],
+    /// Every surface, leftmost-longest (for names inside a word).
     pub matcher: AhoCorasick,
+    /// The surface of each automaton pattern.
+    pub surfaces: Vec<&'static str>,
+    /// Patterns by their surface's first word (its leading run of letters
+    /// and digits; empty when it starts with punctuation), longest first:
+    /// the longest name starting at a word is one of its word's list. A
+    /// fast fixed-seed hash: every capitalised word is looked up.
+    pub by_first_word: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
+    /// The bytes a surface can start with (`first_bytes[b]`).
+    pub first_bytes: [bool; 256],
     /// Per automaton pattern, the entities that surface stands for.
     pub entities: Vec<Vec<Entity>>,
     pub country_by_iso: HashMap<&'static str, usize>,
@@ -106,6 +116,13 @@ pub struct Knowledge {
 }
 
 pub static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::parse(KNOWLEDGE_TSV));
+
+/// The leading run of letters and digits of `text` (what the actors scan
+/// calls a word).
+pub fn first_word(text: &str) -> &str {
+    let end = text.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(text.len(), |(i, _)| i);
+    &text[..end]
+}
 
 fn list(field: &'static str) -> Vec<&'static str> {
     field.split('|').filter(|s| !s.is_empty()).collect()
@@ -206,6 +223,19 @@ impl Knowledge {
         }
         let mut pairs: Vec<(&'static str, Vec<Entity>)> = surfaces.into_iter().collect();
         pairs.sort_by(|a, b| a.0.cmp(b.0));
+        let mut first_bytes = [false; 256];
+        let mut by_first_word: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState> =
+            HashMap::default();
+        for (index, (surface, _)) in pairs.iter().enumerate() {
+            if let Some(&b) = surface.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+            by_first_word.entry(first_word(surface)).or_default().push(index);
+        }
+        for list in by_first_word.values_mut() {
+            list.sort_by_key(|&index| std::cmp::Reverse(pairs[index].0.len()));
+        }
+        let surfaces = pairs.iter().map(|(surface, _)| *surface).collect();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(pairs.iter().map(|(surface, _)| *surface))
@@ -220,6 +250,9 @@ impl Knowledge {
             orgs: ORGS,
             regions: REGIONS,
             matcher,
+            surfaces,
+            by_first_word,
+            first_bytes,
             entities,
             country_by_iso,
             leaders_by_surname,

@@ -558,11 +558,97 @@ pub mod flag {
 }
 
 /// Every listed word (exact case) with its bits; role words and modifiers
-/// under their lower-case form. One table, so a word costs one lookup (two
-/// when it has capitals) with a fast fixed-seed hash.
-static WORD_FLAGS: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, u16, foldhash::fast::FixedState>,
-> = std::sync::LazyLock::new(|| {
+/// under their lower-case form. Every word of a text is looked up, so
+/// words of plain ASCII up to 16 bytes (all but a few) go through a small
+/// open-addressing table of words packed into two integers: no string
+/// hashing, no byte comparison loop, lower-casing eight letters at a time.
+struct Lists {
+    /// Every listed word: the fallback for the words `packed` cannot hold.
+    words: std::collections::HashMap<&'static str, u16, foldhash::fast::FixedState>,
+    /// (packed word, bits), by [`slot`]; an empty slot holds a zero word.
+    packed: Vec<([u64; 2], u16)>,
+    /// The [`sketch`] bits of every packed word, and of those with
+    /// case-free bits: most words of a text ("the", "and") are turned away
+    /// here, with no probe of the table.
+    sketch_exact: [u64; SKETCH_WORDS],
+    sketch_case_free: [u64; SKETCH_WORDS],
+}
+
+const SKETCH_WORDS: usize = 128;
+
+/// A small fingerprint of a packed word (its length, first and last
+/// bytes), as a bit number below `SKETCH_WORDS * 64`.
+fn sketch(word: [u64; 2], len: usize) -> usize {
+    let last = (if len > 8 { word[1] >> (8 * (len - 9)) } else { word[0] >> (8 * (len.max(1) - 1)) }) & 0xFF;
+    let key = ((len as u64 & 15) << 16) | ((word[0] & 0xFF) << 8) | last;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize
+}
+
+fn sketched(sketches: &[u64; SKETCH_WORDS], bit: usize) -> bool {
+    sketches[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// Slots of [`Lists::packed`] (a power of two, over twice the lists).
+const PACKED_SLOTS: usize = 2048;
+
+/// The word of `len` bytes at `start` in `bytes`, packed as [`pack`]
+/// does; with two 8-byte loads when 16 bytes follow `start`.
+pub fn pack_at(bytes: &[u8], start: usize, len: usize) -> Option<[u64; 2]> {
+    if len == 0 || len > 16 {
+        return None;
+    }
+    let (Some(low), Some(high)) = (bytes.get(start..start + 8), bytes.get(start + 8..start + 16)) else {
+        return pack(bytes.get(start..start + len)?);
+    };
+    let load = |chunk: &[u8]| u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    let mask = |n: usize| if n >= 8 { u64::MAX } else { (1_u64 << (8 * n)) - 1 };
+    Some([load(low) & mask(len), if len > 8 { load(high) & mask(len - 8) } else { 0 }])
+}
+
+/// A word of 1 to 16 bytes, zero-padded, as two little-endian integers.
+pub fn pack(word: &[u8]) -> Option<[u64; 2]> {
+    if word.is_empty() || word.len() > 16 {
+        return None;
+    }
+    let mut packed = [0_u64; 2];
+    for (i, &byte) in word.iter().enumerate() {
+        packed[i / 8] |= u64::from(byte) << (8 * (i % 8));
+    }
+    Some(packed)
+}
+
+/// ASCII upper-case letters to lower case, eight bytes at a time (every
+/// byte below 0x80).
+fn lower_packed(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = x.wrapping_add(ONES * u64::from(0x80 - b'A'));
+    let above_z = x.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+    let upper = at_least_a & !above_z & (ONES * 0x80);
+    x | (upper >> 2)
+}
+
+fn slot(word: [u64; 2]) -> usize {
+    let mixed = (word[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ word[1]).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    (mixed >> 40) as usize & (PACKED_SLOTS - 1)
+}
+
+impl Lists {
+    fn packed(&self, word: [u64; 2]) -> u16 {
+        let mut at = slot(word);
+        loop {
+            let (key, bits) = self.packed[at];
+            if key == word {
+                return bits;
+            }
+            if key[0] == 0 {
+                return 0;
+            }
+            at = (at + 1) & (PACKED_SLOTS - 1);
+        }
+    }
+}
+
+static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
     let mut map: std::collections::HashMap<&'static str, u16, foldhash::fast::FixedState> =
         std::collections::HashMap::default();
     let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u16, lower_only: bool| {
@@ -581,16 +667,62 @@ static WORD_FLAGS: std::sync::LazyLock<
     add(&mut PARTICLES.iter().copied(), flag::PARTICLE, false);
     add(&mut HONORIFICS.iter().map(|(word, _)| *word), flag::HONORIFIC, false);
     add(&mut STATE_CUES.iter().copied(), flag::STATE_CUE, false);
-    map
+    let mut packed = vec![([0_u64; 2], 0_u16); PACKED_SLOTS];
+    let mut sketch_exact = [0_u64; SKETCH_WORDS];
+    let mut sketch_case_free = [0_u64; SKETCH_WORDS];
+    for (word, &bits) in &map {
+        let Some(key) = pack(word.as_bytes()) else { continue };
+        let bit = sketch(key, word.len());
+        sketch_exact[bit / 64] |= 1 << (bit % 64);
+        if bits & (flag::ROLE | flag::MODIFIER) != 0 {
+            sketch_case_free[bit / 64] |= 1 << (bit % 64);
+        }
+        let mut at = slot(key);
+        while packed[at].0[0] != 0 {
+            at = (at + 1) & (PACKED_SLOTS - 1);
+        }
+        packed[at] = (key, bits);
+    }
+    Lists { words: map, packed, sketch_exact, sketch_case_free }
 });
 
 /// The [`flag`] bits of `word`: exact-case lists as written, role words and
 /// modifiers by the lower-cased word. Allocates only for a non-ASCII word
 /// with capitals.
 pub fn word_flags(word: &str) -> u16 {
-    let table = &*WORD_FLAGS;
-    let exact = table.get(word).copied().unwrap_or(0);
+    let key = if word.is_ascii() { pack(word.as_bytes()) } else { None };
+    word_flags_packed(word, key)
+}
+
+/// [`word_flags`] of a word already [`pack`]ed (`key`: `Some` only for a
+/// word of plain ASCII).
+pub fn word_flags_packed(word: &str, key: Option<[u64; 2]>) -> u16 {
+    let lists = &*LISTS;
     let case_free = flag::ROLE | flag::MODIFIER;
+    {
+        if let Some(key) = key {
+            let len = word.len();
+            let exact = if sketched(&lists.sketch_exact, sketch(key, len)) { lists.packed(key) } else { 0 };
+            let lowered = [lower_packed(key[0]), lower_packed(key[1])];
+            if lowered == key {
+                return exact;
+            }
+            let lowered_bits = if sketched(&lists.sketch_case_free, sketch(lowered, len)) {
+                lists.packed(lowered)
+            } else {
+                0
+            };
+            return (exact & !case_free) | (lowered_bits & case_free);
+        }
+    }
+    flags_by_map(word)
+}
+
+/// [`word_flags`] through the hash map, for any word.
+fn flags_by_map(word: &str) -> u16 {
+    let case_free = flag::ROLE | flag::MODIFIER;
+    let table = &LISTS.words;
+    let exact = table.get(word).copied().unwrap_or(0);
     if !word.chars().any(char::is_uppercase) {
         return exact;
     }
@@ -610,5 +742,67 @@ pub fn word_flags(word: &str) -> u16 {
 
 /// Whether `word` is in [`NOT_NAMES`] (exact case).
 pub fn is_not_name(word: &str) -> bool {
-    WORD_FLAGS.get(word).is_some_and(|bits| bits & flag::NOT_NAME != 0)
+    word_flags(word) & flag::NOT_NAME != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packed_table_answers_as_the_map_does() {
+        let mut words: Vec<String> = Vec::new();
+        for &word in LISTS.words.keys() {
+            let title: String =
+                word.chars().take(1).flat_map(char::to_uppercase).chain(word.chars().skip(1)).collect();
+            words.extend([word.to_owned(), word.to_uppercase(), word.to_lowercase(), title]);
+        }
+        let others = [
+            "the",
+            "The",
+            "Xinhua",
+            "said",
+            "SAID",
+            "Kyiv",
+            "a",
+            "Z",
+            "@",
+            "`",
+            "[",
+            "{",
+            "x9",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "ministerMinister",
+            "Ministère",
+            "ÉTAT",
+            "Zelenskyy",
+        ];
+        words.extend(others.iter().map(|w| (*w).to_owned()));
+        for word in &words {
+            assert_eq!(word_flags(word), flags_by_map(word), "{word}");
+        }
+        assert_eq!(word_flags("Minister") & flag::ROLE, flag::ROLE);
+        assert_eq!(word_flags("DEFENSE") & flag::MODIFIER, flag::MODIFIER);
+    }
+
+    #[test]
+    fn pack_at_reads_the_same_word_as_pack() {
+        let text = b"Xi met Putin in Moscow; secretary-general abcdefghijklmnopq z";
+        for start in 0..text.len() {
+            for len in 0..=18 {
+                let Some(word) = text.get(start..start + len) else { continue };
+                assert_eq!(pack_at(text, start, len), pack(word), "{start} {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn lower_packed_changes_only_capital_letters() {
+        for byte in 0_u8..0x80 {
+            let word = [byte; 8];
+            let lowered = lower_packed(u64::from_le_bytes(word)).to_le_bytes();
+            assert_eq!(lowered, [byte.to_ascii_lowercase(); 8], "{byte}");
+        }
+    }
 }
