@@ -31,6 +31,8 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("French President Emmanuel Macron called.", &["Emmanuel Macron -> Emmanuel Macron", "French -> France"]),
     ("Mr. Smith declined to comment.", &["Smith -> Smith", "Smith : person"]),
+    ("Councilman Ray Diaz voted no.", &["Ray Diaz -> Ray Diaz", "Ray Diaz : person"]),
+    ("Harlow Bank analyst Mark Chen cut his forecast.", &["Mark Chen -> Mark Chen", "Mark Chen : person"]),
     ("British Prime Minister Rishi Sunak resigned.", &["Rishi Sunak -> Rishi Sunak"]),
     ("German Chancellor Olaf Scholz said the talks went well.", &["Olaf Scholz -> Olaf Scholz"]),
     ("Kremlin spokesman Dmitry Peskov denied it.", &["Dmitry Peskov -> Dmitry Peskov", "Kremlin -> Kremlin"]),

@@ -48,6 +48,21 @@ pub const ROLE_WORDS: &[&str] = &[
     "emir",
     "sultan",
     "monarch",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "councilor",
+    "alderman",
+    "alderwoman",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "sheriff",
+    "superintendent",
+    "prosecutor",
+    "analyst",
+    "economist",
 ];
 
 /// Words that qualify a title ("Defense", "Foreign", "Deputy", "State").

@@ -230,6 +230,21 @@ const TITLES: &[&str] = &[
     "opposition",
     "leader",
     "representative",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "councilor",
+    "alderman",
+    "alderwoman",
+    "congressman",
+    "congresswoman",
+    "assemblyman",
+    "assemblywoman",
+    "sheriff",
+    "superintendent",
+    "prosecutor",
+    "analyst",
+    "economist",
     "rep",
     "sen",
     "gov",
@@ -359,8 +374,32 @@ const NOT_PEOPLE: &[&str] = &[
     "regierung",
     "polizei",
 ];
-const MALE_TITLES: &[&str] = &["mr", "herr", "sir", "king", "prince"];
-const FEMALE_TITLES: &[&str] = &["mrs", "ms", "miss", "frau", "queen", "princess", "dame"];
+const MALE_TITLES: &[&str] = &[
+    "mr",
+    "herr",
+    "sir",
+    "king",
+    "prince",
+    "councilman",
+    "congressman",
+    "assemblyman",
+    "alderman",
+    "spokesman",
+];
+const FEMALE_TITLES: &[&str] = &[
+    "mrs",
+    "ms",
+    "miss",
+    "frau",
+    "queen",
+    "princess",
+    "dame",
+    "councilwoman",
+    "congresswoman",
+    "assemblywoman",
+    "alderwoman",
+    "spokeswoman",
+];
 /// Prepositions: a pronoun or name right after one is not a speaker.
 pub(super) const PREPOSITIONS: &[&str] = &[
     "with",
