@@ -255,6 +255,28 @@ pub const ORG_WORDS: &[&str] = &[
     "Guard",
     "Federation",
     "Fund",
+    // Companies: "General Electric", "General Motors", "Duke Energy".
+    "Electric",
+    "Motors",
+    "Motor",
+    "Mills",
+    "Dynamics",
+    "Energy",
+    "Airlines",
+    "Airways",
+    "Holdings",
+    "Industries",
+    "Technologies",
+    "Pharmaceuticals",
+    "Insurance",
+    "Electronics",
+    "Communications",
+    "Foods",
+    "Petroleum",
+    "Bancorp",
+    "LLC",
+    "PLC",
+    "GmbH",
 ];
 
 /// Capitalised words that are not names: function words and common
