@@ -18,7 +18,10 @@
 //! time: the next is sent only when the previous one has been answered.
 //! Every server receives the same keystrokes — as ranged changes when it
 //! asks for incremental sync, as the whole text when it asks for full sync.
-//! Peak RSS is `VmHWM` from `/proc/PID/status` just before shutdown.
+//! Peak RSS is `VmHWM` from `/proc/PID/status` just before shutdown; CPU per
+//! keystroke is the server's user + system time (`/proc/PID/stat`) over the
+//! typing, divided by the keystrokes (steadier than wall time on a busy
+//! machine).
 //!
 //! Options: `--sizes LIST` (3k,30k,300k,3m), `--edits N` (100), `--budget
 //! SECS` (typing time per server and size before it stops early; at least 3
@@ -309,6 +312,18 @@ impl Session {
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
     }
 
+    /// CPU time (user + system) the server has used so far, from
+    /// `/proc/PID/stat`: unlike wall time, it hardly depends on the load of
+    /// a shared machine.
+    fn cpu_time(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // Fields after the command name (which may hold spaces) in parentheses.
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        // USER_HZ is 100 on Linux.
+        Some(Duration::from_millis(ticks * 10))
+    }
+
     fn shutdown(mut self) {
         if let Ok(id) = self.request("shutdown", Value::Null) {
             let _ = self.wait_for(|m| m["id"] == json!(id), Duration::from_secs(5));
@@ -347,6 +362,8 @@ struct Measure {
     latencies: Vec<Duration>,
     diagnostics: usize,
     rss_kb: Option<u64>,
+    /// Server CPU time per keystroke, over the whole typing phase.
+    cpu_per_keystroke: Option<Duration>,
     note: Option<String>,
 }
 
@@ -418,6 +435,7 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
     }
 
     let mut current = text.to_owned();
+    let cpu_before = session.cpu_time();
     let typing = Instant::now();
     for (i, (offset, c)) in support::keystrokes(text, options.edits, SEED).into_iter().enumerate() {
         if i >= 3 && typing.elapsed() > options.budget {
@@ -452,6 +470,10 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
         }
     }
     measure.rss_kb = session.peak_rss_kb();
+    if let (Some(before), Some(after)) = (cpu_before, session.cpu_time()) {
+        let typed = measure.latencies.len().max(1) as u32;
+        measure.cpu_per_keystroke = Some(after.saturating_sub(before) / typed);
+    }
     session.shutdown();
     let _ = std::fs::remove_dir_all(&root);
     Ok(measure)
@@ -482,8 +504,8 @@ fn main() {
         }
     };
     let mut table = String::new();
-    table.push_str("| document | server | keystrokes | spawn→initialize | open→first diagnostics | diagnostics | p50 | p95 | max | peak RSS |\n");
-    table.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
+    table.push_str("| document | server | keystrokes | spawn→initialize | open→first diagnostics | diagnostics | p50 | p95 | max | CPU/keystroke | peak RSS |\n");
+    table.push_str("|---|---|---|---|---|---|---|---|---|---|---|\n");
     let mut ratios = String::new();
     let mut failed = false;
     for &size in &options.sizes {
@@ -495,7 +517,7 @@ fn main() {
             match run(name, command, &text, &options) {
                 Ok(measure) => {
                     let line = format!(
-                        "| {label} | {name} | {}{} | {} | {} | {} | {} | {} | {} | {} |\n",
+                        "| {label} | {name} | {}{} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                         measure.latencies.len(),
                         measure.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default(),
                         ms(measure.init),
@@ -504,6 +526,7 @@ fn main() {
                         ms(measure.percentile(50.0)),
                         ms(measure.percentile(95.0)),
                         ms(measure.latencies.iter().max().copied()),
+                        ms(measure.cpu_per_keystroke),
                         measure.rss_kb.map_or("–".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
                     );
                     eprint!("{line}");
@@ -512,7 +535,7 @@ fn main() {
                 }
                 Err(message) => {
                     eprintln!("lsp_latency: {name} on {label}: {message}");
-                    table.push_str(&format!("| {label} | {name} | failed: {message} | | | | | | | |\n"));
+                    table.push_str(&format!("| {label} | {name} | failed: {message} | | | | | | | | |\n"));
                     failed = true;
                 }
             }

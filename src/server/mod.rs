@@ -50,6 +50,9 @@ pub struct Shared {
     /// Bumped whenever settings change; snapshots of older generations are
     /// stale.
     settings_generation: AtomicU64,
+    /// Where push diagnostics are written, bypassing tower-lsp's slow
+    /// serialisation (see [`framing`]); `None` falls back to the client.
+    outbox: Option<Arc<framing::Outbox>>,
 }
 
 /// Lock a mutex, surviving a panic that poisoned it (the data under our
@@ -78,8 +81,8 @@ pub struct DocumentText {
 }
 
 impl Backend {
-    fn new(client: Client) -> Backend {
-        Backend { client, shared: Arc::default() }
+    fn new(client: Client, outbox: Option<Arc<framing::Outbox>>) -> Backend {
+        Backend { client, shared: Arc::new(Shared { outbox, ..Shared::default() }) }
     }
 
     fn session(&self) -> Session {
@@ -366,14 +369,21 @@ where
     I: tokio::io::AsyncRead + Unpin,
     O: tokio::io::AsyncWrite,
 {
-    let (service, socket) = LspService::build(Backend::new)
+    let (outbox, frames) = framing::Outbox::new();
+    let outbox = Arc::new(outbox);
+    let (service, socket) = LspService::build(move |client| Backend::new(client, Some(outbox.clone())))
         .custom_method("copydesk/documentText", Backend::document_text)
         .finish();
     let signal = Arc::new(ExitSignal::default());
     let service = ExitWatch { inner: service, signal: signal.clone() };
     let (filtered, pipe) = tokio::io::duplex(1 << 16);
+    let (written, merged) = tokio::io::duplex(1 << 16);
     let serving = async {
-        tokio::join!(framing::filter(input, pipe), Server::new(filtered, output, socket).serve(service));
+        tokio::join!(
+            framing::filter(input, pipe),
+            Server::new(filtered, written, socket).serve(service),
+            framing::merge(merged, frames, output),
+        );
     };
     tokio::select! {
         () = serving => Ending::InputClosed,

@@ -151,6 +151,20 @@ fn settings_file_diagnostics(
     Some((uri, diagnostics))
 }
 
+/// Publish the diagnostics of `snapshot` with its version: serialised off
+/// the async threads and written through the outbox when there is one.
+async fn publish(shared: &Shared, client: &Client, snapshot: &Arc<Snapshot>) {
+    if let Some(outbox) = &shared.outbox {
+        let for_task = snapshot.clone();
+        if let Ok(body) = tokio::task::spawn_blocking(move || for_task.publication()).await {
+            if outbox.send(client, body).await.is_ok() {
+                return;
+            }
+        }
+    }
+    client.publish_diagnostics(snapshot.uri.clone(), snapshot.diagnostics(), Some(snapshot.version)).await;
+}
+
 /// Mark `uri` dirty and start its worker if none runs (push mode only).
 /// Called with the store locked, right after the edit.
 pub fn schedule(shared: &Arc<Shared>, client: &Client, document: &mut Document, uri: &Url) {
@@ -171,7 +185,7 @@ async fn worker(shared: Arc<Shared>, client: Client, uri: Url) {
             Lookup::Build(input, open_id, memo) => (build(&shared, &client, input, memo).await, open_id),
         };
         if shared.keep(&snapshot, open_id) {
-            client.publish_diagnostics(uri.clone(), snapshot.diagnostics(), Some(snapshot.version)).await;
+            publish(&shared, &client, &snapshot).await;
         }
         let mut documents = lock(&shared.documents);
         match documents.get_mut(&uri) {
