@@ -79,7 +79,7 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     let quotes = quotes::analyze_with(text, &article, settings, memo);
     let skipped = limits::skipped(&quotes);
     let actors = actors::extract_with(text, &article, settings, memo);
-    let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
+    let attributions = attribution::attribute_with(text, &article, &quotes, &actors, settings, memo);
     let dates = dates::extract_with(text, &article, article_date.as_ref(), settings, memo);
     let mut analysis = Analysis {
         article,
