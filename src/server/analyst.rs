@@ -76,7 +76,8 @@ mod tests {
     #[tokio::test]
     async fn jobs_run_in_order_and_a_panic_is_an_error() {
         let analyst = Analyst::default();
-        let cases: Vec<(Box<dyn FnOnce() -> u32 + Send>, Result<u32, &str>)> = vec![
+        type Work = Box<dyn FnOnce() -> u32 + Send>;
+        let cases: Vec<(Work, Result<u32, &str>)> = vec![
             (Box::new(|| 1), Ok(1)),
             (Box::new(|| panic!("boom")), Err("boom")),
             (Box::new(|| 3), Ok(3)),

@@ -232,7 +232,9 @@ mod tests {
             r#"{{"jsonrpc":"2.0","method":"window/logMessage","params":{{"type":3,"message":"{}"}}}}"#,
             Marker::METHOD
         );
-        let cases: Vec<(Vec<String>, Vec<(u64, &str)>, Vec<&str>)> = vec![
+        /// tower-lsp's output, the queued frames, what the client reads.
+        type Case<'a> = (Vec<String>, Vec<(u64, &'a str)>, Vec<&'a str>);
+        let cases: Vec<Case> = vec![
             (vec![log.into(), marker_body(0), reply.into()], vec![(0, "A")], vec![log, "A", reply]),
             (vec![marker_body(1), marker_body(0)], vec![(0, "A"), (1, "B")], vec!["B", "A"]),
             (vec![reply.into()], vec![], vec![reply]),

@@ -85,10 +85,8 @@ fn compute(paragraph: &str, layout: Layout) -> Local {
 /// A one-byte digest of the layout, so that one paragraph text seen with
 /// two layouts (a pairing change elsewhere) keeps both entries apart.
 fn tag(layout: &Layout) -> u8 {
-    use std::hash::{BuildHasher, Hash, Hasher};
-    let mut hasher = foldhash::fast::FixedState::with_seed(0x6c61_796f_7574).build_hasher();
-    layout.hash(&mut hasher);
-    hasher.finish().to_le_bytes()[0]
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x6c61_796f_7574).hash_one(layout).to_le_bytes()[0]
 }
 
 /// `local` as tokens of the document: spans shifted by `start`, quotation
@@ -127,7 +125,9 @@ mod tests {
             let end = text[start..].find(len_from).unwrap() + start + len_from.len();
             Span::new(start, end)
         };
-        let cases: Vec<(String, Span, Vec<(usize, Span)>)> = vec![
+        /// Document text, paragraph range, top-level quotations.
+        type Case = (String, Span, Vec<(usize, Span)>);
+        let cases: Vec<Case> = vec![
             (body.to_owned(), Span::new(0, body.len()), vec![]),
             (body.to_owned(), Span::new(0, body.len()), vec![(0, quote_of(body, "“we", "win.”"))]),
             (
