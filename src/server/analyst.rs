@@ -1,7 +1,7 @@
 //! The one thread that analyses.
 //!
-//! Every snapshot is built, serialised for publication and finally dropped
-//! on this thread. On a book-length document each version allocates and
+//! Every snapshot is built and serialised for publication on this thread
+//! (and freed beside it, see [`Analyst::discard`]). On a book-length document each version allocates and
 //! frees about a hundred megabytes; glibc's allocator keeps a separate
 //! arena per thread and holds on to what an arena once used, so when
 //! tokio's blocking pool ran each analysis on whichever of its threads was
@@ -59,13 +59,15 @@ impl Analyst {
         result.await.map_err(|_| Failed("the analysis thread is gone".to_owned()))?
     }
 
-    /// Drop `value` on the analysis thread (where it was most likely
-    /// allocated), without waiting: freeing a book's analysis takes
-    /// milliseconds that the editor should not wait for.
+    /// Free `value` (an old snapshot) without waiting and off the analysis
+    /// thread, so the next analysis does not wait for it: freeing a book's
+    /// analysis takes milliseconds. Its memory still returns to the arena
+    /// it came from. Outside a runtime (tests) it is dropped here.
     pub fn discard<T: Send + 'static>(&self, value: T) {
-        let job: Job = Box::new(move || drop(value));
-        // If the thread is gone, the job (and the value) is dropped here.
-        let _ = self.sender().send(job);
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => drop(runtime.spawn_blocking(move || drop(value))),
+            Err(_) => drop(value),
+        }
     }
 }
 
