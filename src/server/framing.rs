@@ -142,6 +142,10 @@ impl Outbox {
     }
 }
 
+/// Frames kept for markers that came out of order (two documents publishing
+/// at once); beyond this, the oldest is dropped.
+const MAX_WAITING: usize = 64;
+
 /// Copy tower-lsp's framed output to `output`, replacing each marker with
 /// the frame it names. Returns when tower-lsp's output ends or `output`
 /// fails.
@@ -174,6 +178,13 @@ where
                     Some((id, bytes)) if id == frame => found = Some(bytes),
                     Some((id, bytes)) => {
                         waiting.insert(id, bytes);
+                        // tower-lsp drops notifications before `initialized`:
+                        // a frame whose marker never comes must not stay.
+                        if waiting.len() > MAX_WAITING {
+                            if let Some(oldest) = waiting.keys().min().copied() {
+                                waiting.remove(&oldest);
+                            }
+                        }
                     }
                     None => break,
                 }
