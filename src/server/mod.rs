@@ -241,8 +241,8 @@ impl LanguageServer for Backend {
         // The edit is applied here, before the first `.await`.
         let outcome = {
             let mut documents = lock(&self.shared.documents);
-            // The analysis of the previous version is freed in the
-            // background, not under the lock (milliseconds on a book).
+            // The analysis of the previous version is freed on the analysis
+            // thread, not under the lock (milliseconds on a book).
             if let Some(stale) = documents.get_mut(&uri).and_then(|document| document.snapshot.take()) {
                 self.shared.analyst.discard(stale);
             }
