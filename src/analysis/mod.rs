@@ -73,7 +73,7 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     if text.contains(INJECTED_PANIC_MARKER) {
         panic!("injected panic (the test-only feature panic-injection)");
     }
-    memo.begin(settings);
+    memo.begin_document(text, settings);
     let article = Article::parse_with(text, settings, memo);
     let article_date = structure::article_date::detect(text, &article, settings);
     let quotes = quotes::analyze_with(text, &article, settings, memo);
