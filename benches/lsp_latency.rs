@@ -21,7 +21,8 @@
 //! Peak RSS is `VmHWM` from `/proc/PID/status` just before shutdown; CPU per
 //! keystroke is the server's user + system time (`/proc/PID/stat`) over the
 //! typing, divided by the keystrokes (steadier than wall time on a busy
-//! machine).
+//! machine). After the typing, the median response time of 10 hovers (on
+//! quotation marks) and 10 code-action requests (on the first diagnostics).
 //!
 //! Options: `--sizes LIST` (3k,30k,300k,3m), `--edits N` (100), `--budget
 //! SECS` (typing time per server and size before it stops early; at least 3
@@ -324,6 +325,14 @@ impl Session {
         Some(Duration::from_millis(ticks * 10))
     }
 
+    /// Send a request and time its response (`None` when it times out).
+    fn time_request(&mut self, method: &str, params: Value) -> Result<Option<Duration>, String> {
+        let sent = Instant::now();
+        let id = self.request(method, params)?;
+        let timeout = self.timeout;
+        Ok(self.wait_for(|m| m["id"] == json!(id), timeout)?.map(|answer| answer.at - sent))
+    }
+
     fn shutdown(mut self) {
         if let Ok(id) = self.request("shutdown", Value::Null) {
             let _ = self.wait_for(|m| m["id"] == json!(id), Duration::from_secs(5));
@@ -364,6 +373,10 @@ struct Measure {
     rss_kb: Option<u64>,
     /// Server CPU time per keystroke, over the whole typing phase.
     cpu_per_keystroke: Option<Duration>,
+    /// Median response times after the typing: hover on quotation marks,
+    /// code actions on diagnostics.
+    hover: Option<Duration>,
+    code_action: Option<Duration>,
     note: Option<String>,
 }
 
@@ -436,6 +449,7 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
 
     let mut current = text.to_owned();
     let cpu_before = session.cpu_time();
+    let mut last_published: Option<Value> = None;
     let typing = Instant::now();
     for (i, (offset, c)) in support::keystrokes(text, options.edits, SEED).into_iter().enumerate() {
         if i >= 3 && typing.elapsed() > options.budget {
@@ -461,7 +475,10 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
             timeout,
         )?;
         match answered {
-            Some(published) => measure.latencies.push(published.at - sent),
+            Some(published) => {
+                measure.latencies.push(published.at - sent);
+                last_published = Some(published.message);
+            }
             None => {
                 measure.note =
                     Some(format!("no diagnostics within {}s of keystroke {version}", timeout.as_secs()));
@@ -469,6 +486,28 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
             }
         }
     }
+    // Requests on the typed document: hovers on quotation marks and code
+    // actions on the first diagnostics, one at a time.
+    let mut hovers = Vec::new();
+    for (offset, _) in current.match_indices('“').step_by(7).take(REQUESTS) {
+        let params = json!({"textDocument": {"uri": uri}, "position": position(&current, offset)});
+        hovers.push(session.time_request("textDocument/hover", params)?);
+    }
+    measure.hover = median(hovers);
+    let diagnostics = last_published
+        .as_ref()
+        .and_then(|m| m["params"]["diagnostics"].as_array().cloned())
+        .unwrap_or_default();
+    let mut actions = Vec::new();
+    for diagnostic in diagnostics.iter().take(REQUESTS) {
+        let params = json!({
+            "textDocument": {"uri": uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        });
+        actions.push(session.time_request("textDocument/codeAction", params)?);
+    }
+    measure.code_action = median(actions);
     measure.rss_kb = session.peak_rss_kb();
     if let (Some(before), Some(after)) = (cpu_before, session.cpu_time()) {
         let typed = measure.latencies.len().max(1) as u32;
@@ -477,6 +516,15 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
     session.shutdown();
     let _ = std::fs::remove_dir_all(&root);
     Ok(measure)
+}
+
+/// Requests of each kind timed after the typing.
+const REQUESTS: usize = 10;
+
+fn median(times: Vec<Option<Duration>>) -> Option<Duration> {
+    let mut times: Vec<Duration> = times.into_iter().flatten().collect();
+    times.sort();
+    times.get(times.len() / 2).copied()
 }
 
 fn ms(duration: Option<Duration>) -> String {
@@ -504,8 +552,8 @@ fn main() {
         }
     };
     let mut table = String::new();
-    table.push_str("| document | server | keystrokes | spawn→initialize | open→first diagnostics | diagnostics | p50 | p95 | max | CPU/keystroke | peak RSS |\n");
-    table.push_str("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    table.push_str("| document | server | keystrokes | spawn→initialize | open→first diagnostics | diagnostics | p50 | p95 | max | CPU/keystroke | hover | code action | peak RSS |\n");
+    table.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     let mut ratios = String::new();
     let mut failed = false;
     for &size in &options.sizes {
@@ -517,7 +565,7 @@ fn main() {
             match run(name, command, &text, &options) {
                 Ok(measure) => {
                     let line = format!(
-                        "| {label} | {name} | {}{} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                        "| {label} | {name} | {}{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                         measure.latencies.len(),
                         measure.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default(),
                         ms(measure.init),
@@ -527,6 +575,8 @@ fn main() {
                         ms(measure.percentile(95.0)),
                         ms(measure.latencies.iter().max().copied()),
                         ms(measure.cpu_per_keystroke),
+                        ms(measure.hover),
+                        ms(measure.code_action),
                         measure.rss_kb.map_or("–".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
                     );
                     eprint!("{line}");
@@ -535,7 +585,8 @@ fn main() {
                 }
                 Err(message) => {
                     eprintln!("lsp_latency: {name} on {label}: {message}");
-                    table.push_str(&format!("| {label} | {name} | failed: {message} | | | | | | | | |\n"));
+                    table
+                        .push_str(&format!("| {label} | {name} | failed: {message} | | | | | | | | | | |\n"));
                     failed = true;
                 }
             }

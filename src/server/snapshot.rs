@@ -65,6 +65,10 @@ pub struct Snapshot {
     settings_diagnostics: Vec<Diagnostic>,
     /// Set when the analysis panicked: the message, for the log.
     pub panic: Option<String>,
+    /// The code actions that do not depend on the range (fix all, curly
+    /// quotes, normalise dates): each reads the whole document, so they
+    /// are made on the first code-action request and reused by the next.
+    pub document_actions: std::sync::OnceLock<crate::analysis::actions::DocumentActions>,
 }
 
 impl Snapshot {
@@ -109,6 +113,7 @@ impl Snapshot {
             analysis,
             settings_diagnostics,
             panic,
+            document_actions: std::sync::OnceLock::new(),
         }
     }
 
