@@ -343,13 +343,7 @@ impl LanguageServer for Backend {
         let Some(snapshot) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
-        // On the analysis thread: code actions re-check edits against the
-        // whole document, and their allocations belong in its arena (see
-        // `analyst`); a 3 MB book otherwise grows by 40 MB.
-        let versioned = self.session().document_changes;
-        let found =
-            self.shared.analyst.run(move || handlers::code_actions(&snapshot, &params, versioned)).await;
-        Ok(Some(found.unwrap_or_default()))
+        Ok(Some(handlers::code_actions(&snapshot, &params, self.session().document_changes)))
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
