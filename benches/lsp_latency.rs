@@ -18,7 +18,11 @@
 //! time: the next is sent only when the previous one has been answered.
 //! Every server receives the same keystrokes — as ranged changes when it
 //! asks for incremental sync, as the whole text when it asks for full sync.
-//! Peak RSS is `VmHWM` from `/proc/PID/status` just before shutdown.
+//! Peak RSS is `VmHWM` from `/proc/PID/status` just before shutdown; CPU per
+//! keystroke is the server's user + system time (`/proc/PID/stat`) over the
+//! typing, divided by the keystrokes (steadier than wall time on a busy
+//! machine). After the typing, the median response time of 10 hovers (on
+//! quotation marks) and 10 code-action requests (on the first diagnostics).
 //!
 //! Options: `--sizes LIST` (3k,30k,300k,3m), `--edits N` (100), `--budget
 //! SECS` (typing time per server and size before it stops early; at least 3
@@ -309,6 +313,26 @@ impl Session {
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
     }
 
+    /// CPU time (user + system) the server has used so far, from
+    /// `/proc/PID/stat`: unlike wall time, it hardly depends on the load of
+    /// a shared machine.
+    fn cpu_time(&self) -> Option<Duration> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // Fields after the command name (which may hold spaces) in parentheses.
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        // USER_HZ is 100 on Linux.
+        Some(Duration::from_millis(ticks * 10))
+    }
+
+    /// Send a request and time its response (`None` when it times out).
+    fn time_request(&mut self, method: &str, params: Value) -> Result<Option<Duration>, String> {
+        let sent = Instant::now();
+        let id = self.request(method, params)?;
+        let timeout = self.timeout;
+        Ok(self.wait_for(|m| m["id"] == json!(id), timeout)?.map(|answer| answer.at - sent))
+    }
+
     fn shutdown(mut self) {
         if let Ok(id) = self.request("shutdown", Value::Null) {
             let _ = self.wait_for(|m| m["id"] == json!(id), Duration::from_secs(5));
@@ -347,6 +371,12 @@ struct Measure {
     latencies: Vec<Duration>,
     diagnostics: usize,
     rss_kb: Option<u64>,
+    /// Server CPU time per keystroke, over the whole typing phase.
+    cpu_per_keystroke: Option<Duration>,
+    /// Median response times after the typing: hover on quotation marks,
+    /// code actions on diagnostics.
+    hover: Option<Duration>,
+    code_action: Option<Duration>,
     note: Option<String>,
 }
 
@@ -418,6 +448,8 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
     }
 
     let mut current = text.to_owned();
+    let cpu_before = session.cpu_time();
+    let mut last_published: Option<Value> = None;
     let typing = Instant::now();
     for (i, (offset, c)) in support::keystrokes(text, options.edits, SEED).into_iter().enumerate() {
         if i >= 3 && typing.elapsed() > options.budget {
@@ -443,7 +475,10 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
             timeout,
         )?;
         match answered {
-            Some(published) => measure.latencies.push(published.at - sent),
+            Some(published) => {
+                measure.latencies.push(published.at - sent);
+                last_published = Some(published.message);
+            }
             None => {
                 measure.note =
                     Some(format!("no diagnostics within {}s of keystroke {version}", timeout.as_secs()));
@@ -451,10 +486,45 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
             }
         }
     }
+    // Requests on the typed document: hovers on quotation marks and code
+    // actions on the first diagnostics, one at a time.
+    let mut hovers = Vec::new();
+    for (offset, _) in current.match_indices('“').step_by(7).take(REQUESTS) {
+        let params = json!({"textDocument": {"uri": uri}, "position": position(&current, offset)});
+        hovers.push(session.time_request("textDocument/hover", params)?);
+    }
+    measure.hover = median(hovers);
+    let diagnostics = last_published
+        .as_ref()
+        .and_then(|m| m["params"]["diagnostics"].as_array().cloned())
+        .unwrap_or_default();
+    let mut actions = Vec::new();
+    for diagnostic in diagnostics.iter().take(REQUESTS) {
+        let params = json!({
+            "textDocument": {"uri": uri},
+            "range": diagnostic["range"],
+            "context": {"diagnostics": [diagnostic]},
+        });
+        actions.push(session.time_request("textDocument/codeAction", params)?);
+    }
+    measure.code_action = median(actions);
     measure.rss_kb = session.peak_rss_kb();
+    if let (Some(before), Some(after)) = (cpu_before, session.cpu_time()) {
+        let typed = measure.latencies.len().max(1) as u32;
+        measure.cpu_per_keystroke = Some(after.saturating_sub(before) / typed);
+    }
     session.shutdown();
     let _ = std::fs::remove_dir_all(&root);
     Ok(measure)
+}
+
+/// Requests of each kind timed after the typing.
+const REQUESTS: usize = 10;
+
+fn median(times: Vec<Option<Duration>>) -> Option<Duration> {
+    let mut times: Vec<Duration> = times.into_iter().flatten().collect();
+    times.sort();
+    times.get(times.len() / 2).copied()
 }
 
 fn ms(duration: Option<Duration>) -> String {
@@ -482,8 +552,8 @@ fn main() {
         }
     };
     let mut table = String::new();
-    table.push_str("| document | server | keystrokes | spawn→initialize | open→first diagnostics | diagnostics | p50 | p95 | max | peak RSS |\n");
-    table.push_str("|---|---|---|---|---|---|---|---|---|---|\n");
+    table.push_str("| document | server | keystrokes | spawn→initialize | open→first diagnostics | diagnostics | p50 | p95 | max | CPU/keystroke | hover | code action | peak RSS |\n");
+    table.push_str("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     let mut ratios = String::new();
     let mut failed = false;
     for &size in &options.sizes {
@@ -495,7 +565,7 @@ fn main() {
             match run(name, command, &text, &options) {
                 Ok(measure) => {
                     let line = format!(
-                        "| {label} | {name} | {}{} | {} | {} | {} | {} | {} | {} | {} |\n",
+                        "| {label} | {name} | {}{} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                         measure.latencies.len(),
                         measure.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default(),
                         ms(measure.init),
@@ -504,6 +574,9 @@ fn main() {
                         ms(measure.percentile(50.0)),
                         ms(measure.percentile(95.0)),
                         ms(measure.latencies.iter().max().copied()),
+                        ms(measure.cpu_per_keystroke),
+                        ms(measure.hover),
+                        ms(measure.code_action),
                         measure.rss_kb.map_or("–".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0)),
                     );
                     eprint!("{line}");
@@ -512,7 +585,8 @@ fn main() {
                 }
                 Err(message) => {
                     eprintln!("lsp_latency: {name} on {label}: {message}");
-                    table.push_str(&format!("| {label} | {name} | failed: {message} | | | | | | | |\n"));
+                    table
+                        .push_str(&format!("| {label} | {name} | failed: {message} | | | | | | | | | | |\n"));
                     failed = true;
                 }
             }

@@ -184,10 +184,11 @@ fn typing_in_one_paragraph_reanalyses_only_that_paragraph() {
         assert_eq!(incremental, analyze(&text, &settings));
         let stats = memo.stats();
         // Four stages keep per-paragraph results (structure, quotes,
-        // actors, dates): each recomputes the one paragraph typed in and
-        // reuses the others.
+        // actors, dates), and attribution those of the paragraphs it
+        // tokenizes: each recomputes the one paragraph typed in and reuses
+        // the others.
         assert!(
-            stats.misses <= 4 && stats.hits >= 4 * (paragraphs - 1),
+            stats.misses <= 5 && stats.hits >= 4 * (paragraphs - 1),
             "typing in one of {paragraphs} paragraphs recomputed too much: {stats:?}"
         );
     }

@@ -33,6 +33,44 @@ pub struct Action {
 
 /// Every action available for `range`.
 pub fn actions(context: &Context<'_>, range: Span) -> Vec<Action> {
+    actions_with(context, range, &document_actions(context))
+}
+
+/// The actions that do not depend on the range (curly quotes, normalise
+/// all dates, fix all), each already checked harmless: computed once per
+/// analysed version and passed to [`actions_with`], since each reads or
+/// re-checks the whole document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocumentActions {
+    curly_quotes: Vec<Action>,
+    normalize_dates: Vec<Action>,
+    fix_all: Vec<Action>,
+}
+
+/// See [`DocumentActions`].
+pub fn document_actions(context: &Context<'_>) -> DocumentActions {
+    let keep = |mut found: Vec<Action>| {
+        found.retain(|action| harmless(context, &action.edits, action.fixes.as_ref()));
+        found
+    };
+    let curly_quotes = keep(crate::analysis::quotes::curly_quotes_action(context).into_iter().collect());
+    let normalize_dates = keep(normalize_dates_action(context).into_iter().collect());
+    let mut fix_all = Vec::new();
+    let (edits, _) = verified_fix_all(context);
+    if !edits.is_empty() {
+        fix_all.push(Action {
+            title: "Fix all safe copydesk problems".to_owned(),
+            kind: ActionKind::FixAll,
+            edits,
+            fixes: None,
+            preferred: false,
+        });
+    }
+    DocumentActions { curly_quotes, normalize_dates, fix_all }
+}
+
+/// [`actions`] with the range-independent ones given.
+pub fn actions_with(context: &Context<'_>, range: Span, document: &DocumentActions) -> Vec<Action> {
     let mut actions = Vec::new();
     for finding in &context.analysis.findings {
         let touches = finding.span.overlaps(range)
@@ -51,21 +89,16 @@ pub fn actions(context: &Context<'_>, range: Span) -> Vec<Action> {
             });
         }
     }
-    actions.extend(crate::analysis::quotes::curly_quotes_action(context));
     date_actions(context, range, &mut actions);
     // No action may leave the quotation marks worse: one that would is not
     // offered (a missed fix is better than a harmful one).
     actions.retain(|action| harmless(context, &action.edits, action.fixes.as_ref()));
-    let (fix_all, _) = verified_fix_all(context);
-    if !fix_all.is_empty() {
-        actions.push(Action {
-            title: "Fix all safe copydesk problems".to_owned(),
-            kind: ActionKind::FixAll,
-            edits: fix_all,
-            fixes: None,
-            preferred: false,
-        });
-    }
+    // In the order they always came: quick fixes, curly quotes, rewrites,
+    // normalise all dates, fix all.
+    let quick_fixes = actions.iter().take_while(|action| action.kind == ActionKind::QuickFix).count();
+    actions.splice(quick_fixes..quick_fixes, document.curly_quotes.iter().cloned());
+    actions.extend(document.normalize_dates.iter().cloned());
+    actions.extend(document.fix_all.iter().cloned());
     actions
 }
 
@@ -178,14 +211,59 @@ fn date_actions(context: &Context<'_>, range: Span, actions: &mut Vec<Action>) {
             });
         }
     }
+}
+
+/// "Normalize all dates" in the house style, when any date needs it.
+fn normalize_dates_action(context: &Context<'_>) -> Option<Action> {
+    use crate::analysis::dates::render::{self, DateStyle};
+    let house = DateStyle::from_setting(&context.settings.dates.style);
     let edits = render::normalize_edits(context, house);
-    if !edits.is_empty() {
-        actions.push(Action {
-            title: format!("Normalize all dates ({})", house.label()),
-            kind: ActionKind::Source("normalizeDates"),
-            edits,
-            fixes: None,
-            preferred: false,
-        });
+    (!edits.is_empty()).then(|| Action {
+        title: format!("Normalize all dates ({})", house.label()),
+        kind: ActionKind::Source("normalizeDates"),
+        edits,
+        fixes: None,
+        preferred: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, settings::Settings};
+
+    /// Text, and the byte range a code action is asked for: the actions
+    /// come in the order they always did — quick fixes, curly quotes,
+    /// rewrites, normalise all dates, fix all — and the range-independent
+    /// ones computed once serve every range.
+    #[test]
+    fn actions_keep_their_order_with_document_actions_computed_once() {
+        let cases: &[(&str, &str)] = &[
+            ("He said \"we will win\" on April 16, 2023. “Unclosed.\n", "April"),
+            ("“We will win,” Putin said on Sunday, 16 April 2023.\n", "Sunday"),
+            ("Plain text with nothing to fix.\n", "nothing"),
+        ];
+        let rank = |kind: ActionKind| match kind {
+            ActionKind::QuickFix => 0,
+            ActionKind::Source("normalizeDates") => 3,
+            ActionKind::Source(_) => 1,
+            ActionKind::Rewrite => 2,
+            ActionKind::FixAll => 4,
+        };
+        let settings = Settings::default();
+        for &(text, word) in cases {
+            let analysis = analyze(text, &settings);
+            let context = Context { text, settings: &settings, analysis: &analysis };
+            let document = document_actions(&context);
+            let start = text.find(word).unwrap();
+            for range in
+                [Span::new(start, start), Span::new(start, start + word.len()), Span::new(0, text.len())]
+            {
+                let found = actions_with(&context, range, &document);
+                assert_eq!(found, actions(&context, range), "{text:?} {range:?}");
+                let ranks: Vec<_> = found.iter().map(|action| rank(action.kind)).collect();
+                assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{text:?} {range:?}: {ranks:?}");
+            }
+        }
     }
 }

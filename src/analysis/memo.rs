@@ -12,10 +12,18 @@
 //!
 //! An edit therefore re-scans only the paragraphs whose text changed; every
 //! other paragraph, wherever it moved, is a hit. Results are keyed by the
-//! paragraph's exact text (hashed, then compared byte for byte), so a hit
-//! can never return another paragraph's result: `analyze_with` with a memo
-//! always equals a fresh [`analyze`](crate::analysis::analyze), which
-//! `tests/incremental.rs` checks on random edit sequences.
+//! paragraph's exact text, so a hit can never return another paragraph's
+//! result: `analyze_with` with a memo always equals a fresh
+//! [`analyze`](crate::analysis::analyze), which `tests/incremental.rs`
+//! checks on random edit sequences.
+//!
+//! Each distinct paragraph text is stored once, whatever number of stages
+//! keep results for it, and named by a number: the text is hashed and
+//! compared byte for byte when it is first met in an analysis, and the
+//! stages that ask for the same paragraph later in that analysis (five of
+//! them) find its number by the paragraph's place in the document
+//! ([`Memo::begin_document`]), which cannot change while the document is
+//! borrowed for the analysis. Each stage's table is keyed by (tag, number).
 //!
 //! Memory stays bounded: after each analysis, entries the analysis did not
 //! use are dropped ([`Memo::finish`]). A settings change clears everything.
@@ -30,8 +38,10 @@
 
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
+
+use foldhash::fast::FixedState;
 
 use crate::analysis::settings::Settings;
 
@@ -46,6 +56,8 @@ pub struct Memo {
     settings: Option<Settings>,
     generation: u32,
     tables: HashMap<TypeId, Box<dyn AnyTable>>,
+    /// Every paragraph text the tables hold results for, stored once.
+    texts: Texts,
     /// Document-wide state a stage keeps between analyses ([`Memo::state`]).
     states: HashMap<TypeId, Box<dyn Any + Send>>,
     /// Hits and misses of the current analysis (for benchmarks and logs).
@@ -84,6 +96,7 @@ impl Memo {
             settings: None,
             generation: 0,
             tables: HashMap::new(),
+            texts: Texts::default(),
             states: HashMap::new(),
             stats: MemoStats::default(),
         }
@@ -99,13 +112,26 @@ impl Memo {
     pub fn begin(&mut self, settings: &Settings) {
         self.generation = self.generation.wrapping_add(1);
         self.stats = MemoStats::default();
+        self.texts.forget_document();
         if !self.enabled {
             return;
         }
         if self.settings.as_ref() != Some(settings) {
             self.tables.clear();
+            self.texts.clear();
             self.states.clear();
             self.settings = Some(settings.clone());
+        }
+    }
+
+    /// [`Memo::begin`] the analysis of `document`: until
+    /// [`Memo::finish`], a paragraph text that is a slice of `document` is
+    /// looked up by its place in it after its first look-up (the document
+    /// is borrowed for the whole analysis, so its bytes cannot change).
+    pub fn begin_document(&mut self, document: &str, settings: &Settings) {
+        self.begin(settings);
+        if self.enabled {
+            self.texts.document = address_range(document);
         }
     }
 
@@ -115,6 +141,8 @@ impl Memo {
         for table in self.tables.values_mut() {
             table.sweep(generation);
         }
+        self.texts.sweep(generation);
+        self.texts.forget_document();
     }
 
     /// Hits and misses since the last [`Memo::begin`].
@@ -143,6 +171,7 @@ impl Memo {
             return Arc::new(compute());
         }
         let generation = self.generation;
+        let id = self.texts.id(generation, text);
         let table = self
             .tables
             .entry(TypeId::of::<T>())
@@ -150,7 +179,7 @@ impl Memo {
             .as_any_mut()
             .downcast_mut::<Table<T>>()
             .expect("a table is stored under its own type's id");
-        let (value, hit) = table.get_or_compute(generation, tag, text, compute);
+        let (value, hit) = table.get_or_compute(generation, tag, id, compute);
         if hit {
             self.stats.hits += 1;
         } else {
@@ -171,7 +200,8 @@ impl Memo {
         self.states.entry(TypeId::of::<T>()).or_insert_with(|| Box::new(T::default())).downcast_mut::<T>()
     }
 
-    /// Entries kept, over all tables (for tests and benchmarks).
+    /// Entries kept, over all tables (for tests and benchmarks; the
+    /// paragraph texts are not counted).
     pub fn len(&self) -> usize {
         self.tables.values().map(|table| table.len()).sum()
     }
@@ -189,21 +219,18 @@ trait AnyTable: Send {
 }
 
 struct Entry<T> {
-    tag: u8,
-    text: Box<str>,
     value: Arc<T>,
     used: u32,
 }
 
-/// Entries by the hash of (tag, text); each bucket holds every entry with
-/// that hash, compared by their exact text.
+/// One stage's results, by (tag, paragraph text number).
 struct Table<T> {
-    buckets: HashMap<u64, Vec<Entry<T>>, NoHash>,
+    entries: HashMap<(u8, u64), Entry<T>, FixedState>,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { buckets: HashMap::default() }
+        Table { entries: HashMap::with_hasher(FixedState::with_seed(SEED)) }
     }
 }
 
@@ -212,31 +239,31 @@ impl<T: Send + Sync + 'static> Table<T> {
         &mut self,
         generation: u32,
         tag: u8,
-        text: &str,
+        id: u64,
         compute: impl FnOnce() -> T,
     ) -> (Arc<T>, bool) {
-        let key = hash(tag, text);
-        let bucket = self.buckets.entry(key).or_default();
-        if let Some(entry) = bucket.iter_mut().find(|entry| entry.tag == tag && *entry.text == *text) {
-            entry.used = generation;
-            return (entry.value.clone(), true);
+        match self.entries.entry((tag, id)) {
+            std::collections::hash_map::Entry::Occupied(mut entry) => {
+                let entry = entry.get_mut();
+                entry.used = generation;
+                (entry.value.clone(), true)
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let value = Arc::new(compute());
+                slot.insert(Entry { value: value.clone(), used: generation });
+                (value, false)
+            }
         }
-        let value = Arc::new(compute());
-        bucket.push(Entry { tag, text: text.into(), value: value.clone(), used: generation });
-        (value, false)
     }
 }
 
 impl<T: Send + Sync + 'static> AnyTable for Table<T> {
     fn sweep(&mut self, generation: u32) {
-        self.buckets.retain(|_, bucket| {
-            bucket.retain(|entry| entry.used == generation);
-            !bucket.is_empty()
-        });
+        self.entries.retain(|_, entry| entry.used == generation);
     }
 
     fn len(&self) -> usize {
-        self.buckets.values().map(Vec::len).sum()
+        self.entries.len()
     }
 
     fn as_any_mut(&mut self) -> &mut dyn Any {
@@ -244,13 +271,86 @@ impl<T: Send + Sync + 'static> AnyTable for Table<T> {
     }
 }
 
+/// A paragraph text, stored once for every table.
+struct Interned {
+    text: Box<str>,
+    id: u64,
+    used: u32,
+}
+
+/// The paragraph texts: by the hash of their bytes (each bucket holds the
+/// texts with that hash, compared byte for byte), and, during one
+/// analysis, by their place in the analysed document.
+#[derive(Default)]
+struct Texts {
+    by_hash: HashMap<u64, Vec<Interned>, NoHash>,
+    next_id: u64,
+    /// The analysed document's address range (empty outside an analysis).
+    document: (usize, usize),
+    /// (offset in the document, length) → number, for this analysis.
+    placed: HashMap<(usize, usize), u64, FixedState>,
+}
+
+impl Texts {
+    /// The number of `text`, storing it if it is new.
+    fn id(&mut self, generation: u32, text: &str) -> u64 {
+        let (start, end) = address_range(text);
+        let inside = self.document.0 < self.document.1 && start >= self.document.0 && end <= self.document.1;
+        let place = (start.wrapping_sub(self.document.0), text.len());
+        if inside {
+            if let Some(&id) = self.placed.get(&place) {
+                return id;
+            }
+        }
+        let bucket = self.by_hash.entry(hash(text)).or_default();
+        let id = match bucket.iter_mut().find(|interned| *interned.text == *text) {
+            Some(interned) => {
+                interned.used = generation;
+                interned.id
+            }
+            None => {
+                let id = self.next_id;
+                self.next_id += 1;
+                bucket.push(Interned { text: text.into(), id, used: generation });
+                id
+            }
+        };
+        if inside {
+            self.placed.insert(place, id);
+        }
+        id
+    }
+
+    fn sweep(&mut self, generation: u32) {
+        self.by_hash.retain(|_, bucket| {
+            bucket.retain(|interned| interned.used == generation);
+            !bucket.is_empty()
+        });
+    }
+
+    fn forget_document(&mut self) {
+        self.document = (0, 0);
+        self.placed.clear();
+    }
+
+    fn clear(&mut self) {
+        self.by_hash.clear();
+        self.forget_document();
+    }
+}
+
+/// The addresses `text` occupies: compared, never dereferenced.
+fn address_range(text: &str) -> (usize, usize) {
+    let start = text.as_ptr() as usize;
+    (start, start + text.len())
+}
+
+const SEED: u64 = 0x636f_7079_6465_736b;
+
 /// A fast, fixed-seed hash of a paragraph: the memo compares the text
 /// itself on a hit, so the hash needs speed, not resistance to collisions.
-fn hash(tag: u8, text: &str) -> u64 {
-    let mut hasher = foldhash::fast::FixedState::with_seed(0x636f_7079_6465_736b).build_hasher();
-    tag.hash(&mut hasher);
-    text.hash(&mut hasher);
-    hasher.finish()
+fn hash(text: &str) -> u64 {
+    FixedState::with_seed(SEED).hash_one(text)
 }
 
 /// The table's keys are already hashes: use them as they are.
@@ -318,6 +418,37 @@ mod tests {
         let _ = disabled.get_or_compute(0, "a", || 1_u8);
         assert_eq!(*disabled.get_or_compute(0, "a", || 2_u8), 2);
         assert!(disabled.is_empty());
+    }
+
+    /// Within one analysis of a document, the same paragraph asked for by
+    /// several stages (by its place in the document), or its equal text
+    /// elsewhere, gets the same results; the text is stored once.
+    #[test]
+    fn paragraphs_found_by_place_and_by_text_are_stored_once() {
+        let settings = Settings::default();
+        let document = "Putin said.\n\nXi said.\n\nPutin said.";
+        let paragraphs = [&document[0..11], &document[13..21], &document[23..34]];
+        let mut memo = Memo::new();
+        for round in 0..2 {
+            memo.begin_document(document, &settings);
+            let counts: Vec<usize> = paragraphs
+                .iter()
+                .map(|paragraph| *memo.get_or_compute(0, paragraph, || paragraph.len()))
+                .collect();
+            let firsts: Vec<char> = paragraphs
+                .iter()
+                .map(|paragraph| *memo.get_or_compute(0, paragraph, || paragraph.chars().next().unwrap()))
+                .collect();
+            // An owned copy is outside the document: found by its text.
+            let copy = String::from("Xi said.");
+            let again = *memo.get_or_compute(0, &copy, || 0_usize);
+            let stats = memo.stats();
+            memo.finish();
+            assert_eq!((counts, firsts, again), (vec![11, 8, 11], vec!['P', 'X', 'P'], 8), "round {round}");
+            let misses = if round == 0 { 4 } else { 0 };
+            assert_eq!(stats, MemoStats { hits: 7 - misses, misses }, "round {round}");
+            assert_eq!((memo.len(), memo.texts.by_hash.len()), (4, 2), "two texts, two tables");
+        }
     }
 
     #[test]

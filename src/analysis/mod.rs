@@ -77,13 +77,13 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     // read in that language (see `structure::language`).
     let detected = structure::language::effective(text, settings);
     let settings = detected.as_ref().unwrap_or(settings);
-    memo.begin(settings);
+    memo.begin_document(text, settings);
     let article = Article::parse_with(text, settings, memo);
     let article_date = structure::article_date::detect(text, &article, settings);
     let quotes = quotes::analyze_with(text, &article, settings, memo);
     let skipped = limits::skipped(&quotes);
     let actors = actors::extract_with(text, &article, settings, memo);
-    let attributions = attribution::attribute(text, &article, &quotes, &actors, settings);
+    let attributions = attribution::attribute_with(text, &article, &quotes, &actors, settings, memo);
     let dates = dates::extract_with(text, &article, article_date.as_ref(), settings, memo);
     let mut analysis = Analysis {
         article,

@@ -84,7 +84,11 @@ pub fn code_actions(
     versioned: bool,
 ) -> Vec<lsp::CodeActionOrCommand> {
     let span = snapshot.line_index.span(params.range);
-    let found = guarded(snapshot, "code actions", || actions::actions(&snapshot.context(), span));
+    let found = guarded(snapshot, "code actions", || {
+        let context = snapshot.context();
+        let document = snapshot.document_actions.get_or_init(|| actions::document_actions(&context));
+        actions::actions_with(&context, span, document)
+    });
     let target = EditTarget { uri: &snapshot.uri, version: snapshot.version, versioned };
     let only = params.context.only.as_deref();
     found

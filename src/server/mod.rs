@@ -6,6 +6,7 @@
 //! - [`settings`] — defaults < `copydesk.toml` < editor settings.
 //! - [`snapshot`] — one analysed version of a document, panic-isolated.
 //! - [`scheduler`] — background analysis, versioned push diagnostics.
+//! - [`analyst`] — the one thread where snapshots are built and dropped.
 //! - [`handlers`] — request handlers as functions of a snapshot.
 //! - [`to_proto`] — the core's plain data as LSP types.
 //! - [`exit`] — stopping on `exit` (tower-lsp alone waits for EOF).
@@ -14,6 +15,7 @@
 //! The one ordering rule: a handler that changes the store does so before
 //! its first `.await` (see `documents`).
 
+pub mod analyst;
 pub mod capabilities;
 pub mod documents;
 pub mod exit;
@@ -50,6 +52,11 @@ pub struct Shared {
     /// Bumped whenever settings change; snapshots of older generations are
     /// stale.
     settings_generation: AtomicU64,
+    /// Where push diagnostics are written, bypassing tower-lsp's slow
+    /// serialisation (see [`framing`]); `None` falls back to the client.
+    outbox: Option<Arc<framing::Outbox>>,
+    /// The thread that builds, serialises and drops snapshots.
+    analyst: analyst::Analyst,
 }
 
 /// Lock a mutex, surviving a panic that poisoned it (the data under our
@@ -78,8 +85,8 @@ pub struct DocumentText {
 }
 
 impl Backend {
-    fn new(client: Client) -> Backend {
-        Backend { client, shared: Arc::default() }
+    fn new(client: Client, outbox: Option<Arc<framing::Outbox>>) -> Backend {
+        Backend { client, shared: Arc::new(Shared { outbox, ..Shared::default() }) }
     }
 
     fn session(&self) -> Session {
@@ -234,6 +241,11 @@ impl LanguageServer for Backend {
         // The edit is applied here, before the first `.await`.
         let outcome = {
             let mut documents = lock(&self.shared.documents);
+            // The analysis of the previous version is freed on the analysis
+            // thread, not under the lock (milliseconds on a book).
+            if let Some(stale) = documents.get_mut(&uri).and_then(|document| document.snapshot.take()) {
+                self.shared.analyst.discard(stale);
+            }
             let outcome = documents.change(&uri, version, params.content_changes, encoding);
             if let (Ok(_), Some(document)) = (&outcome, documents.get_mut(&uri)) {
                 scheduler::schedule(&self.shared, &self.client, document, &uri);
@@ -366,14 +378,21 @@ where
     I: tokio::io::AsyncRead + Unpin,
     O: tokio::io::AsyncWrite,
 {
-    let (service, socket) = LspService::build(Backend::new)
+    let (outbox, frames) = framing::Outbox::new();
+    let outbox = Arc::new(outbox);
+    let (service, socket) = LspService::build(move |client| Backend::new(client, Some(outbox.clone())))
         .custom_method("copydesk/documentText", Backend::document_text)
         .finish();
     let signal = Arc::new(ExitSignal::default());
     let service = ExitWatch { inner: service, signal: signal.clone() };
     let (filtered, pipe) = tokio::io::duplex(1 << 16);
+    let (written, merged) = tokio::io::duplex(1 << 16);
     let serving = async {
-        tokio::join!(framing::filter(input, pipe), Server::new(filtered, output, socket).serve(service));
+        tokio::join!(
+            framing::filter(input, pipe),
+            Server::new(filtered, written, socket).serve(service),
+            framing::merge(merged, frames, output),
+        );
     };
     tokio::select! {
         () = serving => Ending::InputClosed,

@@ -1,7 +1,8 @@
 //! When and where analysis runs.
 //!
-//! - Snapshots are built off the store's lock, in `spawn_blocking`, from a
-//!   copy of the text; a snapshot is cached in the store only while it is
+//! - Snapshots are built off the store's lock, on the analysis thread
+//!   (`analyst`), from a clone of the rope (O(1) under the lock; the text is
+//!   copied out on that thread); a snapshot is cached in the store only while it is
 //!   current (same open document, version and settings generation).
 //! - In push mode each document has at most one background worker. An edit
 //!   marks the document dirty and starts the worker if none runs; the worker
@@ -17,16 +18,36 @@ use tower_lsp::lsp_types::{Diagnostic, MessageType, Url};
 use tower_lsp::Client;
 
 use crate::analysis::memo::Memo;
+use crate::server::analyst::Failed;
 use crate::server::documents::Document;
 use crate::server::line_index::{LineIndex, PositionEncoding};
 use crate::server::settings::FileReport;
 use crate::server::snapshot::{Input, Snapshot};
 use crate::server::{lock, to_proto, Shared};
 
+/// What a snapshot is built from, as taken under the store's lock.
+struct Pending {
+    uri: Url,
+    version: i32,
+    settings_generation: u64,
+    rope: ropey::Rope,
+}
+
+impl Pending {
+    fn input(self) -> Input {
+        Input {
+            uri: self.uri,
+            version: self.version,
+            settings_generation: self.settings_generation,
+            text: self.rope.to_string(),
+        }
+    }
+}
+
 enum Lookup {
     Ready(Arc<Snapshot>, u64),
     /// The input, the opening it belongs to, and the document's memo.
-    Build(Input, u64, Arc<Mutex<Memo>>),
+    Build(Pending, u64, Arc<Mutex<Memo>>),
     Missing,
 }
 
@@ -51,11 +72,11 @@ impl Shared {
                 return Lookup::Ready(snapshot.clone(), document.open_id);
             }
         }
-        let input = Input {
+        let input = Pending {
             uri: uri.clone(),
             version: document.version,
             settings_generation: generation,
-            text: document.rope.to_string(),
+            rope: document.rope.clone(),
         };
         Lookup::Build(input, document.open_id, document.memo.clone())
     }
@@ -96,23 +117,31 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
     }
 }
 
-/// Analyse `input` on the blocking pool; report a settings file's outcome
-/// and a panic in the core.
-async fn build(shared: &Arc<Shared>, client: &Client, input: Input, memo: Arc<Mutex<Memo>>) -> Arc<Snapshot> {
+/// Analyse `pending` on the analysis thread; report a settings file's
+/// outcome and a panic in the core.
+async fn build(
+    shared: &Arc<Shared>,
+    client: &Client,
+    pending: Pending,
+    memo: Arc<Mutex<Memo>>,
+) -> Arc<Snapshot> {
     let encoding = shared.encoding();
     let task_shared = shared.clone();
-    let task_input = input.clone();
-    let task = tokio::task::spawn_blocking(move || {
-        let (settings, report) = lock(&task_shared.settings).resolve(&task_input.uri);
+    let (uri, version, rope) = (pending.uri.clone(), pending.version, pending.rope.clone());
+    let generation = pending.settings_generation;
+    let task = shared.analyst.run(move || {
+        let input = pending.input();
+        let (settings, report) = lock(&task_shared.settings).resolve(&input.uri);
         let report = report.and_then(|report| settings_file_diagnostics(report, encoding));
-        (Snapshot::build_with(task_input, settings, encoding, Some(&memo)), report)
+        (Arc::new(Snapshot::build_with(input, settings, encoding, Some(&memo))), report)
     });
     let (snapshot, report) = match task.await {
         Ok(result) => result,
         // Settings resolution panicked: analyse with the defaults.
-        Err(error) => {
-            tracing::error!(uri = %input.uri, version = input.version, "settings resolution failed: {error}");
-            (Snapshot::build(input, Arc::default(), encoding), None)
+        Err(Failed(error)) => {
+            tracing::error!(%uri, version, "settings resolution failed: {error}");
+            let pending = Pending { uri, version, settings_generation: generation, rope };
+            (Arc::new(Snapshot::build(pending.input(), Arc::default(), encoding)), None)
         }
     };
     if let Some(message) = &snapshot.panic {
@@ -130,7 +159,7 @@ async fn build(shared: &Arc<Shared>, client: &Client, input: Input, memo: Arc<Mu
             client.publish_diagnostics(uri, diagnostics, None).await;
         }
     }
-    Arc::new(snapshot)
+    snapshot
 }
 
 /// The diagnostics for a settings file read from disk.
@@ -149,6 +178,20 @@ fn settings_file_diagnostics(
         }
     };
     Some((uri, diagnostics))
+}
+
+/// Publish the diagnostics of `snapshot` with its version: serialised off
+/// the async threads and written through the outbox when there is one.
+async fn publish(shared: &Shared, client: &Client, snapshot: &Arc<Snapshot>) {
+    if let Some(outbox) = &shared.outbox {
+        let for_task = snapshot.clone();
+        if let Ok(body) = shared.analyst.run(move || for_task.publication()).await {
+            if outbox.send(client, body).await.is_ok() {
+                return;
+            }
+        }
+    }
+    client.publish_diagnostics(snapshot.uri.clone(), snapshot.diagnostics(), Some(snapshot.version)).await;
 }
 
 /// Mark `uri` dirty and start its worker if none runs (push mode only).
@@ -171,8 +214,9 @@ async fn worker(shared: Arc<Shared>, client: Client, uri: Url) {
             Lookup::Build(input, open_id, memo) => (build(&shared, &client, input, memo).await, open_id),
         };
         if shared.keep(&snapshot, open_id) {
-            client.publish_diagnostics(uri.clone(), snapshot.diagnostics(), Some(snapshot.version)).await;
+            publish(&shared, &client, &snapshot).await;
         }
+        shared.analyst.discard(snapshot);
         let mut documents = lock(&shared.documents);
         match documents.get_mut(&uri) {
             Some(document) if document.open_id == open_id => {

@@ -65,6 +65,10 @@ pub struct Snapshot {
     settings_diagnostics: Vec<Diagnostic>,
     /// Set when the analysis panicked: the message, for the log.
     pub panic: Option<String>,
+    /// The code actions that do not depend on the range (fix all, curly
+    /// quotes, normalise dates): each reads the whole document, so they
+    /// are made on the first code-action request and reused by the next.
+    pub document_actions: std::sync::OnceLock<crate::analysis::actions::DocumentActions>,
 }
 
 impl Snapshot {
@@ -109,6 +113,7 @@ impl Snapshot {
             analysis,
             settings_diagnostics,
             panic,
+            document_actions: std::sync::OnceLock::new(),
         }
     }
 
@@ -124,6 +129,47 @@ impl Snapshot {
                 to_proto::diagnostics(&self.analysis.findings, &self.line_index, &self.uri)
             }
         }
+    }
+
+    /// The complete `textDocument/publishDiagnostics` notification for this
+    /// version, as JSON bytes: what [`Snapshot::diagnostics`] would publish,
+    /// serialised one diagnostic at a time, so the list of protocol
+    /// diagnostics never exists as a whole (see `framing` for why the
+    /// server writes it itself).
+    pub fn publication(&self) -> Vec<u8> {
+        #[derive(serde::Serialize)]
+        struct Notification<'a> {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: Params<'a>,
+        }
+        #[derive(serde::Serialize)]
+        struct Params<'a> {
+            uri: &'a Url,
+            diagnostics: Diagnostics<'a>,
+            version: i32,
+        }
+        struct Diagnostics<'a>(&'a Snapshot);
+        impl serde::Serialize for Diagnostics<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let snapshot = self.0;
+                match snapshot.kind {
+                    DocumentKind::SettingsFile => serializer.collect_seq(&snapshot.settings_diagnostics),
+                    DocumentKind::Article => {
+                        serializer.collect_seq(snapshot.analysis.findings.iter().map(|finding| {
+                            to_proto::diagnostic(finding, &snapshot.line_index, &snapshot.uri)
+                        }))
+                    }
+                }
+            }
+        }
+        let notification = Notification {
+            jsonrpc: "2.0",
+            method: <tower_lsp::lsp_types::notification::PublishDiagnostics as tower_lsp::lsp_types::notification::Notification>::METHOD,
+            params: Params { uri: &self.uri, diagnostics: Diagnostics(self), version: self.version },
+        };
+        // Serialising plain structs and strings into memory cannot fail.
+        serde_json::to_vec(&notification).unwrap_or_default()
     }
 
     /// The context the core's editor features take.
@@ -181,6 +227,42 @@ mod tests {
     }
 
     const TEXT: &str = "“We will win,” Putin said on Sunday.\n\nXi met Putin in Moscow.\n";
+
+    /// The notification the server writes itself is, as JSON, the one
+    /// tower-lsp would have written from [`Snapshot::diagnostics`].
+    #[test]
+    fn the_publication_is_the_notification_tower_lsp_would_send() {
+        let cases: &[(&str, &str)] = &[
+            ("file:///article.md", TEXT),
+            ("file:///article.md", "He said: “Unclosed.\n\n‘Odd’ marks “here” and there”.\n"),
+            ("file:///article.md", ""),
+            ("file:///dir/copydesk.toml", "languages = 3\n"),
+        ];
+        for &(uri, text) in cases {
+            let snapshot = Snapshot::build(
+                Input {
+                    uri: Url::parse(uri).unwrap(),
+                    version: 7,
+                    settings_generation: 0,
+                    text: text.into(),
+                },
+                Arc::default(),
+                PositionEncoding::Utf16,
+            );
+            let params = tower_lsp::lsp_types::PublishDiagnosticsParams::new(
+                snapshot.uri.clone(),
+                snapshot.diagnostics(),
+                Some(7),
+            );
+            let expected = serde_json::json!({
+                "jsonrpc": "2.0",
+                "method": "textDocument/publishDiagnostics",
+                "params": serde_json::to_value(params).unwrap(),
+            });
+            let written: serde_json::Value = serde_json::from_slice(&snapshot.publication()).unwrap();
+            assert_eq!(written, expected, "{uri} {text:?}");
+        }
+    }
 
     /// The document's memo is filled, reused when free, bypassed when busy,
     /// and emptied after a panic; the analysis is the same every time.

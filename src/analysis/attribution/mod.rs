@@ -22,11 +22,13 @@
 
 pub mod cues;
 mod german;
+mod local;
 mod people;
 mod scan;
 
 use crate::analysis::actors::Actors;
 use crate::analysis::hover::{escape_markdown, Hover};
+use crate::analysis::memo::Memo;
 use crate::analysis::quotes::Quotes;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
@@ -34,7 +36,7 @@ use crate::analysis::structure::Article;
 use crate::analysis::Context;
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use cues::{Cue, CueKind};
@@ -96,13 +98,26 @@ pub fn attribute(
     actors: &Actors,
     settings: &Settings,
 ) -> Vec<Attribution> {
+    attribute_with(text, article, quotes, actors, settings, &mut Memo::disabled())
+}
+
+/// [`attribute`], reusing each paragraph's tokens and sentences from `memo`
+/// when its text and its quotations' layout are unchanged (`local.rs`).
+pub fn attribute_with(
+    text: &str,
+    article: &Article,
+    quotes: &Quotes,
+    actors: &Actors,
+    settings: &Settings,
+    memo: &mut Memo,
+) -> Vec<Attribution> {
     let mut result = vec![Attribution::default(); quotes.quotations.len()];
     if quotes.quotations.is_empty() {
         return result;
     }
     let lexicon = Lexicon::new(cues::lexicon(&settings.languages, &settings.attribution.cues));
     let german = settings.language().eq_ignore_ascii_case("de");
-    let document = Document::build(text, article, quotes);
+    let document = Document::build(text, article, quotes, memo);
     let people = People::build(text, actors, &document, quotes);
     let attributor = Attributor {
         text,
@@ -218,6 +233,9 @@ pub(crate) struct Document<'a> {
     /// (paragraph, token, sentence). Found in the one pass that builds the
     /// document, so looking a quotation up costs nothing.
     locations: Vec<Option<(Location, Location)>>,
+    /// Where paragraphs' tokens are kept between analyses; `None` when the
+    /// memo keeps nothing or the top-level quotations overlap.
+    memo: RefCell<Option<&'a mut Memo>>,
 }
 
 /// (paragraph, token, sentence) of a quotation token.
@@ -229,7 +247,7 @@ struct ParagraphTokens {
 }
 
 impl<'a> Document<'a> {
-    fn build(text: &'a str, article: &Article, quotes: &'a Quotes) -> Document<'a> {
+    fn build(text: &'a str, article: &Article, quotes: &'a Quotes, memo: &'a mut Memo) -> Document<'a> {
         let mut top: Vec<(usize, Span)> = quotes
             .quotations
             .iter()
@@ -244,11 +262,19 @@ impl<'a> Document<'a> {
             article.paragraphs.iter().map(|p| p.span).collect()
         };
         let paragraphs = spans.iter().map(|_| OnceCell::new()).collect();
-        let mut document =
-            Document { text, quotes, top, spans, paragraphs, locations: vec![None; quotes.quotations.len()] };
         // Only a paragraph a quotation overlaps can hold a quotation token
         // (when quotations do not overlap each other; else tokenize all).
-        let disjoint = document.top.windows(2).all(|w| w[0].1.end <= w[1].1.start);
+        let disjoint = top.windows(2).all(|w| w[0].1.end <= w[1].1.start);
+        let memo = RefCell::new((disjoint && memo.is_enabled()).then_some(memo));
+        let mut document = Document {
+            text,
+            quotes,
+            top,
+            spans,
+            paragraphs,
+            locations: vec![None; quotes.quotations.len()],
+            memo,
+        };
         let mut locations = std::mem::take(&mut document.locations);
         for p in 0..document.spans.len() {
             if disjoint {
@@ -293,15 +319,17 @@ impl<'a> Document<'a> {
         self.paragraphs[p].get_or_init(|| {
             let text = self.text;
             let span = self.clamped(p);
-            let tokens = if text.is_char_boundary(span.start) && text.is_char_boundary(span.end) {
-                scan::tokenize(text, span, &self.top)
-            } else {
-                Vec::new()
-            };
+            let boundaries = text.is_char_boundary(span.start) && text.is_char_boundary(span.end);
             let inner_end = |index: usize| -> Option<char> {
                 let q = self.quotes.quotations.get(index)?;
                 text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
             };
+            if let (true, Some(memo)) = (boundaries, self.memo.borrow_mut().as_deref_mut()) {
+                let (layout, indices) = local::layout(span, &self.top, inner_end);
+                let found = local::tokens(memo, span.slice(text), layout);
+                return local::absolute(&found, span.start, &indices);
+            }
+            let tokens = if boundaries { scan::tokenize(text, span, &self.top) } else { Vec::new() };
             let sentences = scan::sentences(text, &tokens, inner_end);
             ParagraphTokens { tokens, sentences }
         })
