@@ -766,7 +766,8 @@ struct Tokens {
 fn word_bits_and_hash(para: &str, span: Span, ascii: bool) -> (u16, u64) {
     let word = span.slice(para);
     if let Some(key) = ascii.then(|| pack_at(para.as_bytes(), span.start, word.len())).flatten() {
-        let bits = word_flags_packed(word, Some(key)) | case_bits_packed(key);
+        let case = case_bits_packed(key);
+        let bits = word_flags_ascii(key, case & HAS_UPPER != 0) | case;
         return (bits, hash_packed(key, word.len()));
     }
     (word_bits(para, span), word_hash(word))
