@@ -144,13 +144,8 @@ struct Listed {
 }
 
 impl Listed {
-    fn new(para: &str, span: Span) -> Listed {
+    fn with_hash(span: Span, hash: u64) -> Listed {
         let (start, end) = place(span);
-        let word = span.slice(para);
-        let hash = match pack_at(para.as_bytes(), span.start, word.len()) {
-            Some(packed) => hash_packed(packed, word.len()),
-            None => word_hash(word),
-        };
         Listed { hash, start, end }
     }
 
@@ -543,13 +538,15 @@ impl Scan<'_> {
 /// `excluded` relative to it) into items and find what the global part
 /// needs. Depends on nothing outside the paragraph but the settings.
 fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry) -> LocalParagraph {
-    let mut items = tokenize(para, registry);
+    let Tokens { mut items, mut lowercase_words, mut midsentence_caps } = tokenize(para, registry);
     if !excluded.is_empty() {
         let is_prose = |offset: usize| {
             let index = excluded.partition_point(|span| span.end <= offset);
             excluded.get(index).is_none_or(|span| !span.contains(offset))
         };
         items.retain(|item| is_prose(item.span().start));
+        lowercase_words.retain(|word| is_prose(word.start as usize));
+        midsentence_caps.retain(|word| is_prose(word.start as usize));
     }
     let mut titles = Vec::new();
     for i in 0..items.len() {
@@ -571,13 +568,6 @@ fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry) -> LocalPa
     let mut introductions = Vec::new();
     let mut names = Vec::new();
     let mut context = LocalContext::default();
-    let (lower_count, caps_count) = items.iter().fold((0, 0), |(lower, caps), item| {
-        let is_word = item.kind == ItemKind::Word;
-        let caps_word = is_word && !item.has(LOWER_START) && !item.sentence_start && item.has(TITLE_CASE);
-        (lower + usize::from(is_word && item.has(LOWER_START)), caps + usize::from(caps_word))
-    });
-    let mut lowercase_words = Vec::with_capacity(lower_count);
-    let mut midsentence_caps = Vec::with_capacity(caps_count);
     for (i, item) in items.iter().enumerate() {
         let candidate = match item.kind {
             ItemKind::Known(_) | ItemKind::Registry(..) => {
@@ -589,11 +579,6 @@ fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry) -> LocalPa
             }
             ItemKind::Punct(_) => false,
             ItemKind::Word => {
-                if item.has(LOWER_START) {
-                    lowercase_words.push(Listed::new(para, item.span()));
-                } else if !item.sentence_start && item.has(TITLE_CASE) {
-                    midsentence_caps.push(Listed::new(para, item.span()));
-                }
                 if item.has(flag::STATE_CUE) {
                     context.state_cues += 1;
                 }
@@ -669,7 +654,7 @@ fn may_introduce(items: &[Item], i: usize) -> bool {
 /// gazetteer name is looked for only where an item starts and only when
 /// its first byte can start one (an anchored search there), not across
 /// every byte of the paragraph.
-fn tokenize(para: &str, registry: &Registry) -> Vec<Item> {
+fn tokenize(para: &str, registry: &Registry) -> Tokens {
     // Registry names first: they may span several words and win over the
     // gazetteer. Sorted, not overlapping (one leftmost-longest automaton).
     let mut registry_hits: Vec<(Span, ItemKind)> = Vec::new();
@@ -686,10 +671,22 @@ fn tokenize(para: &str, registry: &Registry) -> Vec<Item> {
     let k = &*KNOWLEDGE;
     let bytes = para.as_bytes();
     let mut items: Vec<Item> = Vec::with_capacity(para.len() / 4 + 4);
+    let mut lowercase_words = Vec::with_capacity(para.len() / 8 + 1);
+    let mut midsentence_caps = Vec::new();
     let mut offset = 0;
     let mut next_registry = 0;
     let mut sentence_start = true;
+    // No gazetteer name starts with a space: spaces are skipped at once
+    // unless a registry name starts there.
+    let space_starts_nothing = !k.first_bytes[usize::from(b' ')];
     while let Some(&b) = bytes.get(offset) {
+        if b == b' '
+            && space_starts_nothing
+            && registry_hits.get(next_registry).is_none_or(|(r, _)| r.start != offset)
+        {
+            offset += 1;
+            continue;
+        }
         // A registry name here, else a gazetteer name (one that does not
         // run into the next registry name), else a word or a mark.
         let (c, len) = if b < 0x80 {
@@ -701,7 +698,7 @@ fn tokenize(para: &str, registry: &Registry) -> Vec<Item> {
             }
         };
         let word = is_word_char(c);
-        let end = if word { word_end(para, offset + len) } else { offset + len };
+        let (end, ascii) = if word { word_end(para, offset + len) } else { (offset + len, false) };
         let mut hit = None;
         if let Some(&(span, kind)) = registry_hits.get(next_registry) {
             if span.start == offset {
@@ -724,8 +721,15 @@ fn tokenize(para: &str, registry: &Registry) -> Vec<Item> {
             continue;
         }
         if word {
-            let flags = word_bits(para, Span::new(offset, end));
-            items.push(Item::new(Span::new(offset, end), ItemKind::Word, sentence_start, flags));
+            let span = Span::new(offset, end);
+            let (flags, hash) = word_bits_and_hash(para, span, b < 0x80 && ascii);
+            // The words of the document's word sets ([`Words`]).
+            if flags & LOWER_START != 0 {
+                lowercase_words.push(Listed::with_hash(span, hash));
+            } else if !sentence_start && flags & TITLE_CASE != 0 {
+                midsentence_caps.push(Listed::with_hash(span, hash));
+            }
+            items.push(Item::new(span, ItemKind::Word, sentence_start, flags));
             sentence_start = false;
             // A registry name starting inside this word is not one.
             while registry_hits.get(next_registry).is_some_and(|(r, _)| r.start < end) {
@@ -746,7 +750,52 @@ fn tokenize(para: &str, registry: &Registry) -> Vec<Item> {
             offset += len;
         }
     }
-    items
+    Tokens { items, lowercase_words, midsentence_caps }
+}
+
+/// A paragraph cut into items ([`tokenize`]), with the words it adds to
+/// the document's word sets (as [`LocalParagraph`] lists them).
+struct Tokens {
+    items: Vec<Item>,
+    lowercase_words: Vec<Listed>,
+    midsentence_caps: Vec<Listed>,
+}
+
+/// [`word_bits`] and [`word_hash`] of the word `span` of `para`, from one
+/// packing of its bytes when it is plain ASCII (`ascii`) of up to 16 bytes.
+fn word_bits_and_hash(para: &str, span: Span, ascii: bool) -> (u16, u64) {
+    let word = span.slice(para);
+    if let Some(key) = ascii.then(|| pack_at(para.as_bytes(), span.start, word.len())).flatten() {
+        let case = case_bits_packed(key);
+        let bits = word_flags_ascii(key, case & HAS_UPPER != 0) | case;
+        return (bits, hash_packed(key, word.len()));
+    }
+    (word_bits(para, span), word_hash(word))
+}
+
+/// The `CASE_*` bits ([`LOWER_START`], [`HAS_UPPER`], [`TITLE_CASE`]) of
+/// a word of plain ASCII, [`pack`]ed: eight letters at a time.
+fn case_bits_packed(key: [u64; 2]) -> u16 {
+    /// The high bit of every byte of `x` (each below 0x80) from `lo` to `hi`.
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        let at_least = x.wrapping_add(ONES * u64::from(0x80 - lo));
+        let above = x.wrapping_add(ONES * u64::from(0x80 - hi - 1));
+        at_least & !above & (ONES * 0x80)
+    }
+    let upper = in_range(key[0], b'A', b'Z') | in_range(key[1], b'A', b'Z');
+    let first_upper = upper & 0x80 != 0;
+    let mut bits = 0;
+    if in_range(key[0], b'a', b'z') & 0x80 != 0 {
+        bits |= LOWER_START;
+    }
+    if upper != 0 {
+        bits |= HAS_UPPER;
+        if first_upper && (in_range(key[0], b'a', b'z') | in_range(key[1], b'a', b'z')) != 0 {
+            bits |= TITLE_CASE;
+        }
+    }
+    bits
 }
 
 /// The gazetteer name starting at `offset`, whose first word (empty at a
@@ -774,24 +823,40 @@ fn known_at(para: &str, offset: usize, first: &str) -> Option<(Span, ItemKind)> 
     Some((hit, ItemKind::Known(u32::try_from(pattern).unwrap_or(u32::MAX))))
 }
 
-/// The end of the word whose rest starts at `from`.
-fn word_end(para: &str, from: usize) -> usize {
+/// ASCII letters and digits, by byte value.
+static ASCII_WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word whose rest starts at `from`, and whether that rest
+/// is plain ASCII.
+fn word_end(para: &str, from: usize) -> (usize, bool) {
     let bytes = para.as_bytes();
     let mut end = from;
+    let mut ascii = true;
     while let Some(&b) = bytes.get(end) {
         if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
+            if !ASCII_WORD_BYTE[usize::from(b)] {
                 break;
             }
             end += 1;
         } else {
             match para.get(end..).and_then(|rest| rest.chars().next()) {
-                Some(c) if is_word_char(c) => end += c.len_utf8(),
+                Some(c) if is_word_char(c) => {
+                    ascii = false;
+                    end += c.len_utf8();
+                }
                 _ => break,
             }
         }
     }
-    end
+    (end, ascii)
 }
 
 /// Whether a hit is a whole word (or words).

@@ -613,14 +613,15 @@ struct Lists {
 
 const SKETCH_WORDS: usize = 128;
 
-/// A small fingerprint of a packed word (its length, first and last
-/// bytes), as a bit number below `SKETCH_WORDS * 64`.
-fn sketch(word: [u64; 2], len: usize) -> usize {
-    let last = (if len > 8 { word[1] >> (8 * (len - 9)) } else { word[0] >> (8 * (len.max(1) - 1)) }) & 0xFF;
-    let key = ((len as u64 & 15) << 16) | ((word[0] & 0xFF) << 8) | last;
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize
+/// A small fingerprint of a packed word (every byte of it, mixed), as a
+/// bit number below `SKETCH_WORDS * 64`. The zero padding of [`pack`]
+/// tells the length.
+#[inline]
+fn sketch(word: [u64; 2]) -> usize {
+    ((word[0] ^ word[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 51) as usize
 }
 
+#[inline]
 fn sketched(sketches: &[u64; SKETCH_WORDS], bit: usize) -> bool {
     sketches[bit / 64] & (1 << (bit % 64)) != 0
 }
@@ -670,6 +671,7 @@ fn slot(word: [u64; 2]) -> usize {
 }
 
 impl Lists {
+    #[inline]
     fn packed(&self, word: [u64; 2]) -> u16 {
         let mut at = slot(word);
         loop {
@@ -709,7 +711,7 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
     let mut sketch_case_free = [0_u64; SKETCH_WORDS];
     for (word, &bits) in &map {
         let Some(key) = pack(word.as_bytes()) else { continue };
-        let bit = sketch(key, word.len());
+        let bit = sketch(key);
         sketch_exact[bit / 64] |= 1 << (bit % 64);
         if bits & (flag::ROLE | flag::MODIFIER) != 0 {
             sketch_case_free[bit / 64] |= 1 << (bit % 64);
@@ -734,25 +736,30 @@ pub fn word_flags(word: &str) -> u16 {
 /// [`word_flags`] of a word already [`pack`]ed (`key`: `Some` only for a
 /// word of plain ASCII).
 pub fn word_flags_packed(word: &str, key: Option<[u64; 2]>) -> u16 {
+    match key {
+        Some(key) => {
+            let has_upper = [lower_packed(key[0]), lower_packed(key[1])] != key;
+            word_flags_ascii(key, has_upper)
+        }
+        None => flags_by_map(word),
+    }
+}
+
+/// [`word_flags`] of a word of plain ASCII of up to 16 bytes, [`pack`]ed
+/// (`key`), which has an upper-case letter when `has_upper`: one probe of
+/// the packed table at most, none for most words.
+#[inline]
+pub fn word_flags_ascii(key: [u64; 2], has_upper: bool) -> u16 {
     let lists = &*LISTS;
     let case_free = flag::ROLE | flag::MODIFIER;
-    {
-        if let Some(key) = key {
-            let len = word.len();
-            let exact = if sketched(&lists.sketch_exact, sketch(key, len)) { lists.packed(key) } else { 0 };
-            let lowered = [lower_packed(key[0]), lower_packed(key[1])];
-            if lowered == key {
-                return exact;
-            }
-            let lowered_bits = if sketched(&lists.sketch_case_free, sketch(lowered, len)) {
-                lists.packed(lowered)
-            } else {
-                0
-            };
-            return (exact & !case_free) | (lowered_bits & case_free);
-        }
+    let exact = if sketched(&lists.sketch_exact, sketch(key)) { lists.packed(key) } else { 0 };
+    if !has_upper {
+        return exact;
     }
-    flags_by_map(word)
+    let lowered = [lower_packed(key[0]), lower_packed(key[1])];
+    let lowered_bits =
+        if sketched(&lists.sketch_case_free, sketch(lowered)) { lists.packed(lowered) } else { 0 };
+    (exact & !case_free) | (lowered_bits & case_free)
 }
 
 /// [`word_flags`] through the hash map, for any word.
