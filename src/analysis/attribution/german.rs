@@ -445,6 +445,44 @@ impl<'a> Attributor<'a> {
             .filter(|m| m.kind != MentionKind::Pronoun || self.lower_is(tokens.get(r + 1), &["er", "sie"]))
     }
 
+    /// The agent of a German passive before the quotation at `q` ("Die
+    /// Pläne werden von Fachleuten als „…“ bezeichnet"): the noun phrase
+    /// after "von" when the sentence has an auxiliary of the passive.
+    pub(super) fn passive_agent(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        q: usize,
+        end: usize,
+    ) -> Option<Mention> {
+        let passive = tokens[start..end]
+            .iter()
+            .any(|t| self.lower_is(Some(t), &["wird", "werden", "wurde", "wurden", "worden"]));
+        if !passive {
+            return None;
+        }
+        let von = (start..q).rev().find(|&i| self.lower_is(tokens.get(i), &["von", "vom"]))?;
+        self.np_after(tokens, von + 1, q).filter(|m| m.kind != MentionKind::Pronoun)
+    }
+
+    /// The subject of a relative or subordinate clause holding a verb of
+    /// naming before the quotation at `q`: the noun a relative pronoun
+    /// refers to ("ein Kommentar, der den Plan als „…“ bezeichnet"), or the
+    /// subject after a conjunction ("weil die Regierung ihn als „…“
+    /// bezeichnet hat"). `None` when the quotation is in the main clause.
+    pub(super) fn naming_clause_subject(&self, tokens: &[Token], start: usize, q: usize) -> Option<Mention> {
+        const RELATIVES: &[&str] = &["der", "die", "das", "welche", "welcher", "welches"];
+        let comma = (start..q).rev().find(|&i| tokens[i].kind == Kind::Punct(','))?;
+        let opener = tokens.get(comma + 1);
+        if self.lower_is(opener, RELATIVES) {
+            self.np_before(tokens, start, comma)
+        } else if self.lower_is(opener, SUBORDINATORS) {
+            self.strong_subject(tokens, comma + 2, q)
+        } else {
+            None
+        }
+    }
+
     /// The noun phrase opening a German clause when it is a believable
     /// speaker, else the clause's likeliest subject.
     pub(super) fn german_first_np(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {

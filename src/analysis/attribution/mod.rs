@@ -490,6 +490,12 @@ const NAMING_VERBS: &[&str] = &[
     "wertete",
     "werteten",
     "wertet",
+    "feierte",
+    "feierten",
+    "feiert",
+    "gefeiert",
+    "genannt",
+    "gewertet",
 ];
 /// German determiners of objects, never of a subject ("kritisierte den Plan").
 const OBJECT_DETERMINERS: &[&str] =
@@ -920,14 +926,28 @@ impl<'a> Attributor<'a> {
                 let start = paragraph.sentences[sf].start;
                 let previous = tf.checked_sub(1).and_then(|i| tokens.get(i));
                 let inner = slice(self.text, quotation.inner).trim();
-                let named = self.after_preposition(previous)
-                    || self.is_german_preposition(previous)
-                    || (self.lower_is(previous, DETERMINERS) && is_capitalized(inner));
-                let subject =
+                // "X bezeichnete Y als „…“": "als" names what X called Y, so
+                // X (or the agent of a passive, "von X als „…“ bezeichnet")
+                // is the source, not a preposition's object.
+                let sentence_end = paragraph.sentences[sf].end;
+                let naming_as = self.lower_is(previous, &["als"])
+                    && tokens[start..sentence_end].iter().any(|t| self.lower_is(Some(t), NAMING_VERBS));
+                let named = !naming_as
+                    && (self.after_preposition(previous)
+                        || self.is_german_preposition(previous)
+                        || (self.lower_is(previous, DETERMINERS) && is_capitalized(inner)));
+                let agent = naming_as
+                    .then(|| {
+                        self.passive_agent(tokens, start, tf, sentence_end)
+                            .or_else(|| self.naming_clause_subject(tokens, start, tf))
+                    })
+                    .flatten();
+                let subject = agent.or_else(|| {
                     (!named).then(|| self.strong_subject(tokens, start, tf)).flatten().filter(|m| {
                         let next = tokens[start..tf].iter().find(|t| t.span.start >= m.span.end);
                         !self.lower_is(next, SUBJUNCTIVE)
-                    });
+                    })
+                });
                 if let Some(mention) = subject {
                     attribution.via = Via::Cue;
                     attribution.speaker = Some(self.resolve(mention));
