@@ -483,6 +483,25 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// The person quoted after an inverted "zitiert" at `start`: past
+    /// "man" or the citing subject ("zitiert die Zeitung den Landrat"), the
+    /// object; the subject when no object follows.
+    pub(super) fn quoted_object(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+        if self.lower_is(tokens.get(start), &["man"]) {
+            return self.np_after(tokens, start + 1, end);
+        }
+        let (subject, subject_end) = self.np_forward_with_end(tokens, start, end)?;
+        // A pronoun, or a quoted publication („…“, zitiert die „Zeitung“
+        // X): kept as the source, so the publication's quotation is no
+        // speech.
+        let quoted =
+            tokens[start..subject_end.min(tokens.len())].iter().any(|t| matches!(t.kind, Kind::Quote(_)));
+        if subject.kind == MentionKind::Pronoun || quoted {
+            return Some(subject);
+        }
+        self.np_after(tokens, subject_end, end).or(Some(subject))
+    }
+
     /// The noun phrase opening a German clause when it is a believable
     /// speaker, else the clause's likeliest subject.
     pub(super) fn german_first_np(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {

@@ -500,6 +500,10 @@ const NAMING_VERBS: &[&str] = &[
 /// German determiners of objects, never of a subject ("kritisierte den Plan").
 const OBJECT_DETERMINERS: &[&str] =
     &["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "ihrem", "ihren", "seinen"];
+/// German demonstratives that stand for a speaker named before ("„…“, so
+/// letztere").
+const DEMONSTRATIVE_SPEAKERS: &[&str] =
+    &["letztere", "letzterer", "erstere", "ersterer", "diese", "dieser", "jene", "jener"];
 /// German subjunctive forms that mark reported speech ("Er sei „müde“").
 const SUBJUNCTIVE: &[&str] = &[
     "sei", "seien", "habe", "könne", "müsse", "solle", "werde", "wolle", "gebe", "dürfe", "stehe", "liege",
@@ -1222,12 +1226,27 @@ impl<'a> Attributor<'a> {
         if let Some((kind, cue_end)) = self.cue_at(tokens, r, end) {
             let cue = Span::new(tokens[r].span.start, tokens[cue_end - 1].span.end);
             let mention = match kind {
+                // „…“, zitiert die Zeitung den Sprecher / zitierte man X: the
+                // one quoted is the object after the subject.
+                CueKind::Verb
+                    if self.german && self.lower_is(tokens.get(r), &["zitiert", "zitierte", "zitierten"]) =>
+                {
+                    self.quoted_object(tokens, cue_end, end)
+                }
                 CueKind::Verb | CueKind::SpeakerAfter | CueKind::SoAfterQuote | CueKind::Source => {
                     self.np_after(tokens, cue_end, end)
                 }
                 CueKind::Marker | CueKind::Participle => None,
                 CueKind::SpeakerBefore => return None,
             };
+            // „…“, so letztere: a demonstrative standing for the speaker.
+            if kind == CueKind::SoAfterQuote
+                && mention.is_none()
+                && self.lower_is(tokens.get(cue_end), DEMONSTRATIVE_SPEAKERS)
+            {
+                let mention = Some(Mention { span: tokens[cue_end].span, kind: MentionKind::Pronoun });
+                return Some(Found { cue, mention });
+            }
             if kind == CueKind::Source && mention.is_none() {
                 return None;
             }
