@@ -100,6 +100,11 @@ const CONTENT_NOUNS: &[&str] = &[
     "meldung",
 ];
 
+/// Nouns of a view held, whose holder a possessive or genitive names
+/// ("seiner Ansicht nach", "nach Schäubles Idee").
+const OPINION_NOUNS: &[&str] =
+    &["meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "sicht", "idee", "zuversicht"];
+
 /// Pronouns that can be the speaking subject.
 const SUBJECT_PRONOUNS: &[&str] = &["er", "sie", "ich", "wir"];
 
@@ -500,6 +505,47 @@ impl<'a> Attributor<'a> {
             return Some(subject);
         }
         self.np_after(tokens, subject_end, end).or(Some(subject))
+    }
+
+    /// A view with its holder before the quotation at `q`: a possessive
+    /// and a noun of opinion ("seiner Ansicht nach", "Seine Meinung zu …:"),
+    /// the possessive resolved to the nearest person of its gender; or a
+    /// genitive name ("nach Schäubles Idee"). The speaker's span is the
+    /// phrase.
+    pub(super) fn opinion_holder(&self, tokens: &[Token], start: usize, q: usize) -> Option<super::Speaker> {
+        let noun = (start + 1..q).rev().find(|&i| self.lower_is(tokens.get(i), OPINION_NOUNS))?;
+        let owner = &tokens[noun - 1];
+        let span = super::Span::new(owner.span.start, tokens[noun].span.end);
+        let pronoun = if self.lower_is(Some(owner), &["seine", "seiner", "seinen", "seinem", "sein"]) {
+            "er"
+        } else if self.lower_is(Some(owner), &["ihre", "ihrer", "ihren", "ihrem", "ihr"]) {
+            "sie"
+        } else {
+            // A genitive name: the nearest person so named.
+            let word = self.word(owner)?;
+            let name = word.strip_suffix('s').filter(|name| is_capitalized(name))?;
+            if !self.people.is_known_person_word(name) {
+                return None;
+            }
+            let person = self.people.antecedent(owner.span.start, "", self.text);
+            let person = person.filter(|p| p.name.split_whitespace().any(|w| w == name));
+            return Some(match person {
+                Some(person) => super::Speaker {
+                    span,
+                    name: Some(person.name.clone()),
+                    actor: person.actor,
+                    introduced: person.mentions.first().copied(),
+                },
+                None => self.resolve(Mention { span, kind: MentionKind::Name }),
+            });
+        };
+        let person = self.people.antecedent(owner.span.start, pronoun, self.text)?;
+        Some(super::Speaker {
+            span,
+            name: Some(person.name.clone()),
+            actor: person.actor,
+            introduced: person.mentions.first().copied(),
+        })
     }
 
     /// The noun phrase opening a German clause when it is a believable

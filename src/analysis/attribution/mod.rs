@@ -915,6 +915,19 @@ impl<'a> Attributor<'a> {
             attribution.via = via;
             attribution.speaker = found.mention.map(|m| self.resolve(m));
         }
+        if let (true, Some((pf, _, _)), Some(speaker)) = (self.german, first, attribution.speaker.as_ref()) {
+            // "Ihre Einschätzung: „…“": a view named as the speaker is its
+            // holder's.
+            let tokens = &self.document.paragraph(pf).tokens;
+            let from = tokens.iter().position(|t| t.span.start == speaker.span.start);
+            let to = tokens.iter().position(|t| t.span.end == speaker.span.end);
+            if let (Some(from), Some(to), None) = (from, to, speaker.actor) {
+                if let Some(holder) = (from < to).then(|| self.opinion_holder(tokens, from, to + 1)).flatten()
+                {
+                    attribution.speaker = Some(holder);
+                }
+            }
+        }
         if self.german && attribution.is_speech && attribution.speaker.is_none() {
             // A German quotation inside a clause with no verb of saying
             // ("Der Präsident konstatierte eine „Kluft …“", "Das Gericht
@@ -952,7 +965,12 @@ impl<'a> Attributor<'a> {
                         !self.lower_is(next, SUBJUNCTIVE)
                     })
                 });
-                if let Some(mention) = subject {
+                if let Some(speaker) = self.opinion_holder(tokens, start, tf) {
+                    // "Seiner Ansicht nach „…“", "Nach Schäubles Idee soll
+                    // „…“": whose view the sentence reports.
+                    attribution.via = Via::Cue;
+                    attribution.speaker = Some(speaker);
+                } else if let Some(mention) = subject {
                     attribution.via = Via::Cue;
                     attribution.speaker = Some(self.resolve(mention));
                 }
