@@ -548,6 +548,35 @@ impl<'a> Attributor<'a> {
         })
     }
 
+    /// The person a stand-alone German quotation goes on from: the subject
+    /// of the sentence before when it is a person the article names (not a
+    /// pronoun, whose antecedent would be a second guess), looking one sentence further back past a
+    /// sentence of reported speech ("Stöhr warnte. Noch bestehe keine
+    /// Gefahr. „…“").
+    pub(super) fn reported_person(
+        &self,
+        tokens: &[Token],
+        sentences: &[std::ops::Range<usize>],
+    ) -> Option<Mention> {
+        for sentence in sentences.iter().rev().take(2) {
+            // The main clause only: not a relative clause's "dessen Chef".
+            let person = self
+                .clause_subject_pass(tokens, sentence.start, sentence.end, true)
+                .filter(|(strength, _)| *strength == Strength::Person)
+                .map(|(_, m)| m)
+                .filter(|m| m.kind != MentionKind::Pronoun);
+            if person.is_some() {
+                return person;
+            }
+            let reported =
+                tokens[sentence.clone()].iter().any(|t| self.lower_is(Some(t), super::SUBJUNCTIVE));
+            if !reported {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The noun phrase opening a German clause when it is a believable
     /// speaker, else the clause's likeliest subject.
     pub(super) fn german_first_np(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {

@@ -1846,6 +1846,11 @@ impl<'a> Attributor<'a> {
                 self.first_np(&paragraph.tokens, previous.start, previous.end)
                     .filter(|m| m.kind == MentionKind::Name && stands_alone)
                     .filter(|m| !self.german || self.german_plausible(&paragraph.tokens, previous.start, m))
+                    .or_else(|| {
+                        (self.german && stands_alone && self.statement_at(&paragraph.tokens, t))
+                            .then(|| self.reported_person(&paragraph.tokens, &paragraph.sentences[..s]))
+                            .flatten()
+                    })
                     .map(|m| Found { cue: Span::default(), mention: Some(m) })
             });
         } else {
