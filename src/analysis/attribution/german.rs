@@ -577,6 +577,22 @@ impl<'a> Attributor<'a> {
         None
     }
 
+    /// Whether a German quotation right after an article reads as a name
+    /// (a paper, an organisation, a title: "der „Netzeitung“", "des
+    /// „Spiegel“"): it starts with a capital, is short, ends with no full
+    /// stop, and its words are mostly capitalised.
+    pub(super) fn german_named_after_article(&self, words: &[&str], start: usize) -> bool {
+        const ARTICLES: &[&str] = &["der", "dem", "die", "das", "einer", "einem"];
+        let (_, previous) = super::word_before(self.text, start, |c| c.is_alphanumeric());
+        if !ARTICLES.contains(&previous.to_lowercase().as_str()) || words.is_empty() || words.len() > 8 {
+            return false;
+        }
+        let capitals = words.iter().filter(|w| is_capitalized(w)).count();
+        words.first().is_some_and(|w| is_capitalized(w))
+            && !words.last().is_some_and(|w| w.ends_with(['.', '!', '?', '…']))
+            && capitals * 2 > words.len()
+    }
+
     /// The noun phrase opening a German clause when it is a believable
     /// speaker, else the clause's likeliest subject.
     pub(super) fn german_first_np(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {

@@ -1947,6 +1947,9 @@ impl<'a> Attributor<'a> {
         {
             return !words.last().is_some_and(|w| w.ends_with(['.', '!', '?']));
         }
+        if self.german && self.german_named_after_article(&words, start) {
+            return true;
+        }
         if words.len() == 1 && inner_text.contains('.') && !inner_text.ends_with('.') {
             return true;
         }
