@@ -105,6 +105,34 @@ const CONTENT_NOUNS: &[&str] = &[
 const OPINION_NOUNS: &[&str] =
     &["meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "sicht", "idee", "zuversicht"];
 
+/// Nouns (and ends of compounds) for works, media and campaigns, whose
+/// name a quotation right after them gives ("die Musikzeitschrift „…“").
+const WORK_NOUNS: &[&str] = &[
+    "zeitung",
+    "zeitschrift",
+    "magazin",
+    "magazins",
+    "magazines",
+    "blatt",
+    "blattes",
+    "film",
+    "films",
+    "buch",
+    "buches",
+    "album",
+    "albums",
+    "roman",
+    "romans",
+    "sendung",
+    "enzyklika",
+    "operation",
+    "serie",
+    "musical",
+    "kampagne",
+    "festival",
+    "ausstellung",
+];
+
 /// Pronouns that can be the speaking subject.
 const SUBJECT_PRONOUNS: &[&str] = &["er", "sie", "ich", "wir"];
 
@@ -583,8 +611,17 @@ impl<'a> Attributor<'a> {
     /// stop, and its words are mostly capitalised.
     pub(super) fn german_named_after_article(&self, words: &[&str], start: usize) -> bool {
         const ARTICLES: &[&str] = &["der", "dem", "die", "das", "einer", "einem"];
-        let (_, previous) = super::word_before(self.text, start, |c| c.is_alphanumeric());
-        if !ARTICLES.contains(&previous.to_lowercase().as_str()) || words.is_empty() || words.len() > 8 {
+        let (_, previous) = super::word_before(self.text, start, |c| c.is_alphanumeric() || c == '-');
+        let lower = previous.to_lowercase();
+        if is_capitalized(previous)
+            && WORK_NOUNS.iter().any(|noun| lower.ends_with(noun))
+            && words.len() <= 12
+            && !words.last().is_some_and(|w| w.ends_with(['.', '!', '?', '…']))
+        {
+            // "das Fachblatt „La Gazzetta dello Sport“", "sein Buch „…“".
+            return true;
+        }
+        if !ARTICLES.contains(&lower.as_str()) || words.is_empty() || words.len() > 8 {
             return false;
         }
         let capitals = words.iter().filter(|w| is_capitalized(w)).count();
