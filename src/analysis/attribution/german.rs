@@ -41,7 +41,7 @@ const MORE_PREPOSITIONS: &[&str] = &[
 /// Determiners that open a noun phrase that can be a subject.
 const SUBJECT_DETERMINERS: &[&str] = &[
     "der", "die", "das", "ein", "eine", "einer", "dieser", "diese", "jener", "jene", "kein", "keine", "sein",
-    "seine", "ihr", "ihre", "unser", "unsere",
+    "seine", "ihr", "ihre", "unser", "unsere", "dessen", "deren",
 ];
 
 /// Conjunctions opening a subordinate clause, whose subject is not the
@@ -192,7 +192,8 @@ impl<'a> Attributor<'a> {
                 return end;
             }
             end = Some(j);
-            if !self.lower_is(tokens.get(j), &["des", "der"]) || j == phrase_start {
+            if !self.lower_is(tokens.get(j), &["des", "der", "seines", "ihres", "eines"]) || j == phrase_start
+            {
                 return end;
             }
         }
