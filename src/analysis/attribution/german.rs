@@ -631,6 +631,16 @@ impl<'a> Attributor<'a> {
             && capitals * 2 > words.len()
     }
 
+    /// Whether a German quotation is a judgement in someone's words after
+    /// "als" ("wies den Bericht als „falsch“ zurück", "stuft die Lage als
+    /// „sehr ernst“ ein"): all in lower case, as a predicate is, where a
+    /// name or a term ("als „blinder Passagier“") holds a capitalised noun.
+    pub(super) fn judged_as(&self, inner: super::Span, start: usize) -> bool {
+        let (_, previous) = super::word_before(self.text, start, |c| c.is_alphanumeric());
+        let words = slice(self.text, inner).split_whitespace();
+        previous == "als" && words.clone().next().is_some() && words.into_iter().all(|w| !is_capitalized(w))
+    }
+
     /// The noun phrase opening a German clause when it is a believable
     /// speaker, else the clause's likeliest subject.
     pub(super) fn german_first_np(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {

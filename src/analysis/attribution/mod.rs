@@ -907,6 +907,7 @@ impl<'a> Attributor<'a> {
                     && !self.german_appositive(quotation.inner, quotation.span.start)
             } else {
                 self.reads_as_speech(quotation.inner, quotation.span.start)
+                    || (self.german && self.judged_as(quotation.inner, quotation.span.start))
             };
         let mut attribution = Attribution { is_speech, ..Attribution::default() };
         let cue_found = found.is_some();
@@ -948,7 +949,8 @@ impl<'a> Attributor<'a> {
                 // is the source, not a preposition's object.
                 let sentence_end = paragraph.sentences[sf].end;
                 let naming_as = self.lower_is(previous, &["als"])
-                    && tokens[start..sentence_end].iter().any(|t| self.lower_is(Some(t), NAMING_VERBS));
+                    && (tokens[start..sentence_end].iter().any(|t| self.lower_is(Some(t), NAMING_VERBS))
+                        || self.judged_as(quotation.inner, quotation.span.start));
                 let named = !naming_as
                     && (self.after_preposition(previous)
                         || self.is_german_preposition(previous)
