@@ -641,6 +641,25 @@ impl<'a> Attributor<'a> {
         previous == "als" && words.clone().next().is_some() && words.into_iter().all(|w| !is_capitalized(w))
     }
 
+    /// Whether the quotation token `q` of paragraph `p`, sentence `s`, is
+    /// what someone spoke of: "sprach von einer „…“", "Von „…“ sprechen
+    /// Beobachter" — "von" (and at most an article and an adjective) right
+    /// before it, and a form of "sprechen" in the sentence.
+    pub(super) fn spoken_of(&self, p: usize, q: usize, s: usize) -> bool {
+        const SPEAK: &[&str] = &["sprach", "sprachen", "spricht", "sprechen", "gesprochen", "sprechend"];
+        let paragraph = self.document.paragraph(p);
+        let Some(sentence) = paragraph.sentences.get(s) else { return false };
+        let tokens = &paragraph.tokens;
+        let from = q.saturating_sub(3).max(sentence.start);
+        let von = (from..q).rev().find(|&i| self.lower_is(tokens.get(i), &["von", "vom"]));
+        let close = von.is_some_and(|v| {
+            tokens[v + 1..q]
+                .iter()
+                .all(|t| t.kind == Kind::Word && !is_capitalized(self.word(t).unwrap_or("A")))
+        });
+        close && tokens[sentence.clone()].iter().any(|t| self.lower_is(Some(t), SPEAK))
+    }
+
     /// The noun phrase opening a German clause when it is a believable
     /// speaker, else the clause's likeliest subject.
     pub(super) fn german_first_np(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {

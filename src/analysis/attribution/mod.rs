@@ -908,6 +908,7 @@ impl<'a> Attributor<'a> {
             } else {
                 self.reads_as_speech(quotation.inner, quotation.span.start)
                     || (self.german && self.judged_as(quotation.inner, quotation.span.start))
+                    || (self.german && first.is_some_and(|(pf, tf, sf)| self.spoken_of(pf, tf, sf)))
             };
         let mut attribution = Attribution { is_speech, ..Attribution::default() };
         let cue_found = found.is_some();
@@ -951,7 +952,9 @@ impl<'a> Attributor<'a> {
                 let naming_as = self.lower_is(previous, &["als"])
                     && (tokens[start..sentence_end].iter().any(|t| self.lower_is(Some(t), NAMING_VERBS))
                         || self.judged_as(quotation.inner, quotation.span.start));
+                let spoken_of = self.spoken_of(pf, tf, sf);
                 let named = !naming_as
+                    && !spoken_of
                     && (self.after_preposition(previous)
                         || self.is_german_preposition(previous)
                         || (self.lower_is(previous, DETERMINERS) && is_capitalized(inner)));
@@ -966,6 +969,10 @@ impl<'a> Attributor<'a> {
                         let next = tokens[start..tf].iter().find(|t| t.span.start >= m.span.end);
                         !self.lower_is(next, SUBJUNCTIVE)
                     })
+                });
+                // "Von „…“ sprachen Beobachter": the subject after the verb.
+                let subject = subject.or_else(|| {
+                    spoken_of.then(|| self.clause_subject(tokens, tf + 1, sentence_end)).flatten()
                 });
                 if let Some(speaker) = self.opinion_holder(tokens, start, tf) {
                     // "Seiner Ansicht nach „…“", "Nach Schäubles Idee soll
