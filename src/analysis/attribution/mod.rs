@@ -813,6 +813,16 @@ impl<'a> Attributor<'a> {
             if after_determiner() {
                 continue;
             }
+            // German: a verb written with a capital after another word is a
+            // noun ("ein Schreiben der Behörde", "auf Fragen").
+            let nominalised = self.german
+                && cue.kind == CueKind::Verb
+                && tokens[i].kind == Kind::Word
+                && self.word(&tokens[i]).is_some_and(is_capitalized)
+                && i.checked_sub(1).is_some_and(|j| tokens[j].kind == Kind::Word);
+            if nominalised {
+                continue;
+            }
             if let Some(particle) = cue.particle {
                 let has =
                     tokens[end..sentence_end].iter().any(|t| self.lower(t).is_some_and(|w| w == particle));
