@@ -297,6 +297,13 @@ const DE_VERBS: &[&str] = &[
     "fragte",
     "fragten",
     "fragt",
+    // Present plural forms ("„…“, fragen sich Experten").
+    "fragen",
+    "betonen",
+    "warnen",
+    "meinen",
+    "schreiben",
+    "fordern",
     "zitiert",
     "zitierte",
     "zitierten",

@@ -41,7 +41,7 @@ const MORE_PREPOSITIONS: &[&str] = &[
 /// Determiners that open a noun phrase that can be a subject.
 const SUBJECT_DETERMINERS: &[&str] = &[
     "der", "die", "das", "ein", "eine", "einer", "dieser", "diese", "jener", "jene", "kein", "keine", "sein",
-    "seine", "ihr", "ihre", "unser", "unsere",
+    "seine", "ihr", "ihre", "unser", "unsere", "dessen", "deren",
 ];
 
 /// Conjunctions opening a subordinate clause, whose subject is not the
@@ -98,6 +98,39 @@ const CONTENT_NOUNS: &[&str] = &[
     "aufschrift",
     "nachricht",
     "meldung",
+];
+
+/// Nouns of a view held, whose holder a possessive or genitive names
+/// ("seiner Ansicht nach", "nach Schäubles Idee").
+const OPINION_NOUNS: &[&str] =
+    &["meinung", "ansicht", "auffassung", "einschätzung", "überzeugung", "sicht", "idee", "zuversicht"];
+
+/// Nouns (and ends of compounds) for works, media and campaigns, whose
+/// name a quotation right after them gives ("die Musikzeitschrift „…“").
+const WORK_NOUNS: &[&str] = &[
+    "zeitung",
+    "zeitschrift",
+    "magazin",
+    "magazins",
+    "magazines",
+    "blatt",
+    "blattes",
+    "film",
+    "films",
+    "buch",
+    "buches",
+    "album",
+    "albums",
+    "roman",
+    "romans",
+    "sendung",
+    "enzyklika",
+    "operation",
+    "serie",
+    "musical",
+    "kampagne",
+    "festival",
+    "ausstellung",
 ];
 
 /// Pronouns that can be the speaking subject.
@@ -159,7 +192,8 @@ impl<'a> Attributor<'a> {
                 return end;
             }
             end = Some(j);
-            if !self.lower_is(tokens.get(j), &["des", "der"]) || j == phrase_start {
+            if !self.lower_is(tokens.get(j), &["des", "der", "seines", "ihres", "eines"]) || j == phrase_start
+            {
                 return end;
             }
         }
@@ -443,6 +477,187 @@ impl<'a> Attributor<'a> {
         }
         self.np_after(tokens, r + 1, end)
             .filter(|m| m.kind != MentionKind::Pronoun || self.lower_is(tokens.get(r + 1), &["er", "sie"]))
+    }
+
+    /// The agent of a German passive before the quotation at `q` ("Die
+    /// Pläne werden von Fachleuten als „…“ bezeichnet"): the noun phrase
+    /// after "von" when the sentence has an auxiliary of the passive.
+    pub(super) fn passive_agent(
+        &self,
+        tokens: &[Token],
+        start: usize,
+        q: usize,
+        end: usize,
+    ) -> Option<Mention> {
+        let passive = tokens[start..end]
+            .iter()
+            .any(|t| self.lower_is(Some(t), &["wird", "werden", "wurde", "wurden", "worden"]));
+        if !passive {
+            return None;
+        }
+        let von = (start..q).rev().find(|&i| self.lower_is(tokens.get(i), &["von", "vom"]))?;
+        self.np_after(tokens, von + 1, q).filter(|m| m.kind != MentionKind::Pronoun)
+    }
+
+    /// The subject of a relative or subordinate clause holding a verb of
+    /// naming before the quotation at `q`: the noun a relative pronoun
+    /// refers to ("ein Kommentar, der den Plan als „…“ bezeichnet"), or the
+    /// subject after a conjunction ("weil die Regierung ihn als „…“
+    /// bezeichnet hat"). `None` when the quotation is in the main clause.
+    pub(super) fn naming_clause_subject(&self, tokens: &[Token], start: usize, q: usize) -> Option<Mention> {
+        const RELATIVES: &[&str] = &["der", "die", "das", "welche", "welcher", "welches"];
+        let comma = (start..q).rev().find(|&i| tokens[i].kind == Kind::Punct(','))?;
+        let opener = tokens.get(comma + 1);
+        if self.lower_is(opener, RELATIVES) {
+            self.np_before(tokens, start, comma)
+        } else if self.lower_is(opener, SUBORDINATORS) {
+            self.strong_subject(tokens, comma + 2, q)
+        } else {
+            None
+        }
+    }
+
+    /// The person quoted after an inverted "zitiert" at `start`: past
+    /// "man" or the citing subject ("zitiert die Zeitung den Landrat"), the
+    /// object; the subject when no object follows.
+    pub(super) fn quoted_object(&self, tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+        if self.lower_is(tokens.get(start), &["man"]) {
+            return self.np_after(tokens, start + 1, end);
+        }
+        let (subject, subject_end) = self.np_forward_with_end(tokens, start, end)?;
+        // A pronoun, or a quoted publication („…“, zitiert die „Zeitung“
+        // X): kept as the source, so the publication's quotation is no
+        // speech.
+        let quoted =
+            tokens[start..subject_end.min(tokens.len())].iter().any(|t| matches!(t.kind, Kind::Quote(_)));
+        if subject.kind == MentionKind::Pronoun || quoted {
+            return Some(subject);
+        }
+        self.np_after(tokens, subject_end, end).or(Some(subject))
+    }
+
+    /// A view with its holder before the quotation at `q`: a possessive
+    /// and a noun of opinion ("seiner Ansicht nach", "Seine Meinung zu …:"),
+    /// the possessive resolved to the nearest person of its gender; or a
+    /// genitive name ("nach Schäubles Idee"). The speaker's span is the
+    /// phrase.
+    pub(super) fn opinion_holder(&self, tokens: &[Token], start: usize, q: usize) -> Option<super::Speaker> {
+        let noun = (start + 1..q).rev().find(|&i| self.lower_is(tokens.get(i), OPINION_NOUNS))?;
+        let owner = &tokens[noun - 1];
+        let span = super::Span::new(owner.span.start, tokens[noun].span.end);
+        let pronoun = if self.lower_is(Some(owner), &["seine", "seiner", "seinen", "seinem", "sein"]) {
+            "er"
+        } else if self.lower_is(Some(owner), &["ihre", "ihrer", "ihren", "ihrem", "ihr"]) {
+            "sie"
+        } else {
+            // A genitive name: the nearest person so named.
+            let word = self.word(owner)?;
+            let name = word.strip_suffix('s').filter(|name| is_capitalized(name))?;
+            if !self.people.is_known_person_word(name) {
+                return None;
+            }
+            let person = self.people.antecedent(owner.span.start, "", self.text);
+            let person = person.filter(|p| p.name.split_whitespace().any(|w| w == name));
+            return Some(match person {
+                Some(person) => super::Speaker {
+                    span,
+                    name: Some(person.name.clone()),
+                    actor: person.actor,
+                    introduced: person.mentions.first().copied(),
+                },
+                None => self.resolve(Mention { span, kind: MentionKind::Name }),
+            });
+        };
+        let person = self.people.antecedent(owner.span.start, pronoun, self.text)?;
+        Some(super::Speaker {
+            span,
+            name: Some(person.name.clone()),
+            actor: person.actor,
+            introduced: person.mentions.first().copied(),
+        })
+    }
+
+    /// The person a stand-alone German quotation goes on from: the subject
+    /// of the sentence before when it is a person the article names (not a
+    /// pronoun, whose antecedent would be a second guess), looking one sentence further back past a
+    /// sentence of reported speech ("Stöhr warnte. Noch bestehe keine
+    /// Gefahr. „…“").
+    pub(super) fn reported_person(
+        &self,
+        tokens: &[Token],
+        sentences: &[std::ops::Range<usize>],
+    ) -> Option<Mention> {
+        for sentence in sentences.iter().rev().take(2) {
+            // The main clause only: not a relative clause's "dessen Chef".
+            let person = self
+                .clause_subject_pass(tokens, sentence.start, sentence.end, true)
+                .filter(|(strength, _)| *strength == Strength::Person)
+                .map(|(_, m)| m)
+                .filter(|m| m.kind != MentionKind::Pronoun);
+            if person.is_some() {
+                return person;
+            }
+            let reported =
+                tokens[sentence.clone()].iter().any(|t| self.lower_is(Some(t), super::SUBJUNCTIVE));
+            if !reported {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether a German quotation right after an article reads as a name
+    /// (a paper, an organisation, a title: "der „Netzeitung“", "des
+    /// „Spiegel“"): it starts with a capital, is short, ends with no full
+    /// stop, and its words are mostly capitalised.
+    pub(super) fn german_named_after_article(&self, words: &[&str], start: usize) -> bool {
+        const ARTICLES: &[&str] = &["der", "dem", "die", "das", "einer", "einem"];
+        let (_, previous) = super::word_before(self.text, start, |c| c.is_alphanumeric() || c == '-');
+        let lower = previous.to_lowercase();
+        if is_capitalized(previous)
+            && WORK_NOUNS.iter().any(|noun| lower.ends_with(noun))
+            && words.len() <= 12
+            && !words.last().is_some_and(|w| w.ends_with(['.', '!', '?', '…']))
+        {
+            // "das Fachblatt „La Gazzetta dello Sport“", "sein Buch „…“".
+            return true;
+        }
+        if !ARTICLES.contains(&lower.as_str()) || words.is_empty() || words.len() > 8 {
+            return false;
+        }
+        let capitals = words.iter().filter(|w| is_capitalized(w)).count();
+        words.first().is_some_and(|w| is_capitalized(w))
+            && !words.last().is_some_and(|w| w.ends_with(['.', '!', '?', '…']))
+            && capitals * 2 > words.len()
+    }
+
+    /// Whether a German quotation is a judgement in someone's words after
+    /// "als" ("wies den Bericht als „falsch“ zurück", "stuft die Lage als
+    /// „sehr ernst“ ein"): all in lower case, as a predicate is, where a
+    /// name or a term ("als „blinder Passagier“") holds a capitalised noun.
+    pub(super) fn judged_as(&self, inner: super::Span, start: usize) -> bool {
+        let (_, previous) = super::word_before(self.text, start, |c| c.is_alphanumeric());
+        let words = slice(self.text, inner).split_whitespace();
+        previous == "als" && words.clone().next().is_some() && words.into_iter().all(|w| !is_capitalized(w))
+    }
+
+    /// Whether the quotation token `q` of paragraph `p`, sentence `s`, is
+    /// what someone spoke of: "sprach von einer „…“", "Von „…“ sprechen
+    /// Beobachter" — "von" (and at most an article and an adjective) right
+    /// before it, and a form of "sprechen" in the sentence.
+    pub(super) fn spoken_of(&self, p: usize, q: usize, s: usize) -> bool {
+        const SPEAK: &[&str] = &["sprach", "sprachen", "spricht", "sprechen", "gesprochen", "sprechend"];
+        let paragraph = self.document.paragraph(p);
+        let Some(sentence) = paragraph.sentences.get(s) else { return false };
+        let tokens = &paragraph.tokens;
+        let from = q.saturating_sub(3).max(sentence.start);
+        let von = (from..q).rev().find(|&i| self.lower_is(tokens.get(i), &["von", "vom"]));
+        let close = von.is_some_and(|v| {
+            tokens[v + 1..q]
+                .iter()
+                .all(|t| t.kind == Kind::Word && !is_capitalized(self.word(t).unwrap_or("A")))
+        });
+        close && tokens[sentence.clone()].iter().any(|t| self.lower_is(Some(t), SPEAK))
     }
 
     /// The noun phrase opening a German clause when it is a believable

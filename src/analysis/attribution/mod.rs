@@ -518,10 +518,20 @@ const NAMING_VERBS: &[&str] = &[
     "wertete",
     "werteten",
     "wertet",
+    "feierte",
+    "feierten",
+    "feiert",
+    "gefeiert",
+    "genannt",
+    "gewertet",
 ];
 /// German determiners of objects, never of a subject ("kritisierte den Plan").
 const OBJECT_DETERMINERS: &[&str] =
     &["den", "dem", "einem", "einen", "diesem", "diesen", "seinem", "ihrem", "ihren", "seinen"];
+/// German demonstratives that stand for a speaker named before ("„…“, so
+/// letztere").
+const DEMONSTRATIVE_SPEAKERS: &[&str] =
+    &["letztere", "letzterer", "erstere", "ersterer", "diese", "dieser", "jene", "jener"];
 /// German subjunctive forms that mark reported speech ("Er sei „müde“").
 const SUBJUNCTIVE: &[&str] = &[
     "sei", "seien", "habe", "könne", "müsse", "solle", "werde", "wolle", "gebe", "dürfe", "stehe", "liege",
@@ -831,6 +841,16 @@ impl<'a> Attributor<'a> {
             if after_determiner() {
                 continue;
             }
+            // German: a verb written with a capital after another word is a
+            // noun ("ein Schreiben der Behörde", "auf Fragen").
+            let nominalised = self.german
+                && cue.kind == CueKind::Verb
+                && tokens[i].kind == Kind::Word
+                && self.word(&tokens[i]).is_some_and(is_capitalized)
+                && i.checked_sub(1).is_some_and(|j| tokens[j].kind == Kind::Word);
+            if nominalised {
+                continue;
+            }
             if let Some(particle) = cue.particle {
                 let has =
                     tokens[end..sentence_end].iter().any(|t| self.lower(t).is_some_and(|w| w == particle));
@@ -925,6 +945,8 @@ impl<'a> Attributor<'a> {
                     && !self.german_appositive(quotation.inner, quotation.span.start)
             } else {
                 self.reads_as_speech(quotation.inner, quotation.span.start)
+                    || (self.german && self.judged_as(quotation.inner, quotation.span.start))
+                    || (self.german && first.is_some_and(|(pf, tf, sf)| self.spoken_of(pf, tf, sf)))
             };
         let mut attribution = Attribution { is_speech, ..Attribution::default() };
         let cue_found = found.is_some();
@@ -932,6 +954,19 @@ impl<'a> Attributor<'a> {
             attribution.cue = Some(found.cue).filter(|c| !c.is_empty());
             attribution.via = via;
             attribution.speaker = found.mention.map(|m| self.resolve(m));
+        }
+        if let (true, Some((pf, _, _)), Some(speaker)) = (self.german, first, attribution.speaker.as_ref()) {
+            // "Ihre Einschätzung: „…“": a view named as the speaker is its
+            // holder's.
+            let tokens = &self.document.paragraph(pf).tokens;
+            let from = tokens.iter().position(|t| t.span.start == speaker.span.start);
+            let to = tokens.iter().position(|t| t.span.end == speaker.span.end);
+            if let (Some(from), Some(to), None) = (from, to, speaker.actor) {
+                if let Some(holder) = (from < to).then(|| self.opinion_holder(tokens, from, to + 1)).flatten()
+                {
+                    attribution.speaker = Some(holder);
+                }
+            }
         }
         if self.german && attribution.is_speech && attribution.speaker.is_none() {
             // A German quotation inside a clause with no verb of saying
@@ -948,15 +983,41 @@ impl<'a> Attributor<'a> {
                 let start = paragraph.sentences[sf].start;
                 let previous = tf.checked_sub(1).and_then(|i| tokens.get(i));
                 let inner = slice(self.text, quotation.inner).trim();
-                let named = self.after_preposition(previous)
-                    || self.is_german_preposition(previous)
-                    || (self.lower_is(previous, DETERMINERS) && is_capitalized(inner));
-                let subject =
+                // "X bezeichnete Y als „…“": "als" names what X called Y, so
+                // X (or the agent of a passive, "von X als „…“ bezeichnet")
+                // is the source, not a preposition's object.
+                let sentence_end = paragraph.sentences[sf].end;
+                let naming_as = self.lower_is(previous, &["als"])
+                    && (tokens[start..sentence_end].iter().any(|t| self.lower_is(Some(t), NAMING_VERBS))
+                        || self.judged_as(quotation.inner, quotation.span.start));
+                let spoken_of = self.spoken_of(pf, tf, sf);
+                let named = !naming_as
+                    && !spoken_of
+                    && (self.after_preposition(previous)
+                        || self.is_german_preposition(previous)
+                        || (self.lower_is(previous, DETERMINERS) && is_capitalized(inner)));
+                let agent = naming_as
+                    .then(|| {
+                        self.passive_agent(tokens, start, tf, sentence_end)
+                            .or_else(|| self.naming_clause_subject(tokens, start, tf))
+                    })
+                    .flatten();
+                let subject = agent.or_else(|| {
                     (!named).then(|| self.strong_subject(tokens, start, tf)).flatten().filter(|m| {
                         let next = tokens[start..tf].iter().find(|t| t.span.start >= m.span.end);
                         !self.lower_is(next, SUBJUNCTIVE)
-                    });
-                if let Some(mention) = subject {
+                    })
+                });
+                // "Von „…“ sprachen Beobachter": the subject after the verb.
+                let subject = subject.or_else(|| {
+                    spoken_of.then(|| self.clause_subject(tokens, tf + 1, sentence_end)).flatten()
+                });
+                if let Some(speaker) = self.opinion_holder(tokens, start, tf) {
+                    // "Seiner Ansicht nach „…“", "Nach Schäubles Idee soll
+                    // „…“": whose view the sentence reports.
+                    attribution.via = Via::Cue;
+                    attribution.speaker = Some(speaker);
+                } else if let Some(mention) = subject {
                     attribution.via = Via::Cue;
                     attribution.speaker = Some(self.resolve(mention));
                 }
@@ -1230,12 +1291,27 @@ impl<'a> Attributor<'a> {
         if let Some((kind, cue_end)) = self.cue_at(tokens, r, end) {
             let cue = Span::new(tokens[r].span.start, tokens[cue_end - 1].span.end);
             let mention = match kind {
+                // „…“, zitiert die Zeitung den Sprecher / zitierte man X: the
+                // one quoted is the object after the subject.
+                CueKind::Verb
+                    if self.german && self.lower_is(tokens.get(r), &["zitiert", "zitierte", "zitierten"]) =>
+                {
+                    self.quoted_object(tokens, cue_end, end)
+                }
                 CueKind::Verb | CueKind::SpeakerAfter | CueKind::SoAfterQuote | CueKind::Source => {
                     self.np_after(tokens, cue_end, end)
                 }
                 CueKind::Marker | CueKind::Participle => None,
                 CueKind::SpeakerBefore => return None,
             };
+            // „…“, so letztere: a demonstrative standing for the speaker.
+            if kind == CueKind::SoAfterQuote
+                && mention.is_none()
+                && self.lower_is(tokens.get(cue_end), DEMONSTRATIVE_SPEAKERS)
+            {
+                let mention = Some(Mention { span: tokens[cue_end].span, kind: MentionKind::Pronoun });
+                return Some(Found { cue, mention });
+            }
             if kind == CueKind::Source && mention.is_none() {
                 return None;
             }
@@ -1817,6 +1893,11 @@ impl<'a> Attributor<'a> {
                 self.first_np(&paragraph.tokens, previous.start, previous.end)
                     .filter(|m| m.kind == MentionKind::Name && stands_alone)
                     .filter(|m| !self.german || self.german_plausible(&paragraph.tokens, previous.start, m))
+                    .or_else(|| {
+                        (self.german && stands_alone && self.statement_at(&paragraph.tokens, t))
+                            .then(|| self.reported_person(&paragraph.tokens, &paragraph.sentences[..s]))
+                            .flatten()
+                    })
                     .map(|m| Found { cue: Span::default(), mention: Some(m) })
             });
         } else {
@@ -1912,6 +1993,9 @@ impl<'a> Attributor<'a> {
             && words.first().is_some_and(|w| is_capitalized(w))
         {
             return !words.last().is_some_and(|w| w.ends_with(['.', '!', '?']));
+        }
+        if self.german && self.german_named_after_article(&words, start) {
+            return true;
         }
         if words.len() == 1 && inner_text.contains('.') && !inner_text.ends_with('.') {
             return true;
