@@ -353,9 +353,9 @@ fn hash(text: &str) -> u64 {
     FixedState::with_seed(SEED).hash_one(text)
 }
 
-/// The table's keys are already hashes: use them as they are.
+/// Hash maps whose keys are already hashes: use them as they are.
 #[derive(Clone, Copy, Default)]
-struct NoHash;
+pub(crate) struct NoHash;
 
 impl BuildHasher for NoHash {
     type Hasher = PassThrough;
@@ -364,7 +364,7 @@ impl BuildHasher for NoHash {
     }
 }
 
-struct PassThrough(u64);
+pub(crate) struct PassThrough(u64);
 
 impl Hasher for PassThrough {
     fn finish(&self) -> u64 {

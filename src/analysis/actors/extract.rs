@@ -175,31 +175,7 @@ fn hash_packed(packed: [u64; 2], len: usize) -> u64 {
 }
 
 /// Hash maps keyed by a [`word_hash`]: the key is its own hash.
-#[derive(Clone, Copy, Default)]
-struct KeyIsHash;
-
-impl std::hash::BuildHasher for KeyIsHash {
-    type Hasher = KeyIsHashHasher;
-    fn build_hasher(&self) -> KeyIsHashHasher {
-        KeyIsHashHasher(0)
-    }
-}
-
-struct KeyIsHashHasher(u64);
-
-impl std::hash::Hasher for KeyIsHashHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
+type KeyIsHash = crate::analysis::memo::NoHash;
 
 /// A set of the words of the paragraphs' lists, by hash: each hash with
 /// the first word listed under it (paragraph, index in its list).
@@ -297,7 +273,7 @@ impl<'a> Words<'a> {
     fn hashed(paragraphs: &'a [Para], text: &'a str) -> Words<'a> {
         let set = |list: List| {
             let len: usize = paragraphs.iter().map(|p| list.of(&p.local).len()).sum();
-            let mut set = HashedWords::with_capacity_and_hasher(len / 4, KeyIsHash);
+            let mut set = HashedWords::with_capacity_and_hasher(len / 4, KeyIsHash::default());
             for (p, para) in paragraphs.iter().enumerate() {
                 for (k, word) in list.of(&para.local).iter().enumerate() {
                     set.entry(word.hash).or_insert((p as u32, k as u32));

@@ -48,6 +48,12 @@ pub const ROLE_WORDS: &[&str] = &[
     "emir",
     "sultan",
     "monarch",
+];
+
+/// Local and legislative offices and jobs that introduce a person
+/// ("Councilman Ray Diaz", "Harlow Bank analyst Mark Chen"); role words
+/// too, and titles for attribution.
+pub const OFFICE_WORDS: &[&str] = &[
     "councilman",
     "councilwoman",
     "councillor",
@@ -700,7 +706,7 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
         }
     };
     add(&mut NOT_NAMES.iter().copied(), flag::NOT_NAME, false);
-    add(&mut ROLE_WORDS.iter().copied(), flag::ROLE, true);
+    add(&mut ROLE_WORDS.iter().chain(OFFICE_WORDS).copied(), flag::ROLE, true);
     add(&mut TITLE_MODIFIERS.iter().copied(), flag::MODIFIER, true);
     add(&mut ORG_WORDS.iter().copied(), flag::ORG, false);
     add(&mut PARTICLES.iter().copied(), flag::PARTICLE, false);

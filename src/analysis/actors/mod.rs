@@ -16,7 +16,7 @@
 mod extract;
 pub mod hover;
 pub mod knowledge;
-mod lexicon;
+pub(crate) mod lexicon;
 
 use serde::{Deserialize, Serialize};
 

@@ -5,6 +5,7 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::analysis::actors::lexicon::OFFICE_WORDS;
 use crate::analysis::actors::{ActorKind, Actors};
 use crate::analysis::quotes::Quotes;
 use crate::analysis::span::Span;
@@ -230,21 +231,6 @@ const TITLES: &[&str] = &[
     "opposition",
     "leader",
     "representative",
-    "councilman",
-    "councilwoman",
-    "councillor",
-    "councilor",
-    "alderman",
-    "alderwoman",
-    "congressman",
-    "congresswoman",
-    "assemblyman",
-    "assemblywoman",
-    "sheriff",
-    "superintendent",
-    "prosecutor",
-    "analyst",
-    "economist",
     "rep",
     "sen",
     "gov",
@@ -443,6 +429,11 @@ fn lower_list_contains(list: &[&str], word: &str) -> bool {
     list.contains(&word.to_lowercase().trim_end_matches('.'))
 }
 
+/// A title word: this module's list, or an office the actors know.
+fn is_title(lower: &str) -> bool {
+    TITLES.contains(&lower) || OFFICE_WORDS.contains(&lower)
+}
+
 impl People {
     pub fn build(text: &str, actors: &Actors, document: &Document, quotes: &Quotes) -> People {
         let mut people: Vec<Person> = actors
@@ -595,7 +586,7 @@ impl People {
             .map(str::to_lowercase)
             .collect();
         let head = words.last()?;
-        if !TITLES.contains(&head.as_str()) || words.iter().any(|w| self.words.contains(w)) {
+        if !is_title(head) || words.iter().any(|w| self.words.contains(w)) {
             return None;
         }
         if let Some(&answer) = self.role_answers.borrow().get(&words) {
@@ -642,7 +633,7 @@ fn title_gender(text: &str, start: usize) -> Option<Gender> {
     if MALE_TITLES.contains(&lower.as_str()) {
         Some(Gender::Male)
     } else if FEMALE_TITLES.contains(&lower.as_str())
-        || (lower.len() > 6 && lower.ends_with("in") && TITLES.contains(&lower.as_str()))
+        || (lower.len() > 6 && lower.ends_with("in") && is_title(&lower))
     {
         Some(Gender::Female)
     } else {
@@ -681,13 +672,17 @@ fn names_from_text(text: &str, document: &Document<'_>) -> Vec<Person> {
             let mut name_start = run.len();
             while name_start > 0 {
                 let w = run[name_start - 1].span.slice(text);
-                if !is_name_word(w) || lower_list_contains(TITLES, w) || lower_list_contains(NOT_PEOPLE, w) {
+                if !is_name_word(w)
+                    || is_title(w.to_lowercase().trim_end_matches('.'))
+                    || lower_list_contains(NOT_PEOPLE, w)
+                {
                     break;
                 }
                 name_start -= 1;
             }
             let name_words = &run[name_start..];
-            let titled = name_start > 0 && lower_list_contains(TITLES, run[name_start - 1].span.slice(text));
+            let titled = name_start > 0
+                && is_title(run[name_start - 1].span.slice(text).to_lowercase().trim_end_matches('.'));
             let after_title_abbreviation = name_words.len() == 1
                 && start >= 2
                 && tokens[start - 1].kind == Kind::Punct('.')
