@@ -48,3 +48,14 @@ fn each_text_is_read_in_its_own_language() {
         assert_eq!(&found, expected, "{text}");
     }
 }
+
+#[test]
+fn a_regional_language_code_gets_its_language_pack() {
+    let text = "„Wir lassen die Menschen nicht allein“, sagte der Kanzler.";
+    for code in ["de", "de-DE", "de-CH", "DE"] {
+        let settings = Settings { languages: vec![code.to_owned()], ..Settings::default() };
+        let analysis = analyze(text, &settings);
+        let speaker = analysis.attributions.first().and_then(|a| a.speaker.as_ref());
+        assert_eq!(speaker.map(|s| s.span.slice(text)), Some("der Kanzler"), "{code}");
+    }
+}

@@ -468,8 +468,12 @@ pub fn lexicon(languages: &[String], extra: &[String]) -> Vec<Cue> {
             cues.push(Cue { words: split(entry), kind, particle: None });
         }
     };
-    let german = languages.iter().any(|l| l.eq_ignore_ascii_case("de"));
-    let english = !german || languages.iter().any(|l| l.eq_ignore_ascii_case("en"));
+    // "de", "de-DE", "de-CH": the primary language subtag decides.
+    let is = |code: &str, wanted: &str| {
+        code.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case(wanted))
+    };
+    let german = languages.iter().any(|l| is(l, "de"));
+    let english = !german || languages.iter().any(|l| is(l, "en"));
     if english {
         push(EN_VERBS, CueKind::Verb);
         push(EN_PARTICIPLES, CueKind::Participle);

@@ -116,7 +116,7 @@ pub fn attribute_with(
         return result;
     }
     let lexicon = Lexicon::new(cues::lexicon(&settings.languages, &settings.attribution.cues));
-    let german = settings.language().eq_ignore_ascii_case("de");
+    let german = settings.language().split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("de"));
     let document = Document::build(text, article, quotes, memo);
     let people = People::build(text, actors, &document, quotes);
     let attributor = Attributor {
