@@ -11,7 +11,8 @@
 //!   surnames, roles. It visits only the candidates, so it is linear in
 //!   the number of capitalised words, names and titles, not in bytes.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
@@ -24,9 +25,8 @@ use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
 
-/// A hash set with a fast fixed-seed hash (the keys are words of the text:
+/// A hash map with a fast fixed-seed hash (the keys are words of the text:
 /// no attacker picks them to collide, and nothing depends on the order).
-type FastSet<T> = HashSet<T, foldhash::fast::FixedState>;
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// One token of a paragraph; its span is relative to the paragraph. Small
@@ -91,42 +91,283 @@ fn entities_of(pattern: u32) -> &'static [Entity] {
 #[derive(Clone, Debug)]
 struct Title {
     span: Span,
-    role: String,
-    modifiers: Vec<String>,
+    /// The role word and the modifiers, lower-cased (as listed, so rarely
+    /// a copy).
+    role: Cow<'static, str>,
+    modifiers: Vec<Cow<'static, str>>,
     country: Option<usize>,
 }
 
-/// What one paragraph holds, from its text alone (spans relative to it).
+/// What one paragraph holds, from its text alone (spans relative to it),
+/// kept in the memo between analyses. Each list is stored at its exact
+/// size (built in a [`Scratch`] first). A one-shot analysis keeps the same
+/// lists in one [`Arena`] for the whole document instead.
 #[derive(Debug, Default)]
 struct LocalParagraph {
-    /// The prose tokens.
-    items: Vec<Item>,
-    /// Title phrases: (first item, title, item after it), by first item.
+    items: Box<[Item]>,
     titles: Vec<(usize, Title, usize)>,
-    /// The items pass 2 looks at, in order: known and registry names,
-    /// words with capitals, title starts, state cues; not the [`inert`] ones.
-    candidates: Vec<usize>,
-    /// The candidates where a person may be introduced (pass 1): an
-    /// honorific, a title, or a name word a comma and a title follow.
-    introductions: Vec<usize>,
-    /// The candidates that are gazetteer or registry names.
-    names: Vec<usize>,
-    /// What the paragraph adds to the document's [`Context`].
-    context: LocalContext,
-    /// Words starting lower case (start and end in the paragraph), for
-    /// the document's [`Words`].
-    lowercase_words: Vec<Listed>,
-    /// Title-case words away from a sentence start, likewise.
-    midsentence_caps: Vec<Listed>,
+    /// Item numbers, three lists end to end: the candidates, the
+    /// introductions, the names.
+    marks: Box<[u32]>,
+    introductions_at: usize,
+    names_at: usize,
+    /// Words for the document's [`Words`], two lists end to end: the words
+    /// starting lower case, then the mid-sentence capitals.
+    words: Box<[Listed]>,
+    caps_at: usize,
+    countries: Box<[&'static str]>,
+    us_local: usize,
+    state_cues: usize,
 }
 
-/// A paragraph's share of the [`Context`]: its unambiguous country, city
-/// and demonym hits (as ISO codes), US-local hits and state cues.
-#[derive(Debug, Default)]
-struct LocalContext {
+impl LocalParagraph {
+    /// The lists built in `scratch` by [`scan_paragraph`], copied out.
+    fn from_scratch(scratch: &mut Scratch) -> LocalParagraph {
+        let marks = [&scratch.candidates, &scratch.introductions, &scratch.names].map(|list| list.as_slice());
+        let words = [scratch.lowercase.as_slice(), scratch.caps.as_slice()];
+        LocalParagraph {
+            items: Box::from(scratch.items.as_slice()),
+            titles: std::mem::take(&mut scratch.titles),
+            introductions_at: scratch.candidates.len(),
+            names_at: scratch.candidates.len() + scratch.introductions.len(),
+            marks: marks.concat().into_boxed_slice(),
+            caps_at: scratch.lowercase.len(),
+            words: words.concat().into_boxed_slice(),
+            countries: Box::from(scratch.countries.as_slice()),
+            us_local: scratch.us_local,
+            state_cues: scratch.state_cues,
+        }
+    }
+
+    fn view(&self) -> LocalView<'_> {
+        let (candidates, rest) = self.marks.split_at(self.introductions_at.min(self.marks.len()));
+        let (introductions, names) =
+            rest.split_at(self.names_at.saturating_sub(self.introductions_at).min(rest.len()));
+        let (lowercase_words, midsentence_caps) = self.words.split_at(self.caps_at.min(self.words.len()));
+        LocalView {
+            items: &self.items,
+            titles: &self.titles,
+            candidates,
+            introductions,
+            names,
+            lowercase_words,
+            midsentence_caps,
+            countries: &self.countries,
+            us_local: self.us_local,
+            state_cues: self.state_cues,
+        }
+    }
+
+    fn lowercase_words(&self) -> &[Listed] {
+        self.view().lowercase_words
+    }
+
+    fn midsentence_caps(&self) -> &[Listed] {
+        self.view().midsentence_caps
+    }
+}
+
+/// One paragraph's local results as the global part reads them, wherever
+/// they are kept (a [`LocalParagraph`] or the [`Arena`]).
+#[derive(Clone, Copy, Debug)]
+struct LocalView<'a> {
+    /// The prose tokens.
+    items: &'a [Item],
+    /// Title phrases: (first item, title, item after it), by first item.
+    titles: &'a [(usize, Title, usize)],
+    /// The items pass 2 looks at, in order: known and registry names,
+    /// words with capitals, title starts, state cues; not the [`inert`] ones.
+    candidates: &'a [u32],
+    /// The candidates where a person may be introduced (pass 1): an
+    /// honorific, a title, or a name word a comma and a title follow.
+    introductions: &'a [u32],
+    /// The candidates that are gazetteer or registry names.
+    names: &'a [u32],
+    /// Words starting lower case (start and end in the paragraph), for the
+    /// document's [`Words`].
+    lowercase_words: &'a [Listed],
+    /// Title-case words away from a sentence start, likewise.
+    midsentence_caps: &'a [Listed],
+    /// The paragraph's share of the document's [`Context`]: its unambiguous
+    /// country, city and demonym hits (as ISO codes), US-local hits and
+    /// state cues.
+    countries: &'a [&'static str],
+    us_local: usize,
+    state_cues: usize,
+}
+
+impl LocalView<'static> {
+    const EMPTY: LocalView<'static> = LocalView {
+        items: &[],
+        titles: &[],
+        candidates: &[],
+        introductions: &[],
+        names: &[],
+        lowercase_words: &[],
+        midsentence_caps: &[],
+        countries: &[],
+        us_local: 0,
+        state_cues: 0,
+    };
+}
+
+/// The local results of every paragraph of a one-shot analysis, in one set
+/// of lists: a document costs a few growing vectors, not a handful of
+/// allocations per paragraph, as nothing is kept for a later version.
+#[derive(Default)]
+struct Arena {
+    items: Vec<Item>,
+    titles: Vec<(usize, Title, usize)>,
+    candidates: Vec<u32>,
+    introductions: Vec<u32>,
+    names: Vec<u32>,
+    lowercase: Vec<Listed>,
+    caps: Vec<Listed>,
+    countries: Vec<&'static str>,
+    paragraphs: Vec<ArenaParagraph>,
+}
+
+/// Where one paragraph's lists start in the [`Arena`] (each ends where the
+/// next paragraph's starts), and its counts.
+#[derive(Clone, Copy)]
+struct ArenaParagraph {
+    starts: [usize; 8],
+    us_local: usize,
+    state_cues: usize,
+}
+
+impl Arena {
+    /// An arena with room for a text of `len` bytes of ordinary prose, so
+    /// that its lists are seldom moved as they grow.
+    fn for_text(len: usize) -> Arena {
+        Arena {
+            items: Vec::with_capacity(len / 5),
+            titles: Vec::with_capacity(len / 512),
+            candidates: Vec::with_capacity(len / 32),
+            introductions: Vec::with_capacity(len / 256),
+            names: Vec::with_capacity(len / 64),
+            lowercase: Vec::with_capacity(len / 8),
+            caps: Vec::with_capacity(len / 64),
+            countries: Vec::with_capacity(len / 128),
+            paragraphs: Vec::new(),
+        }
+    }
+
+    /// This thread's arena, emptied, with room for a text of `len` bytes.
+    fn take(len: usize) -> Arena {
+        let mut arena = ARENA.with(|kept| kept.take());
+        if arena.items.capacity() == 0 {
+            return Arena::for_text(len);
+        }
+        arena.items.reserve(len / 5);
+        arena.lowercase.reserve(len / 8);
+        arena
+    }
+
+    /// Give the lists' room back to this thread for its next analysis,
+    /// unless it is the room of a book: a thread keeps at most a few
+    /// megabytes for the articles to come.
+    fn keep(mut self) {
+        if self.items.capacity() > 1 << 16 {
+            return;
+        }
+        self.items.clear();
+        self.titles.clear();
+        self.candidates.clear();
+        self.introductions.clear();
+        self.names.clear();
+        self.lowercase.clear();
+        self.caps.clear();
+        self.countries.clear();
+        self.paragraphs.clear();
+        ARENA.with(|kept| kept.set(self));
+    }
+
+    fn lens(&self) -> [usize; 8] {
+        [
+            self.items.len(),
+            self.titles.len(),
+            self.candidates.len(),
+            self.introductions.len(),
+            self.names.len(),
+            self.lowercase.len(),
+            self.caps.len(),
+            self.countries.len(),
+        ]
+    }
+
+    /// Add the lists built in `scratch` by [`scan_paragraph`] as the next
+    /// paragraph's; returns its number.
+    fn push(&mut self, scratch: &mut Scratch) -> usize {
+        let starts = self.lens();
+        self.items.extend_from_slice(&scratch.items);
+        self.titles.append(&mut scratch.titles);
+        self.candidates.extend_from_slice(&scratch.candidates);
+        self.introductions.extend_from_slice(&scratch.introductions);
+        self.names.extend_from_slice(&scratch.names);
+        self.lowercase.extend_from_slice(&scratch.lowercase);
+        self.caps.extend_from_slice(&scratch.caps);
+        self.countries.extend_from_slice(&scratch.countries);
+        self.paragraphs.push(ArenaParagraph {
+            starts,
+            us_local: scratch.us_local,
+            state_cues: scratch.state_cues,
+        });
+        self.paragraphs.len() - 1
+    }
+
+    fn view(&self, paragraph: usize) -> LocalView<'_> {
+        let Some(at) = self.paragraphs.get(paragraph) else {
+            return LocalView::EMPTY;
+        };
+        let ends = self.paragraphs.get(paragraph + 1).map_or_else(|| self.lens(), |next| next.starts);
+        let range = |n: usize| at.starts[n]..ends[n];
+        LocalView {
+            items: self.items.get(range(0)).unwrap_or_default(),
+            titles: self.titles.get(range(1)).unwrap_or_default(),
+            candidates: self.candidates.get(range(2)).unwrap_or_default(),
+            introductions: self.introductions.get(range(3)).unwrap_or_default(),
+            names: self.names.get(range(4)).unwrap_or_default(),
+            lowercase_words: self.lowercase.get(range(5)).unwrap_or_default(),
+            midsentence_caps: self.caps.get(range(6)).unwrap_or_default(),
+            countries: self.countries.get(range(7)).unwrap_or_default(),
+            us_local: at.us_local,
+            state_cues: at.state_cues,
+        }
+    }
+}
+
+thread_local! {
+    /// The [`Arena`] of this thread's last one-shot analysis, empty.
+    static ARENA: std::cell::Cell<Arena> = std::cell::Cell::new(Arena::default());
+}
+
+/// Buffers [`scan_paragraph`] fills for one paragraph, reused from one
+/// paragraph to the next: the lists grow once per analysis, not once per
+/// paragraph.
+#[derive(Default)]
+struct Scratch {
+    registry_hits: Vec<(Span, ItemKind)>,
+    items: Vec<Item>,
+    lowercase: Vec<Listed>,
+    caps: Vec<Listed>,
+    /// Items that may start a title (role words, modifiers, known names).
+    title_starts: Vec<u32>,
+    /// Items that are candidates whatever the titles: names, words with a
+    /// capital, state cues.
+    marked: Vec<u32>,
+    titles: Vec<(usize, Title, usize)>,
+    candidates: Vec<u32>,
+    introductions: Vec<u32>,
+    names: Vec<u32>,
     countries: Vec<&'static str>,
     us_local: usize,
     state_cues: usize,
+}
+
+/// An item number as stored in a paragraph's lists.
+fn item_number(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// The words of a [`LocalParagraph`] list, one by one, from the
@@ -174,12 +415,71 @@ fn hash_packed(packed: [u64; 2], len: usize) -> u64 {
     h ^ (h >> 32)
 }
 
-/// Hash maps keyed by a [`word_hash`]: the key is its own hash.
-type KeyIsHash = crate::analysis::memo::NoHash;
-
 /// A set of the words of the paragraphs' lists, by hash: each hash with
-/// the first word listed under it (paragraph, index in its list).
-type HashedWords = HashMap<u64, (u32, u32), KeyIsHash>;
+/// the first word listed under it (paragraph, index in its list). Open
+/// addressing over the hashes themselves (already well mixed): an insert
+/// is a probe or two, where a general map would hash and group again.
+struct HashedWords {
+    /// (hash, paragraph, index); a slot with paragraph `u32::MAX` is empty.
+    slots: Vec<(u64, u32, u32)>,
+    len: usize,
+}
+
+impl HashedWords {
+    const EMPTY: (u64, u32, u32) = (0, u32::MAX, u32::MAX);
+
+    /// A set sized for about `words` words, many of them repeated.
+    fn with_capacity(words: usize) -> HashedWords {
+        HashedWords { slots: vec![Self::EMPTY; (words / 2).max(64).next_power_of_two()], len: 0 }
+    }
+
+    fn slot(&self, hash: u64) -> usize {
+        // The top bits: `slots.len()` is a power of two of at least 64.
+        (hash >> (64 - self.slots.len().trailing_zeros())) as usize
+    }
+
+    /// Record the word `(p, k)` under `hash`, unless a word is already there.
+    fn insert_first(&mut self, hash: u64, p: u32, k: u32) {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let bigger = vec![Self::EMPTY; self.slots.len() * 2];
+            let old = std::mem::replace(&mut self.slots, bigger);
+            self.len = 0;
+            for (hash, p, k) in old.into_iter().filter(|slot| slot.1 != u32::MAX) {
+                self.insert_first(hash, p, k);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(hash);
+        loop {
+            let slot = &mut self.slots[at];
+            if slot.1 == u32::MAX {
+                *slot = (hash, p, k);
+                self.len += 1;
+                return;
+            }
+            if slot.0 == hash {
+                return;
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The first word recorded under `hash`.
+    fn get(&self, hash: u64) -> Option<(u32, u32)> {
+        let mask = self.slots.len() - 1;
+        let mut at = self.slot(hash);
+        loop {
+            let &(h, p, k) = self.slots.get(at)?;
+            if p == u32::MAX {
+                return None;
+            }
+            if h == hash {
+                return Some((p, k));
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
 
 /// A word's place in its paragraph, for a [`LocalParagraph`] list.
 fn place(span: Span) -> (u32, u32) {
@@ -215,14 +515,16 @@ impl WordIndex {
         let mut now: FastMap<usize, Held> =
             FastMap::with_capacity_and_hasher(paragraphs.len(), Default::default());
         for p in paragraphs {
-            let key = Arc::as_ptr(&p.local) as usize;
+            // Every paragraph of a memoised analysis is kept in the memo.
+            let Some(local) = p.kept else { continue };
+            let key = Arc::as_ptr(local) as usize;
             let entry = match now.get_mut(&key) {
                 Some(entry) => entry,
                 None => {
                     // The text of a paragraph held before is shared, not copied again.
                     let para =
                         held.get(&key).map_or_else(|| Arc::from(p.text(text)), |(_, t, _)| Arc::clone(t));
-                    now.entry(key).or_insert((Arc::clone(&p.local), para, 0))
+                    now.entry(key).or_insert((Arc::clone(local), para, 0))
                 }
             };
             entry.2 += 1;
@@ -230,15 +532,15 @@ impl WordIndex {
         for (key, (local, para, before)) in held.iter() {
             let after = now.get(key).map_or(0, |(_, _, n)| *n);
             for _ in after..*before {
-                uncount(lowercase, listed(para, &local.lowercase_words));
-                uncount(caps, listed(para, &local.midsentence_caps));
+                uncount(lowercase, listed(para, local.lowercase_words()));
+                uncount(caps, listed(para, local.midsentence_caps()));
             }
         }
         for (key, (local, para, after)) in &now {
             let before = held.get(key).map_or(0, |(_, _, n)| *n);
             for _ in before..*after {
-                count(lowercase, listed(para, &local.lowercase_words));
-                count(caps, listed(para, &local.midsentence_caps));
+                count(lowercase, listed(para, local.lowercase_words()));
+                count(caps, listed(para, local.midsentence_caps()));
             }
         }
         *held = now;
@@ -250,7 +552,7 @@ impl WordIndex {
 /// from the paragraphs' lists (no word copied, hashed or compared again).
 enum Words<'a> {
     Counted(&'a WordIndex),
-    Hashed { lowercase: HashedWords, caps: HashedWords, paragraphs: &'a [Para], text: &'a str },
+    Hashed { lowercase: HashedWords, caps: HashedWords, paragraphs: &'a [Para<'a>], text: &'a str },
 }
 
 /// Which list of a [`LocalParagraph`].
@@ -261,22 +563,22 @@ enum List {
 }
 
 impl List {
-    fn of(self, local: &LocalParagraph) -> &[Listed] {
+    fn of<'a>(self, local: &LocalView<'a>) -> &'a [Listed] {
         match self {
-            List::Lowercase => &local.lowercase_words,
-            List::Caps => &local.midsentence_caps,
+            List::Lowercase => local.lowercase_words,
+            List::Caps => local.midsentence_caps,
         }
     }
 }
 
 impl<'a> Words<'a> {
-    fn hashed(paragraphs: &'a [Para], text: &'a str) -> Words<'a> {
+    fn hashed(paragraphs: &'a [Para<'a>], text: &'a str) -> Words<'a> {
         let set = |list: List| {
             let len: usize = paragraphs.iter().map(|p| list.of(&p.local).len()).sum();
-            let mut set = HashedWords::with_capacity_and_hasher(len / 4, KeyIsHash::default());
+            let mut set = HashedWords::with_capacity(len);
             for (p, para) in paragraphs.iter().enumerate() {
                 for (k, word) in list.of(&para.local).iter().enumerate() {
-                    set.entry(word.hash).or_insert((p as u32, k as u32));
+                    set.insert_first(word.hash, p as u32, k as u32);
                 }
             }
             set
@@ -308,7 +610,7 @@ impl<'a> Words<'a> {
     /// first word listed under it checked against the text; when that is
     /// another word (two words, one hash), by reading every list.
     fn has(set: &HashedWords, list: List, paragraphs: &[Para], text: &str, word: &str) -> bool {
-        let Some(&(p, k)) = set.get(&word_hash(word)) else { return false };
+        let Some((p, k)) = set.get(word_hash(word)) else { return false };
         let listed_at = |p: usize, k: usize| {
             let para = paragraphs.get(p)?;
             list.of(&para.local).get(k)?.of(para.text(text))
@@ -377,9 +679,6 @@ enum ActorKey<'a> {
 struct Builder<'a> {
     actors: Vec<Actor>,
     keys: FastMap<ActorKey<'a>, usize>,
-    /// (actor, span) pairs already recorded, so a repeated mention is
-    /// dropped in constant time even when an actor has thousands.
-    recorded: FastSet<(usize, Span)>,
 }
 
 impl<'a> Builder<'a> {
@@ -393,11 +692,10 @@ impl<'a> Builder<'a> {
     }
 
     fn mention(&mut self, actor: usize, span: Span, form: MentionForm) {
-        if self.recorded.insert((actor, span)) {
-            let a = &mut self.actors[actor];
-            a.mentions.push(span);
-            a.forms.push(form);
-        }
+        // A mention recorded twice is dropped in `finish` (the first kept).
+        let a = &mut self.actors[actor];
+        a.mentions.push(span);
+        a.forms.push(form);
     }
 }
 
@@ -443,6 +741,11 @@ fn is_title_case(word: &str) -> bool {
 
 fn lower(word: &str) -> String {
     word.to_lowercase()
+}
+
+/// `word` lower-cased: the listed word it equals when there is one.
+fn lowercase_listed(word: &str) -> Cow<'static, str> {
+    listed_lowercase(word).map_or_else(|| Cow::Owned(lower(word)), Cow::Borrowed)
 }
 
 /// Whether the item is written as an honorific ("Mr", "Sen").
@@ -513,72 +816,114 @@ impl Scan<'_> {
 /// The local part: cut one paragraph (`para`, with the excluded regions
 /// `excluded` relative to it) into items and find what the global part
 /// needs. Depends on nothing outside the paragraph but the settings.
-fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry) -> LocalParagraph {
-    let Tokens { mut items, mut lowercase_words, mut midsentence_caps } = tokenize(para, registry);
+fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry, scratch: &mut Scratch) {
+    tokenize(para, registry, scratch);
     if !excluded.is_empty() {
         let is_prose = |offset: usize| {
             let index = excluded.partition_point(|span| span.end <= offset);
             excluded.get(index).is_none_or(|span| !span.contains(offset))
         };
-        items.retain(|item| is_prose(item.span().start));
-        lowercase_words.retain(|word| is_prose(word.start as usize));
-        midsentence_caps.retain(|word| is_prose(word.start as usize));
-    }
-    let mut titles = Vec::new();
-    for i in 0..items.len() {
-        // A title starts with a role word, a modifier or a known name.
-        let may_start = match items[i].kind {
-            ItemKind::Word => items[i].has(flag::ROLE | flag::MODIFIER),
-            ItemKind::Known(_) => true,
-            _ => false,
-        };
-        if !may_start {
-            continue;
-        }
-        if let Some((title, after)) = title_phrase(para, &items, i) {
-            items[i].flags |= TITLE;
-            titles.push((i, title, after));
-        }
-    }
-    let mut candidates = Vec::new();
-    let mut introductions = Vec::new();
-    let mut names = Vec::new();
-    let mut context = LocalContext::default();
-    for (i, item) in items.iter().enumerate() {
-        let candidate = match item.kind {
-            ItemKind::Known(_) | ItemKind::Registry(..) => {
-                names.push(i);
-                if let ItemKind::Known(pattern) = item.kind {
-                    context.add(pattern);
-                }
-                true
+        scratch.items.retain(|item| is_prose(item.span().start));
+        scratch.lowercase.retain(|word| is_prose(word.start as usize));
+        scratch.caps.retain(|word| is_prose(word.start as usize));
+        // The item numbers changed: list the starts and marks again.
+        scratch.title_starts.clear();
+        scratch.marked.clear();
+        for (i, item) in scratch.items.iter().enumerate() {
+            if may_start_title(item) {
+                scratch.title_starts.push(item_number(i));
             }
-            ItemKind::Punct(_) => false,
-            ItemKind::Word => {
-                if item.has(flag::STATE_CUE) {
-                    context.state_cues += 1;
-                }
-                item.has(HAS_UPPER | TITLE | flag::STATE_CUE)
-            }
-        };
-        if candidate {
-            if may_introduce(&items, i) {
-                introductions.push(i);
-            }
-            if !inert(para, &items, i) {
-                candidates.push(i);
+            if is_marked(item) {
+                scratch.marked.push(item_number(i));
             }
         }
     }
-    LocalParagraph {
+    scratch.state_cues = scratch.state_cues_of_items();
+    scratch.us_local = 0;
+    let Scratch {
         items,
+        title_starts,
+        marked,
         titles,
         candidates,
         introductions,
         names,
-        context,
-        lowercase_words,
-        midsentence_caps,
+        countries,
+        us_local,
+        ..
+    } = scratch;
+    titles.clear();
+    for &i in title_starts.iter() {
+        let i = i as usize;
+        if let Some((title, after)) = title_phrase(para, items, i) {
+            items[i].flags |= TITLE;
+            titles.push((i, title, after));
+        }
+    }
+    candidates.clear();
+    introductions.clear();
+    names.clear();
+    countries.clear();
+    // The candidates in order: the marked items and the title starts.
+    let mut next_title = titles.iter().map(|(i, _, _)| *i).peekable();
+    let mut next_marked = marked.iter().map(|&i| i as usize).peekable();
+    loop {
+        let i = match (next_title.peek(), next_marked.peek()) {
+            (Some(&t), Some(&m)) if t < m => next_title.next(),
+            (Some(&t), Some(&m)) if t == m => {
+                next_title.next();
+                next_marked.next()
+            }
+            (Some(_), None) => next_title.next(),
+            _ => next_marked.next(),
+        };
+        let Some(i) = i else { break };
+        if let ItemKind::Known(_) | ItemKind::Registry(..) = items[i].kind {
+            names.push(item_number(i));
+            if let ItemKind::Known(pattern) = items[i].kind {
+                add_to_context(pattern, countries, us_local);
+            }
+        }
+        if may_introduce(items, i) {
+            introductions.push(item_number(i));
+        }
+        if !inert(para, items, i) {
+            candidates.push(item_number(i));
+        }
+    }
+}
+
+impl Scratch {
+    /// How many word items are state cues ("state", "governor").
+    fn state_cues_of_items(&self) -> usize {
+        self.marked
+            .iter()
+            .filter(|&&i| {
+                self.items
+                    .get(i as usize)
+                    .is_some_and(|item| item.kind == ItemKind::Word && item.has(flag::STATE_CUE))
+            })
+            .count()
+    }
+}
+
+/// Whether a title phrase may start at this item: a role word, a modifier
+/// or a known name.
+fn may_start_title(item: &Item) -> bool {
+    match item.kind {
+        ItemKind::Word => item.has(flag::ROLE | flag::MODIFIER),
+        ItemKind::Known(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether the item is a candidate whatever the title phrases: a known or
+/// registry name, or a word with a capital or a state cue.
+fn is_marked(item: &Item) -> bool {
+    match item.kind {
+        ItemKind::Known(_) | ItemKind::Registry(..) => true,
+        ItemKind::Punct(_) => false,
+        ItemKind::Word => item.has(HAS_UPPER | flag::STATE_CUE),
     }
 }
 
@@ -624,16 +969,26 @@ fn may_introduce(items: &[Item], i: usize) -> bool {
     })
 }
 
-/// Cut a paragraph into items: words, punctuation, gazetteer and registry hits.
+/// Cut a paragraph into items (words, punctuation, gazetteer and registry
+/// hits) in `scratch`, with the words it adds to the document's word sets
+/// and the items the title and candidate passes look at.
 ///
-/// One pass over the bytes, ASCII decoded without `char` machinery. A
+/// One pass over the bytes, ASCII decoded without `char` machinery; a
+/// plain-ASCII word of up to 16 bytes is read with two 8-byte loads. A
 /// gazetteer name is looked for only where an item starts and only when
 /// its first byte can start one (an anchored search there), not across
 /// every byte of the paragraph.
-fn tokenize(para: &str, registry: &Registry) -> Tokens {
+fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
+    let Scratch { registry_hits, items, lowercase, caps, title_starts, marked, .. } = scratch;
+    for list in [&mut *title_starts, &mut *marked] {
+        list.clear();
+    }
+    items.clear();
+    lowercase.clear();
+    caps.clear();
     // Registry names first: they may span several words and win over the
     // gazetteer. Sorted, not overlapping (one leftmost-longest automaton).
-    let mut registry_hits: Vec<(Span, ItemKind)> = Vec::new();
+    registry_hits.clear();
     if let Some(matcher) = &registry.matcher {
         for m in matcher.find_iter(para) {
             let hit = Span::new(m.start(), m.end());
@@ -646,9 +1001,6 @@ fn tokenize(para: &str, registry: &Registry) -> Tokens {
     }
     let k = &*KNOWLEDGE;
     let bytes = para.as_bytes();
-    let mut items: Vec<Item> = Vec::with_capacity(para.len() / 4 + 4);
-    let mut lowercase_words = Vec::with_capacity(para.len() / 8 + 1);
-    let mut midsentence_caps = Vec::new();
     let mut offset = 0;
     let mut next_registry = 0;
     let mut sentence_start = true;
@@ -663,6 +1015,34 @@ fn tokenize(para: &str, registry: &Registry) -> Tokens {
             offset += 1;
             continue;
         }
+        // A plain-ASCII word, read whole at once where it can be.
+        let fast = if ASCII_WORD_BYTE[usize::from(b)] { ascii_word_at(bytes, offset) } else { None };
+        // Most words: plain ASCII, no registry name ahead, and a first
+        // word of no gazetteer name. The general path below would do
+        // exactly this for them, after tests that cannot succeed.
+        if let Some((n, key, case)) = fast {
+            let may_start_name = k.first_bytes[usize::from(b)] && k.may_be_first_word(key);
+            if next_registry == registry_hits.len() && !may_start_name {
+                let span = Span::new(offset, offset + n);
+                let (flags, hash) = word_bits_and_hash_packed(key, n, case);
+                if flags & LOWER_START != 0 {
+                    lowercase.push(Listed::with_hash(span, hash));
+                } else if !sentence_start && flags & TITLE_CASE != 0 {
+                    caps.push(Listed::with_hash(span, hash));
+                }
+                let item = Item::new(span, ItemKind::Word, sentence_start, flags);
+                if may_start_title(&item) {
+                    title_starts.push(item_number(items.len()));
+                }
+                if is_marked(&item) {
+                    marked.push(item_number(items.len()));
+                }
+                items.push(item);
+                sentence_start = false;
+                offset += n;
+                continue;
+            }
+        }
         // A registry name here, else a gazetteer name (one that does not
         // run into the next registry name), else a word or a mark.
         let (c, len) = if b < 0x80 {
@@ -673,8 +1053,12 @@ fn tokenize(para: &str, registry: &Registry) -> Tokens {
                 None => break,
             }
         };
-        let word = is_word_char(c);
-        let (end, ascii) = if word { word_end(para, offset + len) } else { (offset + len, false) };
+        let word = fast.is_some() || is_word_char(c);
+        let (end, ascii) = match fast {
+            Some((n, _, _)) => (offset + n, true),
+            None if word => word_end(para, offset + len),
+            None => (offset + len, false),
+        };
         let mut hit = None;
         if let Some(&(span, kind)) = registry_hits.get(next_registry) {
             if span.start == offset {
@@ -682,13 +1066,20 @@ fn tokenize(para: &str, registry: &Registry) -> Tokens {
                 next_registry += 1;
             }
         }
-        if hit.is_none() && k.first_bytes[usize::from(b)] {
+        let may_start_name =
+            k.first_bytes[usize::from(b)] && fast.is_none_or(|(_, key, _)| k.may_be_first_word(key));
+        if hit.is_none() && may_start_name {
             let first = if word { &para[offset..end] } else { "" };
             hit = known_at(para, offset, first)
                 .filter(|(span, _)| registry_hits.get(next_registry).is_none_or(|(r, _)| !r.overlaps(*span)));
         }
         if let Some((span, kind)) = hit {
-            items.push(Item::new(span, kind, sentence_start, 0));
+            let item = Item::new(span, kind, sentence_start, 0);
+            if matches!(kind, ItemKind::Known(_)) {
+                title_starts.push(item_number(items.len()));
+            }
+            marked.push(item_number(items.len()));
+            items.push(item);
             sentence_start = false;
             offset = span.end;
             while registry_hits.get(next_registry).is_some_and(|(r, _)| r.start < offset) {
@@ -698,14 +1089,24 @@ fn tokenize(para: &str, registry: &Registry) -> Tokens {
         }
         if word {
             let span = Span::new(offset, end);
-            let (flags, hash) = word_bits_and_hash(para, span, b < 0x80 && ascii);
+            let (flags, hash) = match fast {
+                Some((n, key, case)) => word_bits_and_hash_packed(key, n, case),
+                None => word_bits_and_hash(para, span, b < 0x80 && ascii),
+            };
             // The words of the document's word sets ([`Words`]).
             if flags & LOWER_START != 0 {
-                lowercase_words.push(Listed::with_hash(span, hash));
+                lowercase.push(Listed::with_hash(span, hash));
             } else if !sentence_start && flags & TITLE_CASE != 0 {
-                midsentence_caps.push(Listed::with_hash(span, hash));
+                caps.push(Listed::with_hash(span, hash));
             }
-            items.push(Item::new(span, ItemKind::Word, sentence_start, flags));
+            let item = Item::new(span, ItemKind::Word, sentence_start, flags);
+            if may_start_title(&item) {
+                title_starts.push(item_number(items.len()));
+            }
+            if is_marked(&item) {
+                marked.push(item_number(items.len()));
+            }
+            items.push(item);
             sentence_start = false;
             // A registry name starting inside this word is not one.
             while registry_hits.get(next_registry).is_some_and(|(r, _)| r.start < end) {
@@ -726,27 +1127,86 @@ fn tokenize(para: &str, registry: &Registry) -> Tokens {
             offset += len;
         }
     }
-    Tokens { items, lowercase_words, midsentence_caps }
 }
 
-/// A paragraph cut into items ([`tokenize`]), with the words it adds to
-/// the document's word sets (as [`LocalParagraph`] lists them).
-struct Tokens {
-    items: Vec<Item>,
-    lowercase_words: Vec<Listed>,
-    midsentence_caps: Vec<Listed>,
+/// The plain-ASCII word of 1 to 16 bytes starting at `offset`: its
+/// length, its bytes [`pack`]ed and its `CASE_*` bits, from one look at
+/// each byte. `None` when the word is longer, runs on into a non-ASCII
+/// character, or fewer than 16 bytes are left: the caller then reads it
+/// the general way.
+fn ascii_word_at(bytes: &[u8], offset: usize) -> Option<(usize, [u64; 2], u16)> {
+    let chunk: &[u8; 16] = bytes.get(offset..offset.checked_add(16)?)?.try_into().ok()?;
+    let mut seen = 0;
+    let mut len = chunk.len();
+    for (i, &b) in chunk.iter().enumerate() {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class == 0 {
+            len = i;
+            break;
+        }
+        seen |= class;
+    }
+    // A byte of 0x80 or more may start a letter ("Müller").
+    if len == 0 || chunk.get(len).is_none_or(|&b| b >= 0x80) {
+        return None;
+    }
+    let load = |half: &[u8]| u64::from_le_bytes(half.try_into().unwrap_or_default());
+    let mask = |n: usize| if n >= 8 { u64::MAX } else { (1_u64 << (8 * n)) - 1 };
+    let key = [load(&chunk[..8]) & mask(len), if len > 8 { load(&chunk[8..]) & mask(len - 8) } else { 0 }];
+    let first = ASCII_CLASS[usize::from(chunk[0])];
+    let mut case = 0;
+    if first == CLASS_LOWER {
+        case |= LOWER_START;
+    }
+    if seen & CLASS_UPPER != 0 {
+        case |= HAS_UPPER;
+        if first == CLASS_UPPER && seen & CLASS_LOWER != 0 {
+            case |= TITLE_CASE;
+        }
+    }
+    Some((len, key, case))
 }
+
+const CLASS_LOWER: u8 = 1;
+const CLASS_UPPER: u8 = 2;
+const CLASS_DIGIT: u8 = 4;
+
+/// ASCII letters and digits by class ([`CLASS_LOWER`] and the others);
+/// zero for every other byte.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_lowercase() {
+            CLASS_LOWER
+        } else if byte.is_ascii_uppercase() {
+            CLASS_UPPER
+        } else if byte.is_ascii_digit() {
+            CLASS_DIGIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// [`word_bits`] and [`word_hash`] of the word `span` of `para`, from one
 /// packing of its bytes when it is plain ASCII (`ascii`) of up to 16 bytes.
 fn word_bits_and_hash(para: &str, span: Span, ascii: bool) -> (u16, u64) {
     let word = span.slice(para);
     if let Some(key) = ascii.then(|| pack_at(para.as_bytes(), span.start, word.len())).flatten() {
-        let case = case_bits_packed(key);
-        let bits = word_flags_ascii(key, case & HAS_UPPER != 0) | case;
-        return (bits, hash_packed(key, word.len()));
+        return word_bits_and_hash_packed(key, word.len(), case_bits_packed(key));
     }
     (word_bits(para, span), word_hash(word))
+}
+
+/// [`word_bits`] and [`word_hash`] of a plain-ASCII word of `len` bytes
+/// (1 to 16), [`pack`]ed, whose `CASE_*` bits are `case`.
+fn word_bits_and_hash_packed(key: [u64; 2], len: usize, case: u16) -> (u16, u64) {
+    let bits = word_flags_ascii(key, case & HAS_UPPER != 0) | case;
+    (bits, hash_packed(key, len))
 }
 
 /// The `CASE_*` bits ([`LOWER_START`], [`HAS_UPPER`], [`TITLE_CASE`]) of
@@ -932,14 +1392,16 @@ impl Consumed {
     }
 }
 
-/// One paragraph in the global part: where it starts and its local result.
-struct Para {
+/// One paragraph in the global part: where it starts and its local result
+/// (with the memo's copy of it, which the memo's [`WordIndex`] counts by).
+struct Para<'a> {
     base: usize,
     end: usize,
-    local: Arc<LocalParagraph>,
+    local: LocalView<'a>,
+    kept: Option<&'a Arc<LocalParagraph>>,
 }
 
-impl Para {
+impl Para<'_> {
     fn text<'t>(&self, text: &'t str) -> &'t str {
         text.get(self.base..self.end).unwrap_or_default()
     }
@@ -949,44 +1411,63 @@ impl Para {
     }
 }
 
-fn scan_of<'a>(text: &'a str, p: &'a Para, words: &'a Words<'a>) -> Scan<'a> {
-    Scan { text: p.text(text), titles: &p.local.titles, words }
+fn scan_of<'a>(text: &'a str, p: &Para<'a>, words: &'a Words<'a>) -> Scan<'a> {
+    Scan { text: p.text(text), titles: p.local.titles, words }
 }
 
 /// The candidates of a paragraph from item `from` on.
-fn next_candidate(candidates: &[usize], cursor: &mut usize, from: usize) -> Option<usize> {
-    while candidates.get(*cursor).is_some_and(|&c| c < from) {
+fn next_candidate(candidates: &[u32], cursor: &mut usize, from: usize) -> Option<usize> {
+    while candidates.get(*cursor).is_some_and(|&c| (c as usize) < from) {
         *cursor += 1;
     }
-    candidates.get(*cursor).copied()
+    candidates.get(*cursor).map(|&c| c as usize)
 }
 
 /// Find the actors in the prose of `text`, reusing the per-paragraph scans
 /// that `memo` kept. Equals [`extract`] whatever the memo holds.
 pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Actors {
     let registry = registry(settings);
-    let mut paragraphs: Vec<Para> = Vec::with_capacity(article.paragraphs.len());
+    let mut scratch = Scratch::default();
+    // Memoised paragraphs are kept one by one; a one-shot analysis keeps
+    // them all in one arena.
+    let mut kept: Vec<(usize, usize, Arc<LocalParagraph>)> = Vec::new();
+    // The arena's lists keep their room from one analysis to the next on
+    // this thread (a batch of articles reuses warm memory).
+    let mut arena = if memo.is_enabled() { Arena::default() } else { Arena::take(text.len()) };
+    let mut in_arena: Vec<(usize, usize, usize)> = Vec::new();
     for paragraph in &article.paragraphs {
         let Some(para) = text.get(paragraph.span.start..paragraph.span.end) else { continue };
+        let (base, end) = (paragraph.span.start, paragraph.span.end);
         let excluded = article.excluded_in(paragraph.span);
-        let local = if excluded.is_empty() {
-            memo.get_or_compute(0, para, || scan_paragraph(para, &[], &registry))
+        // Inline code or URLs: their regions come from the structure, not
+        // from this stage, so such a paragraph is not memoised.
+        let relative: Vec<Span> = excluded
+            .iter()
+            .map(|span| Span::new(span.start.saturating_sub(base), span.end.saturating_sub(base)))
+            .collect();
+        if !memo.is_enabled() {
+            scan_paragraph(para, &relative, &registry, &mut scratch);
+            in_arena.push((base, end, arena.push(&mut scratch)));
+            continue;
+        }
+        let local = if relative.is_empty() {
+            memo.get_or_compute(0, para, || {
+                scan_paragraph(para, &[], &registry, &mut scratch);
+                LocalParagraph::from_scratch(&mut scratch)
+            })
         } else {
-            // Inline code or URLs: not memoised, as the regions come from
-            // the structure, not from this stage.
-            let relative: Vec<Span> = excluded
-                .iter()
-                .map(|span| {
-                    Span::new(
-                        span.start.saturating_sub(paragraph.span.start),
-                        span.end.saturating_sub(paragraph.span.start),
-                    )
-                })
-                .collect();
-            Arc::new(scan_paragraph(para, &relative, &registry))
+            scan_paragraph(para, &relative, &registry, &mut scratch);
+            Arc::new(LocalParagraph::from_scratch(&mut scratch))
         };
-        paragraphs.push(Para { base: paragraph.span.start, end: paragraph.span.end, local });
+        kept.push((base, end, local));
     }
+    let paragraphs: Vec<Para<'_>> = if memo.is_enabled() {
+        kept.iter()
+            .map(|(base, end, local)| Para { base: *base, end: *end, local: local.view(), kept: Some(local) })
+            .collect()
+    } else {
+        in_arena.iter().map(|&(base, end, p)| Para { base, end, local: arena.view(p), kept: None }).collect()
+    };
     // The document-wide word sets: updated from the last analysis's when
     // the memo keeps them, else borrowed from the paragraphs' lists.
     let words = match memo.state::<WordIndex>() {
@@ -1000,7 +1481,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     let mut builder = Builder::default();
     let mut context = Context::default();
     for p in &paragraphs {
-        context.collect(&p.local.context);
+        context.collect(&p.local);
     }
     // Items a name already covers, one bit per item of the document
     // (paragraph `p`'s items from `first_item[p]` on).
@@ -1016,12 +1497,12 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     let mut defs: Vec<PersonDef> = Vec::new();
     let mut def_mentions: Vec<(usize, Span, MentionForm)> = Vec::new();
     for (p, para) in paragraphs.iter().enumerate() {
-        let introductions = &para.local.introductions;
+        let introductions = para.local.introductions;
         if introductions.is_empty() {
             continue;
         }
         let scan = scan_of(text, para, words);
-        let items = &para.local.items;
+        let items = para.local.items;
         let mut cursor = 0;
         let mut i = 0;
         while let Some(c) = next_candidate(introductions, &mut cursor, i) {
@@ -1044,8 +1525,9 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
             continue;
         }
         let scan = scan_of(text, para, words);
-        let items = &para.local.items;
-        for &i in &para.local.names {
+        let items = para.local.items;
+        for &i in para.local.names {
+            let i = i as usize;
             let item = &items[i];
             match item.kind {
                 ItemKind::Known(pattern) => {
@@ -1078,8 +1560,8 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     def_index.note(&defs, None);
     for (p, para) in paragraphs.iter().enumerate() {
         let scan = scan_of(text, para, words);
-        let items = &para.local.items;
-        let candidates = &para.local.candidates;
+        let items = para.local.items;
+        let candidates = para.local.candidates;
         let mut cursor = 0;
         let mut i = 0;
         while let Some(c) = next_candidate(candidates, &mut cursor, i) {
@@ -1213,7 +1695,10 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     for (def, span, form) in def_mentions {
         builder.mention(def_actor[def], span, form);
     }
-    finish(builder, settings)
+    let actors = finish(builder, settings);
+    drop(paragraphs);
+    arena.keep();
+    actors
 }
 
 /// Sort mentions, order actors by first mention, fill descriptions.
@@ -1365,34 +1850,33 @@ struct Context {
     state_cues: usize,
 }
 
-impl LocalContext {
-    /// Count a gazetteer hit that stands for one entity only.
-    fn add(&mut self, pattern: u32) {
-        let k = &*KNOWLEDGE;
-        let &[entity] = entities_of(pattern) else { return };
-        match entity {
-            Entity::Country(c) | Entity::Demonym(c) => self.countries.push(k.countries[c].iso2),
-            Entity::City(c) => {
-                self.countries.push(k.cities[c].iso2);
-                if k.cities[c].iso2 == "US" {
-                    self.us_local += 1;
-                }
+/// Count a gazetteer hit that stands for one entity only into a
+/// paragraph's share of the [`Context`].
+fn add_to_context(pattern: u32, countries: &mut Vec<&'static str>, us_local: &mut usize) {
+    let k = &*KNOWLEDGE;
+    let &[entity] = entities_of(pattern) else { return };
+    match entity {
+        Entity::Country(c) | Entity::Demonym(c) => countries.push(k.countries[c].iso2),
+        Entity::City(c) => {
+            countries.push(k.cities[c].iso2);
+            if k.cities[c].iso2 == "US" {
+                *us_local += 1;
             }
-            Entity::State(_) => self.us_local += 1,
-            Entity::Org(o) => {
-                if let Some(c) = k.orgs[o].country {
-                    self.countries.push(c);
-                }
-            }
-            Entity::Region(_) => {}
         }
+        Entity::State(_) => *us_local += 1,
+        Entity::Org(o) => {
+            if let Some(c) = k.orgs[o].country {
+                countries.push(c);
+            }
+        }
+        Entity::Region(_) => {}
     }
 }
 
 impl Context {
     /// Add up the paragraphs' shares.
-    fn collect(&mut self, local: &LocalContext) {
-        for &iso in &local.countries {
+    fn collect(&mut self, local: &LocalView<'_>) {
+        for &iso in local.countries {
             *self.countries.entry(iso).or_default() += 1;
         }
         self.us_local += local.us_local;
@@ -1566,7 +2050,7 @@ fn name_run(scan: &Scan<'_>, items: &[Item], i: usize, max: usize) -> usize {
 /// A title phrase starting at item `i`.
 fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> {
     let mut j = i;
-    let mut role: Option<String> = None;
+    let mut role: Option<Cow<'static, str>> = None;
     let mut modifiers = Vec::new();
     let mut country = None;
     let mut last = None;
@@ -1592,9 +2076,9 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
             ItemKind::Word => {
                 let word = item.span().slice(text);
                 if item.has(flag::ROLE) && !(item.has(LOWER_START) && role.is_some()) {
-                    role = Some(lower(word));
+                    role = Some(lowercase_listed(word));
                 } else if item.has(flag::MODIFIER) {
-                    modifiers.push(lower(word));
+                    modifiers.push(lowercase_listed(word));
                 } else if (word == "of" || word == "for") && role.is_some() {
                     // "of" continues a title only into a country or modifier.
                     let next = items.get(j + 1);
@@ -2128,9 +2612,12 @@ fn registry_actor(
 mod tests {
     use super::*;
 
-    fn paragraph(text: &str) -> Para {
-        let local = scan_paragraph(text, &[], &registry(&Settings::default()));
-        Para { base: 0, end: text.len(), local: Arc::new(local) }
+    fn paragraph(text: &str) -> Para<'static> {
+        let mut scratch = Scratch::default();
+        scan_paragraph(text, &[], &registry(&Settings::default()), &mut scratch);
+        let local: &'static Arc<LocalParagraph> =
+            Box::leak(Box::new(Arc::new(LocalParagraph::from_scratch(&mut scratch))));
+        Para { base: 0, end: text.len(), local: local.view(), kept: Some(local) }
     }
 
     #[test]
@@ -2156,8 +2643,9 @@ mod tests {
         }
         // A forged collision: "beta" and "gamma" under the hash of "the"
         // (the first word listed), so the text decides.
-        let forged: HashedWords =
-            [(word_hash("beta"), (0, 0)), (word_hash("gamma"), (0, 0))].into_iter().collect();
+        let mut forged = HashedWords::with_capacity(2);
+        forged.insert_first(word_hash("beta"), 0, 0);
+        forged.insert_first(word_hash("gamma"), 0, 0);
         assert!(Words::has(&forged, List::Lowercase, &paragraphs, text, "beta"));
         assert!(!Words::has(&forged, List::Lowercase, &paragraphs, text, "gamma"));
     }
@@ -2168,7 +2656,7 @@ mod tests {
             "Xinhua reported; xinhua, Xinhua. A verylongwordofmorethansixteen, verylongwordofmorethansixteen";
         let paragraph = paragraph(text);
         let mut by_word: HashMap<&str, u64> = HashMap::new();
-        for listed in paragraph.local.lowercase_words.iter().chain(&paragraph.local.midsentence_caps) {
+        for listed in paragraph.local.lowercase_words.iter().chain(paragraph.local.midsentence_caps) {
             let word = listed.of(text).unwrap_or_default();
             assert_eq!(listed.hash, word_hash(word), "{word}");
             assert_eq!(*by_word.entry(word).or_insert(listed.hash), listed.hash, "{word}");

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::lexicon::pack;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 /// The generated table (see the script's docstring for the record layout).
@@ -106,6 +108,10 @@ pub struct Knowledge {
     pub by_first_word: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
     /// The bytes a surface can start with (`first_bytes[b]`).
     pub first_bytes: [bool; 256],
+    /// A sketch of the first words of `by_first_word` that are plain ASCII
+    /// of up to 16 bytes, by their packed bytes ([`Knowledge::may_be_first_word`]):
+    /// it turns away most capitalised words of a text without a lookup.
+    first_word_sketch: Box<[u64; FIRST_WORD_SKETCH_WORDS]>,
     /// Per automaton pattern, the entities that surface stands for.
     pub entities: Vec<Vec<Entity>>,
     pub country_by_iso: HashMap<&'static str, usize>,
@@ -119,6 +125,14 @@ pub static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::parse(KN
 
 /// The leading run of letters and digits of `text` (what the actors scan
 /// calls a word).
+/// Words (of 64 bits) in [`Knowledge`]'s first-word sketch.
+const FIRST_WORD_SKETCH_WORDS: usize = 512;
+
+/// The bit of a packed first word in the first-word sketch.
+fn first_word_bit(key: [u64; 2]) -> usize {
+    ((key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 49) as usize
+}
+
 pub fn first_word(text: &str) -> &str {
     let end = text.char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(text.len(), |(i, _)| i);
     &text[..end]
@@ -129,6 +143,13 @@ fn list(field: &'static str) -> Vec<&'static str> {
 }
 
 impl Knowledge {
+    /// Whether a word of plain ASCII, [`pack`]ed, may be the first word of
+    /// a surface: `false` means it is none (a sketch: `true` may be wrong).
+    pub fn may_be_first_word(&self, key: [u64; 2]) -> bool {
+        let bit = first_word_bit(key);
+        self.first_word_sketch[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     fn parse(tsv: &'static str) -> Knowledge {
         let mut as_of = "";
         let (mut countries, mut leaders, mut cities, mut states) =
@@ -224,13 +245,19 @@ impl Knowledge {
         let mut pairs: Vec<(&'static str, Vec<Entity>)> = surfaces.into_iter().collect();
         pairs.sort_by(|a, b| a.0.cmp(b.0));
         let mut first_bytes = [false; 256];
+        let mut first_word_sketch = Box::new([0_u64; FIRST_WORD_SKETCH_WORDS]);
         let mut by_first_word: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState> =
             HashMap::default();
         for (index, (surface, _)) in pairs.iter().enumerate() {
             if let Some(&b) = surface.as_bytes().first() {
                 first_bytes[usize::from(b)] = true;
             }
-            by_first_word.entry(first_word(surface)).or_default().push(index);
+            let first = first_word(surface);
+            if let Some(key) = first.is_ascii().then(|| pack(first.as_bytes())).flatten() {
+                let bit = first_word_bit(key);
+                first_word_sketch[bit / 64] |= 1 << (bit % 64);
+            }
+            by_first_word.entry(first).or_default().push(index);
         }
         for list in by_first_word.values_mut() {
             list.sort_by_key(|&index| std::cmp::Reverse(pairs[index].0.len()));
@@ -253,6 +280,7 @@ impl Knowledge {
             surfaces,
             by_first_word,
             first_bytes,
+            first_word_sketch,
             entities,
             country_by_iso,
             leaders_by_surname,

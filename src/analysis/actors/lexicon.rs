@@ -731,6 +731,21 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
     Lists { words: map, packed, sketch_exact, sketch_case_free }
 });
 
+/// The listed word equal to `word` lower-cased, as the lists hold it: a
+/// role word or a modifier read from the text without a copy.
+pub fn listed_lowercase(word: &str) -> Option<&'static str> {
+    let mut buffer = [0_u8; 32];
+    let table = &LISTS.words;
+    if word.is_ascii() {
+        // Longer than any listed word: nothing to find.
+        let slot = buffer.get_mut(..word.len())?;
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        return table.get_key_value(std::str::from_utf8(slot).ok()?).map(|(key, _)| *key);
+    }
+    table.get_key_value(word.to_lowercase().as_str()).map(|(key, _)| *key)
+}
+
 /// The [`flag`] bits of `word`: exact-case lists as written, role words and
 /// modifiers by the lower-cased word. Allocates only for a non-ASCII word
 /// with capitals.
