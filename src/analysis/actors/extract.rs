@@ -752,6 +752,8 @@ fn lowercase_listed(word: &str) -> Cow<'static, str> {
 fn is_honorific(text: &str, item: &Item) -> bool {
     match item.kind {
         ItemKind::Word => item.has(flag::HONORIFIC),
+        // No honorific is a punctuation mark.
+        ItemKind::Punct(_) => false,
         _ => word_flags(item.span().slice(text)) & flag::HONORIFIC != 0,
     }
 }
@@ -1709,17 +1711,23 @@ fn finish(builder: Builder<'_>, settings: &Settings) -> Actors {
         .into_iter()
         .filter(|a| !a.mentions.is_empty())
         .map(|mut a| {
-            let mut pairs: Vec<(Span, MentionForm)> =
-                a.mentions.iter().copied().zip(a.forms.iter().copied()).collect();
-            pairs.sort_by_key(|(s, _)| (s.start, s.end));
-            pairs.dedup_by_key(|(s, _)| *s);
-            a.mentions = pairs.iter().map(|(s, _)| *s).collect();
-            a.forms = pairs.iter().map(|(_, f)| *f).collect();
-            a.first_reference = pairs
+            // Mostly in order already: sort only when needed, keeping the
+            // first of a repeated mention.
+            let in_order = a.mentions.windows(2).all(|w| (w[0].start, w[0].end) < (w[1].start, w[1].end));
+            if !in_order {
+                let mut pairs: Vec<(Span, MentionForm)> =
+                    a.mentions.iter().copied().zip(a.forms.iter().copied()).collect();
+                pairs.sort_by_key(|(s, _)| (s.start, s.end));
+                pairs.dedup_by_key(|(s, _)| *s);
+                (a.mentions, a.forms) = pairs.into_iter().unzip();
+            }
+            a.first_reference = a
+                .mentions
                 .iter()
-                .find(|(_, f)| *f == MentionForm::FullName)
-                .or(pairs.first())
+                .zip(&a.forms)
+                .find(|(_, f)| **f == MentionForm::FullName)
                 .map(|(s, _)| *s)
+                .or(a.mentions.first().copied())
                 .unwrap_or_default();
             if a.description.is_none() {
                 a.description = describe(&a, settings);
@@ -2049,6 +2057,21 @@ fn name_run(scan: &Scan<'_>, items: &[Item], i: usize, max: usize) -> usize {
 
 /// A title phrase starting at item `i`.
 fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> {
+    // A phrase that does not start with its role word needs a role word,
+    // a modifier or a known name right after its start: most country and
+    // city names are followed by none, and are no title.
+    let first = items.get(i)?;
+    if !(first.kind == ItemKind::Word && first.has(flag::ROLE)) {
+        let next = items.get(i + 1)?;
+        let continues = match next.kind {
+            ItemKind::Word => next.has(flag::ROLE | flag::MODIFIER),
+            ItemKind::Known(_) => true,
+            _ => false,
+        };
+        if !continues || !only_space_between(text, first.span(), next.span()) {
+            return None;
+        }
+    }
     let mut j = i;
     let mut role: Option<Cow<'static, str>> = None;
     let mut modifiers = Vec::new();
