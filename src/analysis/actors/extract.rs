@@ -2307,8 +2307,14 @@ fn resolve_word(
             .copied()
             .filter(|&d| {
                 let s = &defs[d].surname;
-                // Same first byte (the index's): a cheap test that the first
-                // three characters can be equal, before counting and comparing.
+                // Same first byte (the index's). Bytes that differ within
+                // the first three of both mean characters that differ: most
+                // surnames are turned away here, before any counting.
+                if let (Some(a), Some(b)) = (s.as_bytes().get(..3), word.as_bytes().get(..3)) {
+                    if a != b {
+                        return false;
+                    }
+                }
                 let length = s.chars().count();
                 // Two letters apart only in long names (Zelenskiy and
                 // Zelenskyy are one apart); "Truth" is not "Trump".
