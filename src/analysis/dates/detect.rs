@@ -71,14 +71,14 @@ pub(crate) fn tokenize(text: &str, excluded: &[Span]) -> Vec<Tok> {
             } else {
                 TokKind::Number
             }
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             while index < bytes.len() {
                 let b = bytes[index];
                 if b.is_ascii_alphabetic() {
                     index += 1;
                 } else if b >= 0x80 {
                     match text.get(index..).and_then(|rest| rest.chars().next()) {
-                        Some(ch) if ch.is_alphabetic() => index += ch.len_utf8(),
+                        Some(ch) if is_letter(ch) => index += ch.len_utf8(),
                         _ => break,
                     }
                 } else {
@@ -554,7 +554,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn modifier_word(&self, i: usize) -> Option<Modifier> {
-        let s = self.str_at(i).to_lowercase();
+        let s = Lower::of(self.str_at(i));
         match s.as_str() {
             "early" | "anfang" => Some(Modifier::Early),
             "mid" | "mitte" => Some(Modifier::Mid),
@@ -743,7 +743,7 @@ impl<'a> Scanner<'a> {
         }
         if self.joined(i + 1) && self.tok(i + 1).is_some_and(|t| t.kind == TokKind::Word) {
             let next = self.str_at(i + 1);
-            let lower = next.to_lowercase();
+            let lower = Lower::of(next);
             let function_word = [
                 "and", "or", "to", "through", "when", "after", "before", "as", "the", "a", "an", "he", "she",
                 "it", "they", "we", "i", "that", "which", "was", "were", "is", "has", "had", "with", "in",
@@ -805,7 +805,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn at_anchor(&self, i: usize) -> Option<(Found, usize)> {
-        let word = self.str_at(i).to_lowercase();
+        let word = Lower::of(self.str_at(i));
         let lowercase_written = self.str_at(i).chars().next().is_some_and(char::is_lowercase);
         let en = self.en;
         let de = self.de;
@@ -946,7 +946,7 @@ impl<'a> Scanner<'a> {
         if let Some((value, digits)) = self.number(i) {
             return (digits <= 3).then_some((i64::from(value), i + 1));
         }
-        let word = self.str_at(i).to_lowercase();
+        let word = Lower::of(self.str_at(i));
         if let Some(value) = lexicon::number_word(&word) {
             return Some((value, i + 1));
         }
@@ -967,7 +967,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn unit(&self, i: usize) -> Option<Unit> {
-        let word = self.str_at(i).to_lowercase();
+        let word = Lower::of(self.str_at(i));
         match word.as_str() {
             "day" | "days" | "tag" | "tagen" => Some(Unit::Day),
             "week" | "weeks" | "woche" | "wochen" => Some(Unit::Week),
@@ -1006,7 +1006,7 @@ impl<'a> Scanner<'a> {
             Relative::This => 0,
         };
         let unit = self.unit(j)?;
-        let word = self.str_at(j).to_lowercase();
+        let word = Lower::of(self.str_at(j));
         if matches!(
             word.as_str(),
             "days" | "weeks" | "months" | "years" | "day" | "tag" | "tagen" | "wochen" | "monaten" | "jahren"
@@ -1017,7 +1017,7 @@ impl<'a> Scanner<'a> {
         if lang == Lang::De && self.is_word(end, "s") {
             end += 1;
         }
-        if lang == Lang::De && word == "jahr" && self.is_word(j, "jahres") {
+        if lang == Lang::De && word.as_str() == "jahr" && self.is_word(j, "jahres") {
             end = j + 1;
         }
         self.found(i, end, unit.offset_units(offset), lang)
@@ -1161,4 +1161,52 @@ pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Fou
         i += 1;
     }
     found
+}
+
+/// A word lower-cased, on the stack when it is plain ASCII of up to 32
+/// bytes (nearly every word): the scanner lower-cases most words it meets,
+/// and a heap copy each time cost more than the rest of the look.
+pub(crate) struct Lower {
+    buffer: [u8; 32],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Lower {
+    pub(crate) fn of(word: &str) -> Lower {
+        let mut buffer = [0_u8; 32];
+        match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+            Some(slot) => {
+                slot.copy_from_slice(word.as_bytes());
+                slot.make_ascii_lowercase();
+                Lower { buffer, len: word.len(), heap: None }
+            }
+            None => Lower { buffer, len: 0, heap: Some(word.to_lowercase()) },
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(word) => word,
+            None => std::str::from_utf8(self.buffer.get(..self.len).unwrap_or_default()).unwrap_or_default(),
+        }
+    }
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+/// `c.is_alphabetic()`, without a look into the Unicode tables for general
+/// punctuation (curly quotes, dashes), which is common and never a letter.
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic()
+    }
 }

@@ -977,13 +977,16 @@ const NOT_PAST_ED: &[&str] =
 
 /// Whether `word` is a tense cue, and which.
 fn tense_cue(word: &str) -> Option<Tense> {
-    static TABLE: std::sync::OnceLock<Vec<(&'static str, Tense)>> = std::sync::OnceLock::new();
+    type Table = std::collections::HashMap<&'static str, Tense, foldhash::fast::FixedState>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: Vec<(&'static str, Tense)> = FUTURE_CUES.iter().map(|w| (*w, Tense::Future)).collect();
-        table.extend(PAST_CUES.iter().map(|w| (*w, Tense::Past)));
-        table.extend(PRESENT_CUES.iter().map(|w| (*w, Tense::Present)));
-        table.sort_by(|a, b| a.0.cmp(b.0));
-        table.dedup_by(|a, b| a.0 == b.0);
+        // A word on two lists keeps the first: future, then past, then present.
+        let mut table = Table::default();
+        let cues = FUTURE_CUES.iter().map(|w| (*w, Tense::Future));
+        let cues = cues.chain(PAST_CUES.iter().map(|w| (*w, Tense::Past)));
+        for (word, tense) in cues.chain(PRESENT_CUES.iter().map(|w| (*w, Tense::Present))) {
+            table.entry(word).or_insert(tense);
+        }
         table
     });
     if word.len() > 16 {
@@ -1001,8 +1004,8 @@ fn tense_cue(word: &str) -> Option<Tense> {
         owned = word.to_lowercase();
         &owned
     };
-    if let Ok(index) = table.binary_search_by(|(w, _)| (*w).cmp(lower)) {
-        return Some(table[index].1);
+    if let Some(&tense) = table.get(lower) {
+        return Some(tense);
     }
     let regular_past = lower.len() >= 5
         && lower.ends_with("ed")
@@ -1023,7 +1026,7 @@ pub(crate) fn tense_around(text: &str, article: &Article, span: Span) -> Tense {
 fn tense_in(text: &str, sentences: &[Span], span: Span) -> Tense {
     const REACH: usize = 12;
     let (start, end) = sentence_bounds(text, sentences, span);
-    let is_word_char = |c: char| c.is_alphabetic();
+    let is_word_char = detect::is_letter;
     // Words before the date, nearest first.
     let before = text.get(start..span.start.max(start)).unwrap_or("");
     let mut back: Option<(usize, Tense)> = None;
@@ -1089,23 +1092,23 @@ fn sentence_bounds(text: &str, sentences: &[Span], span: Span) -> (usize, usize)
         let number = !word.is_empty() && word.chars().all(|c| c.is_ascii_digit()) && !is_month(next_word);
         number || word.chars().count() > 3 && !is_month(word)
     };
+    // Only a '.', '!' or '?' can end a sentence: go from one to the next.
+    let bytes = text.as_bytes();
     let mut start = outer_start;
-    let mut index = span.start;
-    while index > outer_start {
-        index -= 1;
-        if text.is_char_boundary(index) && is_stop(&text[outer_start..index], index) {
-            start = index + 1;
+    let before = bytes.get(outer_start..span.start).unwrap_or_default();
+    for at in memchr::memrchr3_iter(b'.', b'!', b'?', before).map(|i| outer_start + i) {
+        if is_stop(&text[outer_start..at], at) {
+            start = at + 1;
             break;
         }
     }
     let mut end = outer_end.min(text.len());
-    let mut index = span.end;
-    while index < end {
-        if text.is_char_boundary(index) && is_stop(&text[outer_start..index], index) {
-            end = index;
+    let after = bytes.get(span.end..end).unwrap_or_default();
+    for at in memchr::memchr3_iter(b'.', b'!', b'?', after).map(|i| span.end + i) {
+        if is_stop(&text[outer_start..at], at) {
+            end = at;
             break;
         }
-        index += 1;
     }
     (start, end.max(start))
 }
