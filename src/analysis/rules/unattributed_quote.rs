@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
         German subjunctive, so, laut, zufolge, heißt es; a person named in its sentence or the one \
         before; an introduction with a colon; a short fragment that is not a clause), because a false \
         alarm costs more trust than a miss. Why: the reader must always know who is talking; AP and every newsroom forbid \
-        orphan quotes. Example: “We will not back down.” on its own after a paragraph about the \
+        orphan quotes. A headline may quote without naming the speaker: the story below does. Example: “We will not back down.” on its own after a paragraph about the \
         weather — add “, the mayor said” or introduce it with “The mayor said:”.",
     check,
 };
@@ -29,12 +29,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         return;
     }
     let analysis = context.analysis;
+    let article = &analysis.article;
     for (quotation, attribution) in analysis.quotes.quotations.iter().zip(&analysis.attributions) {
         if quotation.level != 0
             || !attribution.is_speech
             || attribution.speaker.is_some()
             || !attribution.orphan
         {
+            continue;
+        }
+        // A headline quotes without naming the speaker (“‘Never again’:
+        // survivors mark …”); the story below does.
+        let paragraph = article.paragraphs.partition_point(|p| p.span.end <= quotation.span.start);
+        if article.is_headline(paragraph, context.text) {
             continue;
         }
         let inner = context.text.get(quotation.inner.start..quotation.inner.end).unwrap_or("");
@@ -89,6 +96,9 @@ mod tests {
         ("The storm passed.\n\n“We will not back down from this fight.”", 1, false),
         ("Mayor Anna Berg visited the dam.\n\n“We will not back down from this fight.”", 1, true),
         ("The so-called “reform” failed.", 0, false),
+        // A headline's quotation: its speaker is in the story.
+        ("# ‘We will not back down from this fight’: mayor vows to rebuild\n\nThe storm passed.", 0, false),
+        ("“We will not back down from this fight”: Mayor vows to rebuild\n\nThe storm passed.", 0, false),
     ];
 
     #[test]
