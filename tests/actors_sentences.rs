@@ -3,7 +3,9 @@
 //! - `"Word -> Name"`: the first `Word` is a mention of the actor `Name`
 //!   (`"Word#2 -> Name"`: the second occurrence);
 //! - `"Name : kind"`: the actor `Name` exists with that kind;
-//! - `"!Word"`: `Word` is not a mention of any actor.
+//! - `"!Word"`: `Word` is not a mention of any actor;
+//! - `"Name ~ description"`: the actor `Name` is described so (on its hover
+//!   card: the title the article gave it, or what the data knows).
 
 use copydesk::analysis::analyze;
 use copydesk::Settings;
@@ -36,6 +38,21 @@ const CASES: &[(&str, &[&str])] = &[
     ("British Prime Minister Rishi Sunak resigned.", &["Rishi Sunak -> Rishi Sunak"]),
     ("German Chancellor Olaf Scholz said the talks went well.", &["Olaf Scholz -> Olaf Scholz"]),
     ("Kremlin spokesman Dmitry Peskov denied it.", &["Dmitry Peskov -> Dmitry Peskov", "Kremlin -> Kremlin"]),
+    // The title as the article gives it, on the hover card: a hyphenated
+    // office, modifiers before the role, "of" and an organisation after it.
+    (
+        "UN Secretary-General António Guterres warned of a breakdown.",
+        &["António Guterres ~ UN Secretary-General", "UN -> United Nations"],
+    ),
+    ("The EU's foreign policy chief, Kaja Kallas, agreed.", &["Kaja Kallas ~ foreign policy chief"]),
+    (
+        "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, said funding fell.",
+        &[
+            "Tedros Adhanom Ghebreyesus ~ head of the World Health Organization",
+            "World Health Organization -> World Health Organization",
+        ],
+    ),
+    ("Russian Defense Minister Sergei Shoigu attended.", &["Sergei Shoigu ~ Russian Defense Minister"]),
     // Surnames, family names first, possessives.
     (
         "Russian Defense Minister Sergei Shoigu spoke. Shoigu said it was over.",
@@ -173,6 +190,8 @@ fn sentences() {
                     let end = at + surface.len() - 1;
                     actors.actor_at(end).is_some_and(|a| actors.actors[a].name == name)
                 })
+            } else if let Some((name, description)) = expectation.split_once(" ~ ") {
+                actors.by_name(name).is_some_and(|a| a.description.as_deref() == Some(description))
             } else if let Some((name, kind)) = expectation.split_once(" : ") {
                 actors.by_name(name).is_some_and(|a| serde_json::to_value(a.kind).unwrap() == kind)
             } else {

@@ -2077,6 +2077,9 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
     let mut modifiers = Vec::new();
     let mut country = None;
     let mut last = None;
+    // After "of": an organisation ends the title ("head of the World
+    // Health Organization").
+    let mut after_of = false;
     while j < items.len() {
         let item = &items[j];
         if j > i && !only_space_between(text, items[j - 1].span(), item.span()) {
@@ -2093,6 +2096,10 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
                 match (c, org) {
                     (Some(c), _) if country.is_none() => country = Some(c),
                     (None, true) if role.is_none() => {}
+                    (None, true) if after_of => {
+                        last = Some(j);
+                        break;
+                    }
                     _ => break,
                 }
             }
@@ -2110,9 +2117,10 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
                         other => other,
                     };
                     let continues = next.is_some_and(|n| match n.kind {
-                        ItemKind::Known(pattern) => {
-                            entities_of(pattern).iter().any(|e| matches!(e, Entity::Country(_)))
-                        }
+                        // "minister of Russia", "head of the World Health Organization"
+                        ItemKind::Known(pattern) => entities_of(pattern)
+                            .iter()
+                            .any(|e| matches!(e, Entity::Country(_) | Entity::Org(_))),
                         ItemKind::Word => n.has(flag::MODIFIER),
                         _ => false,
                     });
@@ -2123,10 +2131,21 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
                         j += 1;
                     }
                     j += 1;
+                    after_of = true;
                     continue;
                 } else {
                     break;
                 }
+            }
+            // A hyphen inside a title word ("Secretary-General",
+            // "Director-General"): the word goes on after it.
+            ItemKind::Punct('-')
+                if role.is_some()
+                    && items[j - 1].end == item.start
+                    && items.get(j + 1).is_some_and(|n| n.start == item.end && n.kind == ItemKind::Word) =>
+            {
+                j += 1;
+                continue;
             }
             _ => break,
         }

@@ -111,6 +111,7 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "top",
     "then",
     "new",
+    "policy",
 ];
 
 /// Titles written before a name with a period.
