@@ -115,10 +115,25 @@ pub fn attribute_with(
     if quotes.quotations.is_empty() {
         return result;
     }
-    let lexicon = Lexicon::new(cues::lexicon(&settings.languages, &settings.attribution.cues));
+    // The lexicon depends on the settings alone: built once per memo (a
+    // settings change clears the memo's state).
+    let lexicon = match memo.state::<Option<std::sync::Arc<Lexicon>>>() {
+        Some(Some(lexicon)) => lexicon.clone(),
+        kept => {
+            let lexicon = std::sync::Arc::new(Lexicon::new(cues::lexicon(
+                &settings.languages,
+                &settings.attribution.cues,
+            )));
+            if let Some(kept) = kept {
+                *kept = Some(lexicon.clone());
+            }
+            lexicon
+        }
+    };
     let german = settings.language().split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("de"));
+    let roles = memo.state::<people::RoleWords>().map(std::mem::take).unwrap_or_default();
     let document = Document::build(text, article, quotes, memo);
-    let people = People::build(text, actors, &document, quotes);
+    let people = People::build(text, actors, &document, quotes, roles);
     let attributor = Attributor {
         text,
         quotes,
@@ -135,6 +150,9 @@ pub fn attribute_with(
     for &index in &order {
         let found = attributor.attribute_one(index, &result);
         result[index] = found;
+    }
+    if let Some(state) = document.memo.borrow_mut().as_deref_mut().and_then(|memo| memo.state()) {
+        *state = people.take_role_words();
     }
     // A quotation that is (part of) another quotation's speaker — a quoted
     // publication, „…“, schreibt die „Zeitung“ — names a source: not speech.
@@ -233,9 +251,11 @@ pub(crate) struct Document<'a> {
     /// (paragraph, token, sentence). Found in the one pass that builds the
     /// document, so looking a quotation up costs nothing.
     locations: Vec<Option<(Location, Location)>>,
-    /// Where paragraphs' tokens are kept between analyses; `None` when the
-    /// memo keeps nothing or the top-level quotations overlap.
+    /// The memo, where paragraphs' tokens are kept between analyses
+    /// (`None` when it keeps nothing)…
     memo: RefCell<Option<&'a mut Memo>>,
+    /// …unless the top-level quotations overlap.
+    memoise_tokens: bool,
 }
 
 /// (paragraph, token, sentence) of a quotation token.
@@ -265,7 +285,8 @@ impl<'a> Document<'a> {
         // Only a paragraph a quotation overlaps can hold a quotation token
         // (when quotations do not overlap each other; else tokenize all).
         let disjoint = top.windows(2).all(|w| w[0].1.end <= w[1].1.start);
-        let memo = RefCell::new((disjoint && memo.is_enabled()).then_some(memo));
+        let memoise_tokens = disjoint && memo.is_enabled();
+        let memo = RefCell::new(memo.is_enabled().then_some(memo));
         let mut document = Document {
             text,
             quotes,
@@ -274,6 +295,7 @@ impl<'a> Document<'a> {
             paragraphs,
             locations: vec![None; quotes.quotations.len()],
             memo,
+            memoise_tokens,
         };
         let mut locations = std::mem::take(&mut document.locations);
         for p in 0..document.spans.len() {
@@ -324,7 +346,8 @@ impl<'a> Document<'a> {
                 let q = self.quotes.quotations.get(index)?;
                 text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
             };
-            if let (true, Some(memo)) = (boundaries, self.memo.borrow_mut().as_deref_mut()) {
+            let mut memo = self.memo.borrow_mut();
+            if let (true, true, Some(memo)) = (boundaries, self.memoise_tokens, memo.as_deref_mut()) {
                 let (layout, indices) = local::layout(span, &self.top, inner_end);
                 let found = local::tokens(memo, span.slice(text), layout);
                 return local::absolute(&found, span.start, &indices);

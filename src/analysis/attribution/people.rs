@@ -2,7 +2,8 @@
 //! when the actor model knows them, otherwise full names found in the text
 //! ("Vladimir Putin") and their later short forms ("Putin").
 
-use std::cell::{OnceCell, RefCell};
+use foldhash::fast::FixedState;
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::analysis::actors::lexicon::OFFICE_WORDS;
@@ -45,7 +46,9 @@ pub struct People {
     flat_max_end: Vec<usize>,
     /// The words before each person mention, indexed for `by_role`; built
     /// on the first title-only mention.
-    roles: OnceCell<RoleIndex>,
+    roles: RefCell<Option<RoleIndex>>,
+    /// The window words of earlier analyses, until `roles` is built.
+    role_words: RefCell<RoleWords>,
     /// `by_role` answers by the title's words (the answer depends on
     /// nothing else).
     role_answers: RefCell<HashMap<Vec<String>, Option<usize>>>,
@@ -54,15 +57,79 @@ pub struct People {
     learned: RefCell<HashMap<usize, Gender>>,
 }
 
+/// The lowercase words of every window (see [`RoleIndex`]) an analysis
+/// met, kept between analyses in the memo
+/// ([`crate::analysis::memo::Memo::state`]): after a keystroke, only the
+/// windows whose bytes changed are split and lower-cased again.
+///
+/// Word ids are only compared with each other, and a word no window holds
+/// has no windows in the index, so ids kept from earlier versions (and
+/// words no window holds any more) never change what the index answers.
+#[derive(Default)]
+pub(super) struct RoleWords {
+    /// Every word met, with its id…
+    vocabulary: HashMap<Box<str>, u32, FixedState>,
+    /// …and sorted, for prefix lookups.
+    sorted: Vec<(Box<str>, u32)>,
+    /// Window text → its word ids, and the last build that used it.
+    windows: HashMap<Box<str>, (Box<[u32]>, u32), FixedState>,
+    /// Builds so far.
+    round: u32,
+}
+
+/// Past this many distinct words, the kept words are dropped (ids are never
+/// reused, so the vocabulary only grows).
+const MAX_ROLE_WORDS: usize = 1 << 18;
+
+impl RoleWords {
+    /// The word ids of the window `window`.
+    fn ids(&mut self, window: &str, fresh: &mut Vec<(Box<str>, u32)>) -> &[u32] {
+        let round = self.round;
+        if let Some(entry) = self.windows.get_mut(window) {
+            entry.1 = round;
+            // Borrow again to return the slice (the entry exists).
+            return &self.windows[window].0;
+        }
+        let mut ids = Vec::new();
+        let mut lower = String::new();
+        for word in window.split(|c: char| !c.is_alphanumeric()) {
+            if word.is_empty() {
+                continue;
+            }
+            lower.clear();
+            if word.is_ascii() {
+                lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            let id = match self.vocabulary.get(lower.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.vocabulary.len() as u32;
+                    self.vocabulary.insert(lower.as_str().into(), id);
+                    fresh.push((lower.as_str().into(), id));
+                    id
+                }
+            };
+            ids.push(id);
+        }
+        &self.windows.entry(window.into()).or_insert((ids.into_boxed_slice(), round)).0
+    }
+}
+
+/// The 60 bytes (to a character boundary) before a mention at `start`.
+fn window(text: &str, start: usize) -> &str {
+    let from = crate::analysis::settings::floor_char_boundary(text, start.saturating_sub(60));
+    text.get(from..start).unwrap_or("")
+}
+
 /// The lowercase words of the 60 bytes before every mention of a person
 /// (its "window"), with an inverted index from each distinct word to the
 /// windows holding it.
 #[derive(Default)]
 struct RoleIndex {
-    /// Distinct window words with their ids…
-    vocabulary: HashMap<String, u32>,
-    /// …and sorted, for prefix lookups.
-    sorted: Vec<(String, u32)>,
+    /// The window words with their ids (a superset of this version's).
+    words: RoleWords,
     /// Per window: the person and the range of its word ids in `ids`.
     windows: Vec<(usize, std::ops::Range<usize>)>,
     ids: Vec<u32>,
@@ -71,59 +138,53 @@ struct RoleIndex {
 }
 
 impl RoleIndex {
-    fn build(text: &str, people: &[Person]) -> RoleIndex {
-        let mut index = RoleIndex::default();
-        let mut lower = String::new();
+    fn build(text: &str, people: &[Person], mut words: RoleWords) -> RoleIndex {
+        if words.vocabulary.len() > MAX_ROLE_WORDS {
+            words = RoleWords::default();
+        }
+        words.round = words.round.wrapping_add(1);
+        let mut fresh = Vec::new();
+        let mut windows = Vec::new();
+        let mut ids = Vec::new();
         for (person_index, person) in people.iter().enumerate().filter(|(_, p)| p.is_person) {
             for m in &person.mentions {
-                let from = crate::analysis::settings::floor_char_boundary(text, m.start.saturating_sub(60));
-                let window = index.windows.len() as u32;
-                let first = index.ids.len();
-                for word in text.get(from..m.start).unwrap_or("").split(|c: char| !c.is_alphanumeric()) {
-                    if word.is_empty() {
-                        continue;
-                    }
-                    lower.clear();
-                    if word.is_ascii() {
-                        lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-                    } else {
-                        lower.push_str(&word.to_lowercase());
-                    }
-                    let id = match index.vocabulary.get(lower.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = index.postings.len() as u32;
-                            index.vocabulary.insert(lower.clone(), id);
-                            index.postings.push(Vec::new());
-                            id
-                        }
-                    };
-                    let posting = &mut index.postings[id as usize];
-                    if posting.last() != Some(&window) {
-                        posting.push(window);
-                    }
-                    index.ids.push(id);
-                }
-                index.windows.push((person_index, first..index.ids.len()));
+                let first = ids.len();
+                ids.extend_from_slice(words.ids(window(text, m.start), &mut fresh));
+                windows.push((person_index, first..ids.len()));
             }
         }
-        index.sorted = index.vocabulary.iter().map(|(word, &id)| (word.clone(), id)).collect();
-        index.sorted.sort_unstable();
-        index
+        let round = words.round;
+        words.windows.retain(|_, (_, used)| *used == round);
+        if !fresh.is_empty() {
+            fresh.sort_unstable();
+            let old = std::mem::take(&mut words.sorted);
+            words.sorted = merge_sorted(old, fresh);
+        }
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        postings.resize_with(words.vocabulary.len(), Vec::new);
+        for (window_id, (_, range)) in windows.iter().enumerate() {
+            let window_id = window_id as u32;
+            for &id in &ids[range.clone()] {
+                let posting = &mut postings[id as usize];
+                if posting.last() != Some(&window_id) {
+                    posting.push(window_id);
+                }
+            }
+        }
+        RoleIndex { words, windows, ids, postings }
     }
 
     /// Ids of the window words `similar` to `word`, ascending.
     fn similar_ids(&self, word: &str) -> Vec<u32> {
-        let mut ids: Vec<u32> = self.vocabulary.get(word).into_iter().copied().collect();
+        let mut ids: Vec<u32> = self.words.vocabulary.get(word).into_iter().copied().collect();
         if word.len() >= 5 {
             // Longer words starting with `word`…
-            let from = self.sorted.partition_point(|(key, _)| key.as_str() <= word);
-            ids.extend(
-                self.sorted[from..].iter().take_while(|(key, _)| key.starts_with(word)).map(|(_, id)| *id),
-            );
+            let sorted = &self.words.sorted;
+            let from = sorted.partition_point(|(key, _)| &**key <= word);
+            ids.extend(sorted[from..].iter().take_while(|(key, _)| key.starts_with(word)).map(|(_, id)| *id));
             // …and shorter words (of 5 bytes or more) it starts with.
             for (end, _) in word.char_indices().filter(|&(end, _)| end >= 5) {
-                if let Some(&id) = self.vocabulary.get(&word[..end]) {
+                if let Some(&id) = self.words.vocabulary.get(&word[..end]) {
                     ids.push(id);
                 }
             }
@@ -160,6 +221,20 @@ impl RoleIndex {
         }
         best.map(|(_, i)| i)
     }
+}
+
+/// Two sorted lists as one sorted list.
+fn merge_sorted<T: Ord>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if x <= y { a.next() } else { b.next() };
+        merged.extend(next);
+    }
+    merged.extend(a);
+    merged.extend(b);
+    merged
 }
 
 const TITLES: &[&str] = &[
@@ -435,7 +510,15 @@ fn is_title(lower: &str) -> bool {
 }
 
 impl People {
-    pub fn build(text: &str, actors: &Actors, document: &Document, quotes: &Quotes) -> People {
+    /// The people of the article; `role_words` are the window words kept
+    /// from earlier analyses of the document (see [`RoleWords`]).
+    pub fn build(
+        text: &str,
+        actors: &Actors,
+        document: &Document,
+        quotes: &Quotes,
+        role_words: RoleWords,
+    ) -> People {
         let mut people: Vec<Person> = actors
             .actors
             .iter()
@@ -491,7 +574,8 @@ impl People {
             words,
             quoted,
             flat_max_end,
-            roles: OnceCell::new(),
+            roles: RefCell::new(None),
+            role_words: RefCell::new(role_words),
             role_answers: RefCell::new(HashMap::new()),
             learned: RefCell::new(HashMap::new()),
         }
@@ -592,9 +676,19 @@ impl People {
         if let Some(&answer) = self.role_answers.borrow().get(&words) {
             return answer.map(|i| &self.people[i]);
         }
-        let answer = self.roles.get_or_init(|| RoleIndex::build(text, &self.people)).best(&words, head);
+        let mut roles = self.roles.borrow_mut();
+        let roles = roles.get_or_insert_with(|| RoleIndex::build(text, &self.people, self.role_words.take()));
+        let answer = roles.best(&words, head);
         self.role_answers.borrow_mut().insert(words, answer);
         answer.map(|i| &self.people[i])
+    }
+
+    /// The window words to keep for the next analysis.
+    pub fn take_role_words(&self) -> RoleWords {
+        match self.roles.borrow_mut().take() {
+            Some(index) => index.words,
+            None => self.role_words.take(),
+        }
     }
 }
 
@@ -764,19 +858,72 @@ mod role_index_tests {
             text.push_str("Putin. ");
         }
         let person = Person { name: "Putin".into(), actor: None, is_person: true, mentions, gender: None };
-        let index = RoleIndex::build(&text, &[person]);
+        let index = RoleIndex::build(&text, &[person], RoleWords::default());
         for query in words.iter().chain(&["russ", "ministers", "präsi", "putin"]) {
             let found: Vec<&str> = index
                 .similar_ids(query)
                 .iter()
-                .map(|&id| index.vocabulary.iter().find(|(_, &i)| i == id).unwrap().0.as_str())
+                .map(|&id| &**index.words.vocabulary.iter().find(|(_, &i)| i == id).unwrap().0)
                 .collect();
             let mut expected: Vec<&str> =
-                index.sorted.iter().map(|(w, _)| w.as_str()).filter(|w| similar(w, query)).collect();
+                index.words.sorted.iter().map(|(w, _)| &**w).filter(|w| similar(w, query)).collect();
             let mut found_sorted = found.clone();
             found_sorted.sort_unstable();
             expected.sort_unstable();
             assert_eq!(found_sorted, expected, "words similar to {query}");
+        }
+    }
+
+    /// Window words kept from an earlier version (another text, another
+    /// set of people) change no answer: each version's index, built on the
+    /// words kept from the one before, answers like a fresh index.
+    #[test]
+    fn an_index_built_on_kept_words_answers_like_a_fresh_one() {
+        // (text, mentions of person 0 and person 1 as the words they start at)
+        let versions: &[(&str, &[&str], &[&str])] = &[
+            ("The Russian president Putin met the foreign minister Lavrov.", &["Putin"], &["Lavrov"]),
+            (
+                "The Russian president Putin met the Chinese foreign minister Wang. Later Putin left.",
+                &["Putin met", "Putin left"],
+                &["Wang"],
+            ),
+            (
+                "Chancellor Scholz met Minister Baerbock. The minister Baerbock spoke.",
+                &["Scholz"],
+                &["Baerbock", "Baerbock spoke"],
+            ),
+        ];
+        let queries: &[&[&str]] = &[
+            &["russian", "president"],
+            &["foreign", "minister"],
+            &["chinese", "minister"],
+            &["chancellor"],
+            &["president"],
+        ];
+        let mut kept = RoleWords::default();
+        for (text, first, second) in versions {
+            let person = |index: usize, at: &[&str]| Person {
+                name: format!("person {index}"),
+                actor: None,
+                is_person: true,
+                mentions: at
+                    .iter()
+                    .map(|needle| {
+                        let start = text.find(needle).unwrap();
+                        Span::new(start, start + needle.split(' ').next().unwrap().len())
+                    })
+                    .collect(),
+                gender: None,
+            };
+            let people = [person(0, first), person(1, second)];
+            let fresh = RoleIndex::build(text, &people, RoleWords::default());
+            let reused = RoleIndex::build(text, &people, kept);
+            for words in queries {
+                let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                let head = words.last().unwrap();
+                assert_eq!(reused.best(&words, head), fresh.best(&words, head), "{text}: {words:?}");
+            }
+            kept = reused.words;
         }
     }
 }
