@@ -782,6 +782,42 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "später",
 ];
 
+/// `word.to_lowercase()`, borrowed when a word of ASCII letters has no
+/// capital (the ASCII lowercase of an ASCII word is its full lowercase).
+pub(crate) fn to_lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether `lower` (a lowercase word) is in [`STOPWORDS`]: one hash look-up.
+pub(crate) fn is_stopword(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(lower)
+}
+
+/// Whether `lowercase(word)` is in `list`, without allocating for an ASCII
+/// word: its lowercase is its ASCII lowercase, which equals an entry that
+/// has no ASCII capital exactly when the two are equal ignoring ASCII case.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|entry| {
+            entry.len() == word.len()
+                && entry.eq_ignore_ascii_case(word)
+                && !entry.bytes().any(|b| b.is_ascii_uppercase())
+        })
+    } else {
+        list.contains(&lowercase(word).as_ref())
+    }
+}
+
 /// The word in lowercase, borrowed when it already is.
 fn lowercase(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
@@ -796,12 +832,12 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 struct Lexicon {
     cues: Vec<Cue>,
     /// First word → indices into `cues`, longest cue first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, foldhash::fast::FixedState>,
 }
 
 impl Lexicon {
     fn new(cues: Vec<Cue>) -> Lexicon {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
         for (index, cue) in cues.iter().enumerate() {
             if let Some(first) = cue.words.first() {
                 by_first.entry(first.clone()).or_default().push(index);
@@ -821,7 +857,8 @@ impl<'a> Attributor<'a> {
     }
 
     fn lower(&self, token: &Token) -> Option<Cow<'a, str>> {
-        self.word(token).map(lowercase)
+        // An ASCII word's lowercase is its ASCII lowercase.
+        self.word(token).map(|word| if word.is_ascii() { to_lower(word) } else { lowercase(word) })
     }
 
     /// Whether `token` is a preposition (see [`MORE_PREPOSITIONS`]).
@@ -830,7 +867,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn lower_is(&self, token: Option<&Token>, list: &[&str]) -> bool {
-        token.and_then(|t| self.lower(t)).is_some_and(|w| list.contains(&w.as_ref()))
+        token.and_then(|t| self.word(t)).is_some_and(|w| lower_in(w, list))
     }
 
     /// A cue whose words start at token `i`: its kind and end (exclusive).
@@ -1116,7 +1153,7 @@ impl<'a> Attributor<'a> {
         let previous_word = tf.checked_sub(1).and_then(|i| first_tokens.get(i));
         let adjective_after_determiner = previous_word
             .and_then(|t| self.word(t))
-            .is_some_and(|w| !is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| !is_capitalized(w) && !is_stopword(&to_lower(w)))
             && self.lower_is(
                 tf.checked_sub(2).and_then(|i| first_tokens.get(i)),
                 &["ein", "eine", "einen", "a", "an"],
@@ -1174,7 +1211,7 @@ impl<'a> Attributor<'a> {
                 let subject_follows = last_tokens.get(r + 1).is_some_and(|t| {
                     matches!(t.kind, Kind::Quote(_))
                         || self.word(t).is_some_and(|w| {
-                            is_capitalized(w) || DETERMINERS.contains(&w.to_lowercase().as_str())
+                            is_capitalized(w) || DETERMINERS.contains(&to_lower(w).as_ref())
                         })
                 });
                 let verb_cue =
@@ -1203,18 +1240,18 @@ impl<'a> Attributor<'a> {
         let plausible = |tokens: &[Token], range: std::ops::Range<usize>| {
             range.clone().any(|i| {
                 let Some(word) = self.word(&tokens[i]) else { return false };
-                let lower = word.to_lowercase();
+                let lower = to_lower(word);
                 let after_preposition = i > range.start && self.after_preposition(tokens.get(i - 1));
                 if after_preposition {
                     return false;
                 }
-                matches!(lower.as_str(), "he" | "she" | "they" | "er" | "sie")
+                matches!(lower.as_ref(), "he" | "she" | "they" | "er" | "sie")
                     || (is_capitalized(word)
-                        && !STOPWORDS.contains(&lower.as_str())
+                        && !is_stopword(&lower)
                         && self.people.is_known_person_word(word))
                     || (self.german
                         && (cue_found || colon_intro)
-                        && matches!(lower.as_str(), "der" | "die" | "ein" | "eine")
+                        && matches!(lower.as_ref(), "der" | "die" | "ein" | "eine")
                         && tokens.get(i + 1).and_then(|t| self.word(t)).is_some_and(is_capitalized))
             })
         };
@@ -1536,7 +1573,7 @@ impl<'a> Attributor<'a> {
             let before = before.filter(|m| {
                 let first = slice(self.text, m.span).split_whitespace().next().unwrap_or("");
                 let single = !slice(self.text, m.span).contains(' ');
-                !OBJECT_DETERMINERS.contains(&first.to_lowercase().as_str())
+                !OBJECT_DETERMINERS.contains(&to_lower(first).as_ref())
                     && (!single || m.kind == MentionKind::Pronoun || self.people.is_person_word(first))
             });
             let after = after().filter(|m| {
@@ -1616,10 +1653,10 @@ impl<'a> Attributor<'a> {
         while i > start {
             i -= 1;
             let Some(word) = self.word(&tokens[i]) else { continue };
-            let lower = word.to_lowercase();
-            let pronoun = PRONOUNS.contains(&lower.as_str()) && lower != "it";
+            let lower = to_lower(word);
+            let pronoun = PRONOUNS.contains(&lower.as_ref()) && lower != "it";
             let name = is_capitalized(word)
-                && !STOPWORDS.contains(&lower.as_str())
+                && !is_stopword(&lower)
                 && self.people.is_person_word(word);
             if !(pronoun || name) {
                 continue;
@@ -1669,31 +1706,31 @@ impl<'a> Attributor<'a> {
         }
         let last = &tokens[j - 1];
         let word = self.word(last)?;
-        let lower = word.to_lowercase();
-        if PRONOUNS.contains(&lower.as_str()) {
+        let lower = to_lower(word);
+        if PRONOUNS.contains(&lower.as_ref()) {
             return Some(Mention { span: last.span, kind: MentionKind::Pronoun });
         }
         let mut k = j - 1;
         let kind;
-        if is_capitalized(word) && !STOPWORDS.contains(&lower.as_str()) {
+        if is_capitalized(word) && !is_stopword(&lower) {
             kind = MentionKind::Name;
             while k > start && !tokens[k].glued {
                 let previous = &tokens[k - 1];
                 let Some(previous_word) = self.word(previous) else { break };
-                let previous_lower = previous_word.to_lowercase();
-                if is_capitalized(previous_word) && !STOPWORDS.contains(&previous_lower.as_str()) {
+                let previous_lower = to_lower(previous_word);
+                if is_capitalized(previous_word) && !is_stopword(&previous_lower) {
                     k -= 1;
-                } else if (CONNECTORS.contains(&previous_lower.as_str())
+                } else if (CONNECTORS.contains(&previous_lower.as_ref())
                     && k >= start + 2
                     && self.word(&tokens[k - 2]).is_some_and(|w| {
-                        is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str())
+                        is_capitalized(w) && !is_stopword(&to_lower(w))
                     }))
-                    || (matches!(previous_lower.as_str(), "der" | "den")
+                    || (matches!(previous_lower.as_ref(), "der" | "den")
                         && k >= start + 2
                         && self.word(&tokens[k - 2]).is_some_and(|w| matches!(w, "Von" | "Van" | "De")))
                 {
                     k -= 2;
-                } else if matches!(previous_lower.as_str(), "der" | "des" | "dem" | "the")
+                } else if matches!(previous_lower.as_ref(), "der" | "des" | "dem" | "the")
                     && k >= start + 3
                     && self.lower_is(tokens.get(k - 2), &["von", "of"])
                     && self.word(&tokens[k - 3]).is_some_and(is_capitalized)
@@ -1703,7 +1740,7 @@ impl<'a> Attributor<'a> {
                     break;
                 }
             }
-        } else if PLURAL_SPEAKERS.contains(&lower.as_str()) || !STOPWORDS.contains(&lower.as_str()) {
+        } else if PLURAL_SPEAKERS.contains(&lower.as_ref()) || !is_stopword(&lower) {
             kind = MentionKind::Description;
         } else {
             return None;
@@ -1714,17 +1751,17 @@ impl<'a> Attributor<'a> {
             for back in 1..=4 {
                 let Some(index) = k.checked_sub(back).filter(|&x| x >= start) else { break };
                 let Some(w) = self.word(&tokens[index]) else { break };
-                let wl = w.to_lowercase();
-                if DETERMINERS.contains(&wl.as_str()) {
+                let wl = to_lower(w);
+                if DETERMINERS.contains(&wl.as_ref()) {
                     begin = index;
                     break;
                 }
-                if STOPWORDS.contains(&wl.as_str()) || self.cue_at(tokens, index, end).is_some() {
+                if is_stopword(&wl) || self.cue_at(tokens, index, end).is_some() {
                     break;
                 }
             }
         }
-        if kind == MentionKind::Description && begin == k && !PLURAL_SPEAKERS.contains(&lower.as_str()) {
+        if kind == MentionKind::Description && begin == k && !PLURAL_SPEAKERS.contains(&lower.as_ref()) {
             return None;
         }
         // "Sources familiar with the matter said", "officials in the region
@@ -1780,8 +1817,8 @@ impl<'a> Attributor<'a> {
             }
         }
         let word = self.word(first)?;
-        let lower = word.to_lowercase();
-        if PRONOUNS.contains(&lower.as_str()) {
+        let lower = to_lower(word);
+        if PRONOUNS.contains(&lower.as_ref()) {
             return Some((Mention { span: first.span, kind: MentionKind::Pronoun }, start + 1));
         }
         let mut i = start;
@@ -1793,24 +1830,24 @@ impl<'a> Attributor<'a> {
             && tokens
                 .get(start + 1)
                 .and_then(|t| self.word(t))
-                .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()));
-        if DETERMINERS.contains(&lower.as_str())
-            && (das_article || !matches!(lower.as_str(), "that" | "this" | "das"))
+                .is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)));
+        if DETERMINERS.contains(&lower.as_ref())
+            && (das_article || !matches!(lower.as_ref(), "that" | "this" | "das"))
         {
             kind = MentionKind::Description;
             i += 1;
-        } else if !is_capitalized(word) || STOPWORDS.contains(&lower.as_str()) {
+        } else if !is_capitalized(word) || is_stopword(&lower) {
             // "said coach Mara Feld", "said finance minister Tomas Brandt".
             let is_plain = |t: Option<&Token>| {
                 t.and_then(|t| self.word(t)).is_some_and(|w| {
                     !is_capitalized(w)
-                        && !STOPWORDS.contains(&w.to_lowercase().as_str())
-                        && !SKIP.contains(&w.to_lowercase().as_str())
+                        && !is_stopword(&to_lower(w))
+                        && !SKIP.contains(&to_lower(w).as_ref())
                 })
             };
             let is_name = |t: Option<&Token>| {
                 t.and_then(|t| self.word(t))
-                    .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+                    .is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)))
             };
             let titled = is_plain(Some(first))
                 && (is_name(tokens.get(start + 1))
@@ -1824,8 +1861,8 @@ impl<'a> Attributor<'a> {
         let mut count = 0;
         while i < limit && count < 10 {
             let Some(w) = self.word(&tokens[i]) else { break };
-            let wl = w.to_lowercase();
-            if is_capitalized(w) && !STOPWORDS.contains(&wl.as_str()) {
+            let wl = to_lower(w);
+            if is_capitalized(w) && !is_stopword(&wl) {
                 if tokens[i].glued && end > start {
                     break;
                 }
@@ -1838,20 +1875,20 @@ impl<'a> Attributor<'a> {
                 end = i;
             } else if kind == MentionKind::Description
                 && end == i
-                && !STOPWORDS.contains(&wl.as_str())
-                && !SKIP.contains(&wl.as_str())
+                && !is_stopword(&wl)
+                && !SKIP.contains(&wl.as_ref())
                 && self.cue_at(tokens, i, limit).is_none()
                 && !is_capitalized(w)
                 && end <= start + 3
             {
                 i += 1;
                 end = i;
-            } else if CONNECTORS.contains(&wl.as_str())
+            } else if CONNECTORS.contains(&wl.as_ref())
                 && end > start
                 && tokens
                     .get(i + 1)
                     .and_then(|t| self.word(t))
-                    .is_some_and(|n| is_capitalized(n) && !STOPWORDS.contains(&n.to_lowercase().as_str()))
+                    .is_some_and(|n| is_capitalized(n) && !is_stopword(&to_lower(n)))
             {
                 i += 1;
             } else {
@@ -1866,11 +1903,11 @@ impl<'a> Attributor<'a> {
         // person's name make one noun phrase.
         if !self.german && kind == MentionKind::Name && end + 1 < limit {
             let job = self.word(&tokens[end]).is_some_and(|w| {
-                let lower = w.to_lowercase();
+                let lower = to_lower(w);
                 !is_capitalized(w)
-                    && !STOPWORDS.contains(&lower.as_str())
-                    && !SKIP.contains(&lower.as_str())
-                    && !CONNECTORS.contains(&lower.as_str())
+                    && !is_stopword(&lower)
+                    && !SKIP.contains(&lower.as_ref())
+                    && !CONNECTORS.contains(&lower.as_ref())
                     && self.cue_at(tokens, end, limit).is_none()
             });
             let mut name_end = end + 1;
@@ -1879,7 +1916,7 @@ impl<'a> Attributor<'a> {
                 && !tokens[name_end].glued
                 && self
                     .word(&tokens[name_end])
-                    .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+                    .is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)))
             {
                 name_end += 1;
             }
@@ -2009,7 +2046,7 @@ impl<'a> Attributor<'a> {
         ];
         let capitalised = |w: &&str| {
             w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || SMALL.contains(&w.to_lowercase().as_str())
+                || SMALL.contains(&to_lower(w).as_ref())
         };
         if words.len() >= 2
             && words.iter().all(capitalised)
@@ -2029,7 +2066,7 @@ impl<'a> Attributor<'a> {
                 before[..before.len() - previous.len()].trim_end().ends_with(['.', '!', '?', ':']);
             return is_capitalized(previous)
                 && !sentence_start
-                && !STOPWORDS.contains(&previous.to_lowercase().as_str())
+                && !is_stopword(&to_lower(previous))
                 && !self.people.is_person_word(previous);
         }
         false
@@ -2048,7 +2085,7 @@ impl<'a> Attributor<'a> {
         let inner_text = slice(self.text, inner);
         let has_clause_word = inner_text
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()));
+            .any(|w| CLAUSE_WORDS.contains(&to_lower(w).as_ref()));
         if self.german {
             return false;
         }
@@ -2072,7 +2109,7 @@ impl<'a> Attributor<'a> {
         }
         let (_, previous) = word_before(self.text, start, |c| c.is_alphanumeric() || c == '-');
         is_capitalized(previous)
-            && !STOPWORDS.contains(&previous.to_lowercase().as_str())
+            && !is_stopword(&to_lower(previous))
             && !self.people.is_person_word(previous)
     }
 
@@ -2092,7 +2129,7 @@ impl<'a> Attributor<'a> {
         // A speaker carried over from another quotation keeps its span; a
         // pronoun there is resolved as the pronoun it is.
         let mut mention = mention;
-        if mention.kind != MentionKind::Pronoun && PRONOUNS.contains(&written.to_lowercase().as_str()) {
+        if mention.kind != MentionKind::Pronoun && PRONOUNS.contains(&to_lower(written).as_ref()) {
             mention.kind = MentionKind::Pronoun;
         }
         let person = match mention.kind {

@@ -12,7 +12,7 @@ use crate::analysis::quotes::Quotes;
 use crate::analysis::span::Span;
 
 use super::scan::Kind;
-use super::{is_capitalized, Document, STOPWORDS};
+use super::{is_capitalized, is_stopword, to_lower, Document};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -666,7 +666,7 @@ impl People {
         let words: Vec<String> = text
             .get(span.start..span.end)?
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !w.is_empty() && !is_stopword(&to_lower(w)))
             .map(str::to_lowercase)
             .collect();
         let head = words.last()?;
@@ -707,7 +707,7 @@ fn after_preposition(text: &str, start: usize) -> bool {
     }
     let word: String = trimmed.chars().rev().take_while(|c| c.is_alphabetic()).collect();
     let word: String = word.chars().rev().collect();
-    PREPOSITIONS.contains(&word.to_lowercase().as_str())
+    PREPOSITIONS.contains(&to_lower(&word).as_ref())
 }
 
 /// Gender from a title right before the mention ("Mr.", "Frau").
@@ -723,10 +723,10 @@ fn title_gender(text: &str, start: usize) -> Option<Gender> {
         .into_iter()
         .rev()
         .collect();
-    let lower = word.to_lowercase();
-    if MALE_TITLES.contains(&lower.as_str()) {
+    let lower = to_lower(&word);
+    if MALE_TITLES.contains(&lower.as_ref()) {
         Some(Gender::Male)
-    } else if FEMALE_TITLES.contains(&lower.as_str())
+    } else if FEMALE_TITLES.contains(&lower.as_ref())
         || (lower.len() > 6 && lower.ends_with("in") && is_title(&lower))
     {
         Some(Gender::Female)
@@ -742,7 +742,7 @@ fn names_from_text(text: &str, document: &Document<'_>) -> Vec<Person> {
     let mut keys: Vec<(String, usize)> = Vec::new();
     let is_name_word = |w: &str| {
         is_capitalized(w)
-            && !STOPWORDS.contains(&w.to_lowercase().as_str())
+            && !is_stopword(&to_lower(w))
             && !(w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
     };
     // Pass 1: runs of capitalised words ending in a full name.
