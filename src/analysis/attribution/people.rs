@@ -36,7 +36,7 @@ pub struct People {
     flat: Vec<(Span, usize)>,
     /// Lowercase words of person names, to tell a person's name from other
     /// capitalised words.
-    words: HashSet<String>,
+    words: HashSet<String, FixedState>,
     /// Top-level quotation spans sorted by start, with the greatest end of
     /// each prefix: whether a mention lies inside a quotation is one binary
     /// search.
@@ -540,18 +540,19 @@ impl People {
         }
         for person in &mut people {
             person.mentions.retain(|m| m.end <= text.len() && m.start < m.end);
-            person.mentions.sort();
+            person.mentions.sort_unstable();
             if person.gender.is_none() {
                 person.gender = person.mentions.iter().find_map(|m| title_gender(text, m.start));
             }
         }
         let mut flat: Vec<(Span, usize)> =
             people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (*m, i))).collect();
-        flat.sort();
+        // Equal entries are identical: an unstable sort gives the same order.
+        flat.sort_unstable();
         let words = people
             .iter()
             .filter(|p| p.is_person)
-            .flat_map(|p| p.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).into_owned()))
             .collect();
         let mut quoted: Vec<(usize, usize)> =
             quotes.quotations.iter().filter(|q| q.level == 0).map(|q| (q.span.start, q.span.end)).collect();
@@ -589,13 +590,13 @@ impl People {
 
     /// Whether a capitalised word is part of a known person's name.
     pub fn is_person_word(&self, word: &str) -> bool {
-        self.words.is_empty() || self.words.contains(&word.to_lowercase())
+        self.words.is_empty() || self.words.contains(to_lower(word).as_ref())
     }
 
     /// Whether `word` is part of the name of a person the article names
     /// (false when it names no one).
     pub fn is_known_person_word(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
+        self.words.contains(to_lower(word).as_ref())
     }
 
     /// The person (preferred) or other actor whose mention overlaps `span`.
@@ -705,24 +706,24 @@ fn after_preposition(text: &str, start: usize) -> bool {
     if trimmed.len() == before.len() && !before.is_empty() {
         return false;
     }
-    let word: String = trimmed.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    let word: String = word.chars().rev().collect();
-    PREPOSITIONS.contains(&to_lower(&word).as_ref())
+    PREPOSITIONS.contains(&to_lower(trailing_letters(trimmed)).as_ref())
+}
+
+/// The run of letters `text` ends with (empty when it ends otherwise).
+fn trailing_letters(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(text.len(), |(index, _)| index);
+    &text[start..]
 }
 
 /// Gender from a title right before the mention ("Mr.", "Frau").
 fn title_gender(text: &str, start: usize) -> Option<Gender> {
     let before = &text[..crate::analysis::settings::floor_char_boundary(text, start)];
-    let word: String = before
-        .trim_end()
-        .trim_end_matches('.')
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = trailing_letters(before.trim_end().trim_end_matches('.'));
     let lower = to_lower(&word);
     if MALE_TITLES.contains(&lower.as_ref()) {
         Some(Gender::Male)
