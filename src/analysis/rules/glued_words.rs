@@ -17,7 +17,8 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let text = context.text;
     let mut spans: Vec<Span> =
         context.analysis.actors.actors.iter().flat_map(|a| a.mentions.iter().copied()).collect();
-    spans.sort();
+    // Equal spans are identical: an unstable sort gives the same order.
+    spans.sort_unstable();
     for pair in spans.windows(2) {
         let (left, right) = (pair[0], pair[1]);
         if left.end != right.start || left.is_empty() || right.is_empty() {
