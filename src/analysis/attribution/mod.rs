@@ -29,7 +29,7 @@ mod scan;
 use crate::analysis::actors::Actors;
 use crate::analysis::hover::{escape_markdown, Hover};
 use crate::analysis::memo::Memo;
-use crate::analysis::quotes::Quotes;
+use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
@@ -57,7 +57,7 @@ pub struct Speaker {
 }
 
 /// How an attribution was found.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Via {
     /// No attribution.
     #[default]
@@ -371,14 +371,14 @@ impl<'a> Document<'a> {
 }
 
 /// A speaker mention found by word patterns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum MentionKind {
     Pronoun,
     Name,
     Description,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Mention {
     span: Span,
     kind: MentionKind,
@@ -389,6 +389,28 @@ struct Mention {
 struct Found {
     cue: Span,
     mention: Option<Mention>,
+}
+
+/// The first steps of attributing a quotation ([`Attributor::step`]).
+struct Step {
+    found: Option<Found>,
+    via: Via,
+    is_speech: bool,
+    first: Option<Location>,
+    last: Option<Location>,
+}
+
+/// An English quotation's attribution with its speaker mention not yet
+/// resolved to a person: everything that depends only on the text around
+/// the quotation, the plans of the quotations before it and the words of
+/// the article's person names (see `plans.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+struct Plan {
+    is_speech: bool,
+    cue: Option<Span>,
+    via: Via,
+    mention: Option<Mention>,
+    orphan: bool,
 }
 
 struct Attributor<'a> {
@@ -923,9 +945,9 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// Attribute one top-level quotation.
-    fn attribute_one(&self, index: usize, done: &[Attribution]) -> Attribution {
-        let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
+    /// The first steps of attributing a quotation: the cue and mention
+    /// found, and whether it is speech.
+    fn step(&self, quotation: &Quotation, index: usize, done: &[Attribution]) -> Step {
         let located = self.document.locate(index);
         let first = located.map(|(first, _)| first);
         let last = located.map(|(_, last)| last);
@@ -1008,6 +1030,59 @@ impl<'a> Attributor<'a> {
                     || (self.german && self.judged_as(quotation.inner, quotation.span.start))
                     || (self.german && first.is_some_and(|(pf, tf, sf)| self.spoken_of(pf, tf, sf)))
             };
+        Step { found, via, is_speech, first, last }
+    }
+
+    /// An English quotation's attribution before its speaker is resolved
+    /// (see [`Plan`]): what [`Attributor::attribute_one`] finds, in the same
+    /// steps.
+    fn plan(&self, index: usize, done: &[Attribution]) -> Plan {
+        let Some(quotation) = self.quotes.quotations.get(index) else { return Plan::default() };
+        let Step { found, via, is_speech, first, last } = self.step(quotation, index, done);
+        let mut plan = Plan { is_speech, ..Plan::default() };
+        if let Some(found) = found.filter(|_| is_speech) {
+            plan.cue = Some(found.cue).filter(|c| !c.is_empty());
+            plan.via = via;
+            plan.mention = found.mention;
+        }
+        if is_speech && plan.mention.is_none() {
+            plan.orphan = match (first, last) {
+                (Some(first), Some(last)) => {
+                    !self.anchored(quotation.inner, quotation.span.start, first, last, found.is_some(), done)
+                }
+                _ => true,
+            };
+        }
+        plan
+    }
+
+    /// The attribution of a [`Plan`]: its mention resolved to a speaker, or
+    /// failing that the nearest person before the quotation as a candidate.
+    fn complete(&self, index: usize, plan: Plan) -> Attribution {
+        let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
+        let speaker = plan.mention.map(|m| self.resolve(m));
+        let candidate = if plan.is_speech && speaker.is_none() {
+            self.people.nearest_before(quotation.span.start, self.text)
+        } else {
+            None
+        };
+        Attribution {
+            speaker,
+            cue: plan.cue,
+            is_speech: plan.is_speech,
+            via: plan.via,
+            candidate,
+            orphan: plan.orphan,
+        }
+    }
+
+    /// Attribute one top-level quotation.
+    fn attribute_one(&self, index: usize, done: &[Attribution]) -> Attribution {
+        if !self.german {
+            return self.complete(index, self.plan(index, done));
+        }
+        let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
+        let Step { found, via, is_speech, first, last } = self.step(quotation, index, done);
         let mut attribution = Attribution { is_speech, ..Attribution::default() };
         let cue_found = found.is_some();
         if let Some(found) = found.filter(|_| is_speech) {
@@ -1210,9 +1285,9 @@ impl<'a> Attributor<'a> {
                 let verb = self.word(&last_tokens[r]).is_some_and(|w| !is_capitalized(w));
                 let subject_follows = last_tokens.get(r + 1).is_some_and(|t| {
                     matches!(t.kind, Kind::Quote(_))
-                        || self.word(t).is_some_and(|w| {
-                            is_capitalized(w) || DETERMINERS.contains(&to_lower(w).as_ref())
-                        })
+                        || self
+                            .word(t)
+                            .is_some_and(|w| is_capitalized(w) || DETERMINERS.contains(&to_lower(w).as_ref()))
                 });
                 let verb_cue =
                     matches!(self.cue_at(last_tokens, r, after_range.end), Some((CueKind::Verb, _)));
@@ -1655,9 +1730,7 @@ impl<'a> Attributor<'a> {
             let Some(word) = self.word(&tokens[i]) else { continue };
             let lower = to_lower(word);
             let pronoun = PRONOUNS.contains(&lower.as_ref()) && lower != "it";
-            let name = is_capitalized(word)
-                && !is_stopword(&lower)
-                && self.people.is_person_word(word);
+            let name = is_capitalized(word) && !is_stopword(&lower) && self.people.is_person_word(word);
             if !(pronoun || name) {
                 continue;
             }
@@ -1722,9 +1795,9 @@ impl<'a> Attributor<'a> {
                     k -= 1;
                 } else if (CONNECTORS.contains(&previous_lower.as_ref())
                     && k >= start + 2
-                    && self.word(&tokens[k - 2]).is_some_and(|w| {
-                        is_capitalized(w) && !is_stopword(&to_lower(w))
-                    }))
+                    && self
+                        .word(&tokens[k - 2])
+                        .is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w))))
                     || (matches!(previous_lower.as_ref(), "der" | "den")
                         && k >= start + 2
                         && self.word(&tokens[k - 2]).is_some_and(|w| matches!(w, "Von" | "Van" | "De")))
@@ -1840,14 +1913,11 @@ impl<'a> Attributor<'a> {
             // "said coach Mara Feld", "said finance minister Tomas Brandt".
             let is_plain = |t: Option<&Token>| {
                 t.and_then(|t| self.word(t)).is_some_and(|w| {
-                    !is_capitalized(w)
-                        && !is_stopword(&to_lower(w))
-                        && !SKIP.contains(&to_lower(w).as_ref())
+                    !is_capitalized(w) && !is_stopword(&to_lower(w)) && !SKIP.contains(&to_lower(w).as_ref())
                 })
             };
             let is_name = |t: Option<&Token>| {
-                t.and_then(|t| self.word(t))
-                    .is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)))
+                t.and_then(|t| self.word(t)).is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)))
             };
             let titled = is_plain(Some(first))
                 && (is_name(tokens.get(start + 1))
@@ -2108,9 +2178,7 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let (_, previous) = word_before(self.text, start, |c| c.is_alphanumeric() || c == '-');
-        is_capitalized(previous)
-            && !is_stopword(&to_lower(previous))
-            && !self.people.is_person_word(previous)
+        is_capitalized(previous) && !is_stopword(&to_lower(previous)) && !self.people.is_person_word(previous)
     }
 
     /// Whether the quoted words look like a title (most words capitalised).
