@@ -24,6 +24,7 @@ pub mod cues;
 mod german;
 mod local;
 mod people;
+mod plans;
 mod scan;
 
 use crate::analysis::actors::Actors;
@@ -132,6 +133,7 @@ pub fn attribute_with(
     };
     let german = settings.language().split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("de"));
     let roles = memo.state::<people::RoleWords>().map(std::mem::take).unwrap_or_default();
+    let kept_plans = memo.state::<plans::Plans>().map(std::mem::take);
     let document = Document::build(text, article, quotes, memo);
     let people = People::build(text, actors, &document, quotes, roles);
     let attributor = Attributor {
@@ -147,12 +149,31 @@ pub fn attribute_with(
     let mut order: Vec<usize> =
         (0..quotes.quotations.len()).filter(|&i| quotes.quotations[i].level == 0).collect();
     order.sort_by_key(|&i| quotes.quotations[i].span.start);
-    for &index in &order {
-        let found = attributor.attribute_one(index, &result);
-        result[index] = found;
+    // English plans are kept between versions (`plans.rs`), when the
+    // paragraphs' tokens are.
+    let mut kept = kept_plans.filter(|_| !german && document.memoise_tokens);
+    if let Some(kept) = kept.as_mut() {
+        kept.begin(people.name_words());
     }
-    if let Some(state) = document.memo.borrow_mut().as_deref_mut().and_then(|memo| memo.state()) {
-        *state = people.take_role_words();
+    let mut plans: Vec<Option<Plan>> = vec![None; if kept.is_some() { quotes.quotations.len() } else { 0 }];
+    for &index in &order {
+        result[index] = match kept.as_mut() {
+            Some(kept) => {
+                let plan = attributor.kept_plan(index, &result, &plans, kept);
+                plans[index] = Some(plan);
+                attributor.complete(index, plan)
+            }
+            None => attributor.attribute_one(index, &result),
+        };
+    }
+    if let Some(memo) = document.memo.borrow_mut().as_deref_mut() {
+        if let Some(state) = memo.state() {
+            *state = people.take_role_words();
+        }
+        if let (Some(mut kept), Some(state)) = (kept, memo.state::<plans::Plans>()) {
+            kept.finish();
+            *state = kept;
+        }
     }
     // A quotation that is (part of) another quotation's speaker — a quoted
     // publication, „…“, schreibt die „Zeitung“ — names a source: not speech.

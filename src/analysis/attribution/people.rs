@@ -588,6 +588,11 @@ impl People {
         before > 0 && self.quoted[before - 1].1 >= span.end
     }
 
+    /// The lowercase words of the person names.
+    pub fn name_words(&self) -> &HashSet<String, FixedState> {
+        &self.words
+    }
+
     /// Whether a capitalised word is part of a known person's name.
     pub fn is_person_word(&self, word: &str) -> bool {
         self.words.is_empty() || self.words.contains(to_lower(word).as_ref())
