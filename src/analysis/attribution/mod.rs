@@ -24,6 +24,7 @@ pub mod cues;
 mod german;
 mod local;
 mod people;
+pub(crate) use people::sort_by_start;
 mod plans;
 mod scan;
 
