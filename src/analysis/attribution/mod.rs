@@ -273,6 +273,9 @@ pub(crate) struct Document<'a> {
     /// (paragraph, token, sentence). Found in the one pass that builds the
     /// document, so looking a quotation up costs nothing.
     locations: Vec<Option<(Location, Location)>>,
+    /// When the top-level quotations are disjoint: `locations`, found on
+    /// first use.
+    lazy: Option<Vec<OnceCell<Option<(Location, Location)>>>>,
     /// The memo, where paragraphs' tokens are kept between analyses
     /// (`None` when it keeps nothing)…
     memo: RefCell<Option<&'a mut Memo>>,
@@ -316,9 +319,18 @@ impl<'a> Document<'a> {
             spans,
             paragraphs,
             locations: vec![None; quotes.quotations.len()],
+            lazy: None,
             memo,
             memoise_tokens,
         };
+        if disjoint {
+            // Each quotation is looked for in its own paragraphs when it is
+            // first asked for (`locate`): a quotation whose plan is kept
+            // (`plans.rs`) never needs its paragraphs' tokens.
+            document.lazy =
+                Some(std::iter::repeat_with(OnceCell::new).take(quotes.quotations.len()).collect());
+            return document;
+        }
         let mut locations = std::mem::take(&mut document.locations);
         for p in 0..document.spans.len() {
             if disjoint {
@@ -388,7 +400,75 @@ impl<'a> Document<'a> {
     /// The paragraph, token and sentence of a quotation's first and last
     /// token.
     fn locate(&self, quotation: usize) -> Option<(Location, Location)> {
-        self.locations.get(quotation).copied().flatten()
+        match &self.lazy {
+            Some(lazy) => *lazy.get(quotation)?.get_or_init(|| self.find(quotation)),
+            None => self.locations.get(quotation).copied().flatten(),
+        }
+    }
+
+    /// The paragraphs a top-level quotation overlaps (`None` for another
+    /// quotation): with disjoint quotations, the only ones that can hold
+    /// its token.
+    fn overlapped(&self, quotation: usize) -> Option<std::ops::Range<usize>> {
+        let span = self.quotes.quotations.get(quotation)?.span;
+        let at = self.top.partition_point(|(_, top)| top.start < span.start);
+        if self.top.get(at).is_none_or(|&(index, _)| index != quotation) {
+            return None;
+        }
+        // Paragraphs are in text order: the first one ending after the
+        // quotation's start, by bisection.
+        let (mut first, mut high) = (0, self.spans.len());
+        while first < high {
+            let middle = (first + high) / 2;
+            if self.clamped(middle).end <= span.start {
+                first = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let mut last = first;
+        while last < self.spans.len() && self.clamped(last).start < span.end {
+            last += 1;
+        }
+        Some(first..last)
+    }
+
+    /// Where quotation `q`'s token first and last occurs: what the eager
+    /// pass of [`Document::build`] records, looking only at the paragraphs
+    /// the quotation overlaps.
+    fn find(&self, q: usize) -> Option<(Location, Location)> {
+        let mut found: Option<(Location, Location)> = None;
+        for p in self.overlapped(q)? {
+            let paragraph = self.paragraph(p);
+            for (s, sentence) in paragraph.sentences.iter().enumerate() {
+                for t in sentence.clone() {
+                    if paragraph.tokens.get(t).map(|token| token.kind) != Some(Kind::Quote(q)) {
+                        continue;
+                    }
+                    match &mut found {
+                        Some((_, last)) if last.0 != p => *last = (p, t, s),
+                        Some(_) => {}
+                        None => found = Some(((p, t, s), (p, t, s))),
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether paragraph `p` has a sentence (without tokenizing it): it has
+    /// a token, that is a character other than white space or a top-level
+    /// quotation overlapping it, and lies on character boundaries.
+    fn has_sentences(&self, p: usize) -> bool {
+        let range = self.clamped(p);
+        let has = self.text.is_char_boundary(range.start)
+            && self.text.is_char_boundary(range.end)
+            && (range.slice(self.text).chars().any(|c| !c.is_whitespace()) || {
+                let next = self.top.partition_point(|(_, span)| span.end <= range.start);
+                self.top.get(next).is_some_and(|(_, span)| span.start < range.end)
+            });
+        debug_assert_eq!(has, !self.paragraph(p).sentences.is_empty());
+        has
     }
 }
 

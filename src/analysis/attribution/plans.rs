@@ -151,15 +151,18 @@ impl Attributor<'_> {
     }
 
     /// The start of quotation `index`'s stretch and its key (`None` when the
-    /// quotation is not in the document's tokens or its stretch does not
-    /// lie on character boundaries).
+    /// quotation overlaps no paragraph or its stretch does not lie on
+    /// character boundaries).
     fn plan_key(&self, index: usize, plans: &[Option<Plan>]) -> Option<(usize, Key)> {
         let quotation = self.quotes.quotations.get(index)?;
-        let ((pf, _, _), (pl, _, _)) = self.document.locate(index)?;
         let document = self.document;
-        // `Document::previous_with_sentences`: the paragraphs read before
-        // the quotation's own.
-        let p0 = (0..pf).rev().find(|&p| !document.paragraph(p).sentences.is_empty());
+        // The paragraphs the quotation overlaps hold every token of it (its
+        // first and last paragraph lie among them)…
+        let overlapped = document.overlapped(index).filter(|range| !range.is_empty())?;
+        let (pf, pl) = (overlapped.start, overlapped.end - 1);
+        // …and `Document::previous_with_sentences` reads back to the
+        // paragraph before them with a sentence.
+        let p0 = (0..pf).rev().find(|&p| document.has_sentences(p));
         let first = p0.unwrap_or(0);
         let origin = document.clamped(first).start.min(reach_back(self.text, quotation.span.start));
         let end = document.clamped(pl).end.max(quotation.span.end);
