@@ -275,7 +275,7 @@ pub(crate) struct Document<'a> {
     locations: Vec<Option<(Location, Location)>>,
     /// When the top-level quotations are disjoint: `locations`, found on
     /// first use.
-    lazy: Option<Vec<OnceCell<Option<(Location, Location)>>>>,
+    lazy: Option<Vec<OnceCell<Option<Located>>>>,
     /// The memo, where paragraphs' tokens are kept between analyses
     /// (`None` when it keeps nothing)…
     memo: RefCell<Option<&'a mut Memo>>,
@@ -285,6 +285,9 @@ pub(crate) struct Document<'a> {
 
 /// (paragraph, token, sentence) of a quotation token.
 type Location = (usize, usize, usize);
+
+/// Where a quotation's token first and last occurs.
+type Located = (Location, Location);
 
 struct ParagraphTokens {
     tokens: Vec<Token>,

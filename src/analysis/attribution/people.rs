@@ -756,7 +756,7 @@ fn trailing_letters(text: &str) -> &str {
 fn title_gender(text: &str, start: usize) -> Option<Gender> {
     let before = &text[..crate::analysis::settings::floor_char_boundary(text, start)];
     let word = trailing_letters(before.trim_end().trim_end_matches('.'));
-    let lower = to_lower(&word);
+    let lower = to_lower(word);
     if MALE_TITLES.contains(&lower.as_ref()) {
         Some(Gender::Male)
     } else if FEMALE_TITLES.contains(&lower.as_ref())
