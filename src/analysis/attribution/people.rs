@@ -3,7 +3,7 @@
 //! ("Vladimir Putin") and their later short forms ("Putin").
 
 use foldhash::fast::FixedState;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::analysis::actors::lexicon::OFFICE_WORDS;
@@ -52,6 +52,10 @@ pub struct People {
     /// `by_role` answers by the title's words (the answer depends on
     /// nothing else).
     role_answers: RefCell<HashMap<Vec<String>, Option<usize>>>,
+    /// Per person without a known gender: the gender a title before one of
+    /// its mentions gives ("Mr.", "Frau"), found when first asked for (only
+    /// the persons a pronoun may refer to are ever asked about).
+    title_genders: Vec<OnceCell<Option<Gender>>>,
     /// Genders learned from pronouns already resolved ("he said" with one
     /// person in reach makes that person a "he"), by person index.
     learned: RefCell<HashMap<usize, Gender>>,
@@ -569,9 +573,6 @@ impl People {
         for person in &mut people {
             person.mentions.retain(|m| m.end <= text.len() && m.start < m.end);
             person.mentions.sort_unstable();
-            if person.gender.is_none() {
-                person.gender = person.mentions.iter().find_map(|m| title_gender(text, m.start));
-            }
         }
         let mut flat: Vec<(Span, usize)> =
             people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (*m, i))).collect();
@@ -596,12 +597,14 @@ impl People {
                 Some(*max)
             })
             .collect();
+        let title_genders = std::iter::repeat_with(OnceCell::new).take(people.len()).collect();
         People {
             people,
             flat,
             words,
             quoted,
             flat_max_end,
+            title_genders,
             roles: RefCell::new(None),
             role_words: RefCell::new(role_words),
             role_answers: RefCell::new(HashMap::new()),
@@ -645,6 +648,16 @@ impl People {
             .map(|(_, i)| &self.people[*i])
     }
 
+    /// A person's gender: the actor model's, else the one a title before
+    /// its first titled mention gives.
+    fn gender(&self, index: usize, text: &str) -> Option<Gender> {
+        let person = &self.people[index];
+        person.gender.or_else(|| {
+            *self.title_genders[index]
+                .get_or_init(|| person.mentions.iter().find_map(|m| title_gender(text, m.start)))
+        })
+    }
+
     /// The most recent fitting person before a pronoun at `offset`.
     pub fn antecedent(&self, offset: usize, pronoun: &str, text: &str) -> Option<&Person> {
         let wanted = match pronoun {
@@ -654,7 +667,7 @@ impl People {
             _ => None,
         };
         let gender_of =
-            |index: usize| self.people[index].gender.or_else(|| self.learned.borrow().get(&index).copied());
+            |index: usize| self.gender(index, text).or_else(|| self.learned.borrow().get(&index).copied());
         let found = self.candidates_before(offset, text).find(|&index| match (wanted, gender_of(index)) {
             (Some(w), Some(g)) => w == g,
             _ => true,
