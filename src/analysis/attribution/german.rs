@@ -9,7 +9,7 @@
 //! object determiner, and picks the likeliest speaker.
 
 use super::{is_capitalized, people, slice, Attributor, Found, Kind, Mention, MentionKind, Token};
-use super::{DETERMINERS, OBJECT_DETERMINERS, STOPWORDS};
+use super::{is_stopword, to_lower, DETERMINERS, OBJECT_DETERMINERS, STOPWORDS};
 
 /// Prepositions governing the noun phrase after them (the shared list plus
 /// German ones it lacks): nothing inside such a phrase is a subject.
@@ -154,7 +154,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn is_name_word(&self, token: &Token) -> bool {
-        self.word(token).is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+        self.word(token).is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)))
     }
 
     /// The end (exclusive) of the noun phrase starting at `i`: determiners,
@@ -248,16 +248,16 @@ impl<'a> Attributor<'a> {
                 i += 1;
                 continue;
             };
-            let lower = word.to_lowercase();
+            let lower = to_lower(word);
             let opening = first_word;
             first_word = false;
             let after_comma = i > start && tokens[i - 1].kind == Kind::Punct(',');
             let relative = after_comma
                 && matches!(
-                    lower.as_str(),
+                    lower.as_ref(),
                     "der" | "die" | "das" | "den" | "dem" | "dessen" | "deren" | "welche" | "welcher"
                 );
-            if strict && ((opening || after_comma) && SUBORDINATORS.contains(&lower.as_str()) || relative) {
+            if strict && ((opening || after_comma) && SUBORDINATORS.contains(&lower.as_ref()) || relative) {
                 // A subordinate or relative clause: up to the next comma.
                 i = tokens[i..end].iter().position(|t| t.kind == Kind::Punct(',')).map_or(end, |k| i + k + 1);
                 first_word = opening;
@@ -268,12 +268,12 @@ impl<'a> Attributor<'a> {
                 i = self.noun_phrase_end(tokens, i + 1, end).unwrap_or(i + 1);
                 continue;
             }
-            if SUBJECT_PRONOUNS.contains(&lower.as_str()) {
+            if SUBJECT_PRONOUNS.contains(&lower.as_ref()) {
                 offer(Strength::Person, Mention { span: token.span, kind: MentionKind::Pronoun });
                 i += 1;
                 continue;
             }
-            let determiner = DETERMINERS.contains(&lower.as_str());
+            let determiner = DETERMINERS.contains(&lower.as_ref());
             if !determiner && !self.is_name_word(token) {
                 i += 1;
                 continue;
@@ -329,11 +329,11 @@ impl<'a> Attributor<'a> {
             }
             // "Barth meint:": a verb of saying right after the word.
             let verb_follows = self.cue_at(tokens, np_end, tokens.len()).is_some();
-            let strength = if OBJECT_DETERMINERS.contains(&lower.as_str()) && !known {
+            let strength = if OBJECT_DETERMINERS.contains(&lower.as_ref()) && !known {
                 None
             } else if known || (run >= 2 && !opening) || run >= 3 {
                 Some(Strength::Person)
-            } else if determiner && SUBJECT_DETERMINERS.contains(&lower.as_str()) {
+            } else if determiner && SUBJECT_DETERMINERS.contains(&lower.as_ref()) {
                 Some(if run >= 2 { Strength::Person } else { Strength::Description })
             } else if !determiner && (run >= 2 || (opening && verb_follows)) {
                 // "Barack Obama sagte:" / "Barth meint:" — or an adverb
@@ -613,7 +613,7 @@ impl<'a> Attributor<'a> {
     pub(super) fn german_named_after_article(&self, words: &[&str], start: usize) -> bool {
         const ARTICLES: &[&str] = &["der", "dem", "die", "das", "einer", "einem"];
         let (_, previous) = super::word_before(self.text, start, |c| c.is_alphanumeric() || c == '-');
-        let lower = previous.to_lowercase();
+        let lower = to_lower(previous);
         if is_capitalized(previous)
             && WORK_NOUNS.iter().any(|noun| lower.ends_with(noun))
             && words.len() <= 12
@@ -622,7 +622,7 @@ impl<'a> Attributor<'a> {
             // "das Fachblatt „La Gazzetta dello Sport“", "sein Buch „…“".
             return true;
         }
-        if !ARTICLES.contains(&lower.as_str()) || words.is_empty() || words.len() > 8 {
+        if !ARTICLES.contains(&lower.as_ref()) || words.is_empty() || words.len() > 8 {
             return false;
         }
         let capitals = words.iter().filter(|w| is_capitalized(w)).count();

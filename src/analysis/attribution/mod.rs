@@ -24,12 +24,14 @@ pub mod cues;
 mod german;
 mod local;
 mod people;
+pub(crate) use people::sort_by_start;
+mod plans;
 mod scan;
 
 use crate::analysis::actors::Actors;
 use crate::analysis::hover::{escape_markdown, Hover};
 use crate::analysis::memo::Memo;
-use crate::analysis::quotes::Quotes;
+use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
@@ -57,7 +59,7 @@ pub struct Speaker {
 }
 
 /// How an attribution was found.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Via {
     /// No attribution.
     #[default]
@@ -115,10 +117,26 @@ pub fn attribute_with(
     if quotes.quotations.is_empty() {
         return result;
     }
-    let lexicon = Lexicon::new(cues::lexicon(&settings.languages, &settings.attribution.cues));
+    // The lexicon depends on the settings alone: built once per memo (a
+    // settings change clears the memo's state).
+    let lexicon = match memo.state::<Option<std::sync::Arc<Lexicon>>>() {
+        Some(Some(lexicon)) => lexicon.clone(),
+        kept => {
+            let lexicon = std::sync::Arc::new(Lexicon::new(cues::lexicon(
+                &settings.languages,
+                &settings.attribution.cues,
+            )));
+            if let Some(kept) = kept {
+                *kept = Some(lexicon.clone());
+            }
+            lexicon
+        }
+    };
     let german = settings.language().split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("de"));
+    let roles = memo.state::<people::RoleWords>().map(std::mem::take).unwrap_or_default();
+    let kept_plans = memo.state::<plans::Plans>().map(std::mem::take);
     let document = Document::build(text, article, quotes, memo);
-    let people = People::build(text, actors, &document, quotes);
+    let people = People::build(text, actors, &document, quotes, roles);
     let attributor = Attributor {
         text,
         quotes,
@@ -132,9 +150,31 @@ pub fn attribute_with(
     let mut order: Vec<usize> =
         (0..quotes.quotations.len()).filter(|&i| quotes.quotations[i].level == 0).collect();
     order.sort_by_key(|&i| quotes.quotations[i].span.start);
+    // English plans are kept between versions (`plans.rs`), when the
+    // paragraphs' tokens are.
+    let mut kept = kept_plans.filter(|_| !german && document.memoise_tokens);
+    if let Some(kept) = kept.as_mut() {
+        kept.begin(people.name_words());
+    }
+    let mut plans: Vec<Option<Plan>> = vec![None; if kept.is_some() { quotes.quotations.len() } else { 0 }];
     for &index in &order {
-        let found = attributor.attribute_one(index, &result);
-        result[index] = found;
+        result[index] = match kept.as_mut() {
+            Some(kept) => {
+                let plan = attributor.kept_plan(index, &result, &plans, kept);
+                plans[index] = Some(plan);
+                attributor.complete(index, plan)
+            }
+            None => attributor.attribute_one(index, &result),
+        };
+    }
+    if let Some(memo) = document.memo.borrow_mut().as_deref_mut() {
+        if let Some(state) = memo.state() {
+            *state = people.take_role_words();
+        }
+        if let (Some(mut kept), Some(state)) = (kept, memo.state::<plans::Plans>()) {
+            kept.finish();
+            *state = kept;
+        }
     }
     // A quotation that is (part of) another quotation's speaker — a quoted
     // publication, „…“, schreibt die „Zeitung“ — names a source: not speech.
@@ -233,13 +273,21 @@ pub(crate) struct Document<'a> {
     /// (paragraph, token, sentence). Found in the one pass that builds the
     /// document, so looking a quotation up costs nothing.
     locations: Vec<Option<(Location, Location)>>,
-    /// Where paragraphs' tokens are kept between analyses; `None` when the
-    /// memo keeps nothing or the top-level quotations overlap.
+    /// When the top-level quotations are disjoint: `locations`, found on
+    /// first use.
+    lazy: Option<Vec<OnceCell<Option<Located>>>>,
+    /// The memo, where paragraphs' tokens are kept between analyses
+    /// (`None` when it keeps nothing)…
     memo: RefCell<Option<&'a mut Memo>>,
+    /// …unless the top-level quotations overlap.
+    memoise_tokens: bool,
 }
 
 /// (paragraph, token, sentence) of a quotation token.
 type Location = (usize, usize, usize);
+
+/// Where a quotation's token first and last occurs.
+type Located = (Location, Location);
 
 struct ParagraphTokens {
     tokens: Vec<Token>,
@@ -265,7 +313,8 @@ impl<'a> Document<'a> {
         // Only a paragraph a quotation overlaps can hold a quotation token
         // (when quotations do not overlap each other; else tokenize all).
         let disjoint = top.windows(2).all(|w| w[0].1.end <= w[1].1.start);
-        let memo = RefCell::new((disjoint && memo.is_enabled()).then_some(memo));
+        let memoise_tokens = disjoint && memo.is_enabled();
+        let memo = RefCell::new(memo.is_enabled().then_some(memo));
         let mut document = Document {
             text,
             quotes,
@@ -273,8 +322,18 @@ impl<'a> Document<'a> {
             spans,
             paragraphs,
             locations: vec![None; quotes.quotations.len()],
+            lazy: None,
             memo,
+            memoise_tokens,
         };
+        if disjoint {
+            // Each quotation is looked for in its own paragraphs when it is
+            // first asked for (`locate`): a quotation whose plan is kept
+            // (`plans.rs`) never needs its paragraphs' tokens.
+            document.lazy =
+                Some(std::iter::repeat_with(OnceCell::new).take(quotes.quotations.len()).collect());
+            return document;
+        }
         let mut locations = std::mem::take(&mut document.locations);
         for p in 0..document.spans.len() {
             if disjoint {
@@ -324,7 +383,8 @@ impl<'a> Document<'a> {
                 let q = self.quotes.quotations.get(index)?;
                 text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
             };
-            if let (true, Some(memo)) = (boundaries, self.memo.borrow_mut().as_deref_mut()) {
+            let mut memo = self.memo.borrow_mut();
+            if let (true, true, Some(memo)) = (boundaries, self.memoise_tokens, memo.as_deref_mut()) {
                 let (layout, indices) = local::layout(span, &self.top, inner_end);
                 let found = local::tokens(memo, span.slice(text), layout);
                 return local::absolute(&found, span.start, &indices);
@@ -343,19 +403,87 @@ impl<'a> Document<'a> {
     /// The paragraph, token and sentence of a quotation's first and last
     /// token.
     fn locate(&self, quotation: usize) -> Option<(Location, Location)> {
-        self.locations.get(quotation).copied().flatten()
+        match &self.lazy {
+            Some(lazy) => *lazy.get(quotation)?.get_or_init(|| self.find(quotation)),
+            None => self.locations.get(quotation).copied().flatten(),
+        }
+    }
+
+    /// The paragraphs a top-level quotation overlaps (`None` for another
+    /// quotation): with disjoint quotations, the only ones that can hold
+    /// its token.
+    fn overlapped(&self, quotation: usize) -> Option<std::ops::Range<usize>> {
+        let span = self.quotes.quotations.get(quotation)?.span;
+        let at = self.top.partition_point(|(_, top)| top.start < span.start);
+        if self.top.get(at).is_none_or(|&(index, _)| index != quotation) {
+            return None;
+        }
+        // Paragraphs are in text order: the first one ending after the
+        // quotation's start, by bisection.
+        let (mut first, mut high) = (0, self.spans.len());
+        while first < high {
+            let middle = (first + high) / 2;
+            if self.clamped(middle).end <= span.start {
+                first = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        let mut last = first;
+        while last < self.spans.len() && self.clamped(last).start < span.end {
+            last += 1;
+        }
+        Some(first..last)
+    }
+
+    /// Where quotation `q`'s token first and last occurs: what the eager
+    /// pass of [`Document::build`] records, looking only at the paragraphs
+    /// the quotation overlaps.
+    fn find(&self, q: usize) -> Option<(Location, Location)> {
+        let mut found: Option<(Location, Location)> = None;
+        for p in self.overlapped(q)? {
+            let paragraph = self.paragraph(p);
+            for (s, sentence) in paragraph.sentences.iter().enumerate() {
+                for t in sentence.clone() {
+                    if paragraph.tokens.get(t).map(|token| token.kind) != Some(Kind::Quote(q)) {
+                        continue;
+                    }
+                    match &mut found {
+                        Some((_, last)) if last.0 != p => *last = (p, t, s),
+                        Some(_) => {}
+                        None => found = Some(((p, t, s), (p, t, s))),
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether paragraph `p` has a sentence (without tokenizing it): it has
+    /// a token, that is a character other than white space or a top-level
+    /// quotation overlapping it, and lies on character boundaries.
+    fn has_sentences(&self, p: usize) -> bool {
+        let range = self.clamped(p);
+        let has = self.text.is_char_boundary(range.start)
+            && self.text.is_char_boundary(range.end)
+            && (range.slice(self.text).chars().any(|c| !c.is_whitespace()) || {
+                let next = self.top.partition_point(|(_, span)| span.end <= range.start);
+                self.top.get(next).is_some_and(|(_, span)| span.start < range.end)
+            });
+        debug_assert_eq!(has, !self.paragraph(p).sentences.is_empty());
+        has
     }
 }
 
 /// A speaker mention found by word patterns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum MentionKind {
     Pronoun,
     Name,
     Description,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Mention {
     span: Span,
     kind: MentionKind,
@@ -366,6 +494,28 @@ struct Mention {
 struct Found {
     cue: Span,
     mention: Option<Mention>,
+}
+
+/// The first steps of attributing a quotation ([`Attributor::step`]).
+struct Step {
+    found: Option<Found>,
+    via: Via,
+    is_speech: bool,
+    first: Option<Location>,
+    last: Option<Location>,
+}
+
+/// An English quotation's attribution with its speaker mention not yet
+/// resolved to a person: everything that depends only on the text around
+/// the quotation, the plans of the quotations before it and the words of
+/// the article's person names (see `plans.rs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+struct Plan {
+    is_speech: bool,
+    cue: Option<Span>,
+    via: Via,
+    mention: Option<Mention>,
+    orphan: bool,
 }
 
 struct Attributor<'a> {
@@ -759,6 +909,42 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "später",
 ];
 
+/// `word.to_lowercase()`, borrowed when a word of ASCII letters has no
+/// capital (the ASCII lowercase of an ASCII word is its full lowercase).
+pub(crate) fn to_lower(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// Whether `lower` (a lowercase word) is in [`STOPWORDS`]: one hash look-up.
+pub(crate) fn is_stopword(lower: &str) -> bool {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(lower)
+}
+
+/// Whether `lowercase(word)` is in `list`, without allocating for an ASCII
+/// word: its lowercase is its ASCII lowercase, which equals an entry that
+/// has no ASCII capital exactly when the two are equal ignoring ASCII case.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|entry| {
+            entry.len() == word.len()
+                && entry.eq_ignore_ascii_case(word)
+                && !entry.bytes().any(|b| b.is_ascii_uppercase())
+        })
+    } else {
+        list.contains(&lowercase(word).as_ref())
+    }
+}
+
 /// The word in lowercase, borrowed when it already is.
 fn lowercase(word: &str) -> Cow<'_, str> {
     if word.chars().any(char::is_uppercase) {
@@ -773,12 +959,12 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 struct Lexicon {
     cues: Vec<Cue>,
     /// First word → indices into `cues`, longest cue first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>, foldhash::fast::FixedState>,
 }
 
 impl Lexicon {
     fn new(cues: Vec<Cue>) -> Lexicon {
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
         for (index, cue) in cues.iter().enumerate() {
             if let Some(first) = cue.words.first() {
                 by_first.entry(first.clone()).or_default().push(index);
@@ -798,7 +984,8 @@ impl<'a> Attributor<'a> {
     }
 
     fn lower(&self, token: &Token) -> Option<Cow<'a, str>> {
-        self.word(token).map(lowercase)
+        // An ASCII word's lowercase is its ASCII lowercase.
+        self.word(token).map(|word| if word.is_ascii() { to_lower(word) } else { lowercase(word) })
     }
 
     /// Whether `token` is a preposition (see [`MORE_PREPOSITIONS`]).
@@ -807,7 +994,7 @@ impl<'a> Attributor<'a> {
     }
 
     fn lower_is(&self, token: Option<&Token>, list: &[&str]) -> bool {
-        token.and_then(|t| self.lower(t)).is_some_and(|w| list.contains(&w.as_ref()))
+        token.and_then(|t| self.word(t)).is_some_and(|w| lower_in(w, list))
     }
 
     /// A cue whose words start at token `i`: its kind and end (exclusive).
@@ -863,9 +1050,9 @@ impl<'a> Attributor<'a> {
         None
     }
 
-    /// Attribute one top-level quotation.
-    fn attribute_one(&self, index: usize, done: &[Attribution]) -> Attribution {
-        let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
+    /// The first steps of attributing a quotation: the cue and mention
+    /// found, and whether it is speech.
+    fn step(&self, quotation: &Quotation, index: usize, done: &[Attribution]) -> Step {
         let located = self.document.locate(index);
         let first = located.map(|(first, _)| first);
         let last = located.map(|(_, last)| last);
@@ -948,6 +1135,59 @@ impl<'a> Attributor<'a> {
                     || (self.german && self.judged_as(quotation.inner, quotation.span.start))
                     || (self.german && first.is_some_and(|(pf, tf, sf)| self.spoken_of(pf, tf, sf)))
             };
+        Step { found, via, is_speech, first, last }
+    }
+
+    /// An English quotation's attribution before its speaker is resolved
+    /// (see [`Plan`]): what [`Attributor::attribute_one`] finds, in the same
+    /// steps.
+    fn plan(&self, index: usize, done: &[Attribution]) -> Plan {
+        let Some(quotation) = self.quotes.quotations.get(index) else { return Plan::default() };
+        let Step { found, via, is_speech, first, last } = self.step(quotation, index, done);
+        let mut plan = Plan { is_speech, ..Plan::default() };
+        if let Some(found) = found.filter(|_| is_speech) {
+            plan.cue = Some(found.cue).filter(|c| !c.is_empty());
+            plan.via = via;
+            plan.mention = found.mention;
+        }
+        if is_speech && plan.mention.is_none() {
+            plan.orphan = match (first, last) {
+                (Some(first), Some(last)) => {
+                    !self.anchored(quotation.inner, quotation.span.start, first, last, found.is_some(), done)
+                }
+                _ => true,
+            };
+        }
+        plan
+    }
+
+    /// The attribution of a [`Plan`]: its mention resolved to a speaker, or
+    /// failing that the nearest person before the quotation as a candidate.
+    fn complete(&self, index: usize, plan: Plan) -> Attribution {
+        let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
+        let speaker = plan.mention.map(|m| self.resolve(m));
+        let candidate = if plan.is_speech && speaker.is_none() {
+            self.people.nearest_before(quotation.span.start, self.text)
+        } else {
+            None
+        };
+        Attribution {
+            speaker,
+            cue: plan.cue,
+            is_speech: plan.is_speech,
+            via: plan.via,
+            candidate,
+            orphan: plan.orphan,
+        }
+    }
+
+    /// Attribute one top-level quotation.
+    fn attribute_one(&self, index: usize, done: &[Attribution]) -> Attribution {
+        if !self.german {
+            return self.complete(index, self.plan(index, done));
+        }
+        let Some(quotation) = self.quotes.quotations.get(index) else { return Attribution::default() };
+        let Step { found, via, is_speech, first, last } = self.step(quotation, index, done);
         let mut attribution = Attribution { is_speech, ..Attribution::default() };
         let cue_found = found.is_some();
         if let Some(found) = found.filter(|_| is_speech) {
@@ -1093,7 +1333,7 @@ impl<'a> Attributor<'a> {
         let previous_word = tf.checked_sub(1).and_then(|i| first_tokens.get(i));
         let adjective_after_determiner = previous_word
             .and_then(|t| self.word(t))
-            .is_some_and(|w| !is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| !is_capitalized(w) && !is_stopword(&to_lower(w)))
             && self.lower_is(
                 tf.checked_sub(2).and_then(|i| first_tokens.get(i)),
                 &["ein", "eine", "einen", "a", "an"],
@@ -1150,9 +1390,9 @@ impl<'a> Attributor<'a> {
                 let verb = self.word(&last_tokens[r]).is_some_and(|w| !is_capitalized(w));
                 let subject_follows = last_tokens.get(r + 1).is_some_and(|t| {
                     matches!(t.kind, Kind::Quote(_))
-                        || self.word(t).is_some_and(|w| {
-                            is_capitalized(w) || DETERMINERS.contains(&w.to_lowercase().as_str())
-                        })
+                        || self
+                            .word(t)
+                            .is_some_and(|w| is_capitalized(w) || DETERMINERS.contains(&to_lower(w).as_ref()))
                 });
                 let verb_cue =
                     matches!(self.cue_at(last_tokens, r, after_range.end), Some((CueKind::Verb, _)));
@@ -1180,18 +1420,18 @@ impl<'a> Attributor<'a> {
         let plausible = |tokens: &[Token], range: std::ops::Range<usize>| {
             range.clone().any(|i| {
                 let Some(word) = self.word(&tokens[i]) else { return false };
-                let lower = word.to_lowercase();
+                let lower = to_lower(word);
                 let after_preposition = i > range.start && self.after_preposition(tokens.get(i - 1));
                 if after_preposition {
                     return false;
                 }
-                matches!(lower.as_str(), "he" | "she" | "they" | "er" | "sie")
+                matches!(lower.as_ref(), "he" | "she" | "they" | "er" | "sie")
                     || (is_capitalized(word)
-                        && !STOPWORDS.contains(&lower.as_str())
+                        && !is_stopword(&lower)
                         && self.people.is_known_person_word(word))
                     || (self.german
                         && (cue_found || colon_intro)
-                        && matches!(lower.as_str(), "der" | "die" | "ein" | "eine")
+                        && matches!(lower.as_ref(), "der" | "die" | "ein" | "eine")
                         && tokens.get(i + 1).and_then(|t| self.word(t)).is_some_and(is_capitalized))
             })
         };
@@ -1513,7 +1753,7 @@ impl<'a> Attributor<'a> {
             let before = before.filter(|m| {
                 let first = slice(self.text, m.span).split_whitespace().next().unwrap_or("");
                 let single = !slice(self.text, m.span).contains(' ');
-                !OBJECT_DETERMINERS.contains(&first.to_lowercase().as_str())
+                !OBJECT_DETERMINERS.contains(&to_lower(first).as_ref())
                     && (!single || m.kind == MentionKind::Pronoun || self.people.is_person_word(first))
             });
             let after = after().filter(|m| {
@@ -1593,11 +1833,9 @@ impl<'a> Attributor<'a> {
         while i > start {
             i -= 1;
             let Some(word) = self.word(&tokens[i]) else { continue };
-            let lower = word.to_lowercase();
-            let pronoun = PRONOUNS.contains(&lower.as_str()) && lower != "it";
-            let name = is_capitalized(word)
-                && !STOPWORDS.contains(&lower.as_str())
-                && self.people.is_person_word(word);
+            let lower = to_lower(word);
+            let pronoun = PRONOUNS.contains(&lower.as_ref()) && lower != "it";
+            let name = is_capitalized(word) && !is_stopword(&lower) && self.people.is_person_word(word);
             if !(pronoun || name) {
                 continue;
             }
@@ -1646,31 +1884,31 @@ impl<'a> Attributor<'a> {
         }
         let last = &tokens[j - 1];
         let word = self.word(last)?;
-        let lower = word.to_lowercase();
-        if PRONOUNS.contains(&lower.as_str()) {
+        let lower = to_lower(word);
+        if PRONOUNS.contains(&lower.as_ref()) {
             return Some(Mention { span: last.span, kind: MentionKind::Pronoun });
         }
         let mut k = j - 1;
         let kind;
-        if is_capitalized(word) && !STOPWORDS.contains(&lower.as_str()) {
+        if is_capitalized(word) && !is_stopword(&lower) {
             kind = MentionKind::Name;
             while k > start && !tokens[k].glued {
                 let previous = &tokens[k - 1];
                 let Some(previous_word) = self.word(previous) else { break };
-                let previous_lower = previous_word.to_lowercase();
-                if is_capitalized(previous_word) && !STOPWORDS.contains(&previous_lower.as_str()) {
+                let previous_lower = to_lower(previous_word);
+                if is_capitalized(previous_word) && !is_stopword(&previous_lower) {
                     k -= 1;
-                } else if (CONNECTORS.contains(&previous_lower.as_str())
+                } else if (CONNECTORS.contains(&previous_lower.as_ref())
                     && k >= start + 2
-                    && self.word(&tokens[k - 2]).is_some_and(|w| {
-                        is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str())
-                    }))
-                    || (matches!(previous_lower.as_str(), "der" | "den")
+                    && self
+                        .word(&tokens[k - 2])
+                        .is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w))))
+                    || (matches!(previous_lower.as_ref(), "der" | "den")
                         && k >= start + 2
                         && self.word(&tokens[k - 2]).is_some_and(|w| matches!(w, "Von" | "Van" | "De")))
                 {
                     k -= 2;
-                } else if matches!(previous_lower.as_str(), "der" | "des" | "dem" | "the")
+                } else if matches!(previous_lower.as_ref(), "der" | "des" | "dem" | "the")
                     && k >= start + 3
                     && self.lower_is(tokens.get(k - 2), &["von", "of"])
                     && self.word(&tokens[k - 3]).is_some_and(is_capitalized)
@@ -1680,7 +1918,7 @@ impl<'a> Attributor<'a> {
                     break;
                 }
             }
-        } else if PLURAL_SPEAKERS.contains(&lower.as_str()) || !STOPWORDS.contains(&lower.as_str()) {
+        } else if PLURAL_SPEAKERS.contains(&lower.as_ref()) || !is_stopword(&lower) {
             kind = MentionKind::Description;
         } else {
             return None;
@@ -1691,17 +1929,17 @@ impl<'a> Attributor<'a> {
             for back in 1..=4 {
                 let Some(index) = k.checked_sub(back).filter(|&x| x >= start) else { break };
                 let Some(w) = self.word(&tokens[index]) else { break };
-                let wl = w.to_lowercase();
-                if DETERMINERS.contains(&wl.as_str()) {
+                let wl = to_lower(w);
+                if DETERMINERS.contains(&wl.as_ref()) {
                     begin = index;
                     break;
                 }
-                if STOPWORDS.contains(&wl.as_str()) || self.cue_at(tokens, index, end).is_some() {
+                if is_stopword(&wl) || self.cue_at(tokens, index, end).is_some() {
                     break;
                 }
             }
         }
-        if kind == MentionKind::Description && begin == k && !PLURAL_SPEAKERS.contains(&lower.as_str()) {
+        if kind == MentionKind::Description && begin == k && !PLURAL_SPEAKERS.contains(&lower.as_ref()) {
             return None;
         }
         // "Sources familiar with the matter said", "officials in the region
@@ -1757,8 +1995,8 @@ impl<'a> Attributor<'a> {
             }
         }
         let word = self.word(first)?;
-        let lower = word.to_lowercase();
-        if PRONOUNS.contains(&lower.as_str()) {
+        let lower = to_lower(word);
+        if PRONOUNS.contains(&lower.as_ref()) {
             return Some((Mention { span: first.span, kind: MentionKind::Pronoun }, start + 1));
         }
         let mut i = start;
@@ -1770,24 +2008,21 @@ impl<'a> Attributor<'a> {
             && tokens
                 .get(start + 1)
                 .and_then(|t| self.word(t))
-                .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()));
-        if DETERMINERS.contains(&lower.as_str())
-            && (das_article || !matches!(lower.as_str(), "that" | "this" | "das"))
+                .is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)));
+        if DETERMINERS.contains(&lower.as_ref())
+            && (das_article || !matches!(lower.as_ref(), "that" | "this" | "das"))
         {
             kind = MentionKind::Description;
             i += 1;
-        } else if !is_capitalized(word) || STOPWORDS.contains(&lower.as_str()) {
+        } else if !is_capitalized(word) || is_stopword(&lower) {
             // "said coach Mara Feld", "said finance minister Tomas Brandt".
             let is_plain = |t: Option<&Token>| {
                 t.and_then(|t| self.word(t)).is_some_and(|w| {
-                    !is_capitalized(w)
-                        && !STOPWORDS.contains(&w.to_lowercase().as_str())
-                        && !SKIP.contains(&w.to_lowercase().as_str())
+                    !is_capitalized(w) && !is_stopword(&to_lower(w)) && !SKIP.contains(&to_lower(w).as_ref())
                 })
             };
             let is_name = |t: Option<&Token>| {
-                t.and_then(|t| self.word(t))
-                    .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+                t.and_then(|t| self.word(t)).is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)))
             };
             let titled = is_plain(Some(first))
                 && (is_name(tokens.get(start + 1))
@@ -1801,8 +2036,8 @@ impl<'a> Attributor<'a> {
         let mut count = 0;
         while i < limit && count < 10 {
             let Some(w) = self.word(&tokens[i]) else { break };
-            let wl = w.to_lowercase();
-            if is_capitalized(w) && !STOPWORDS.contains(&wl.as_str()) {
+            let wl = to_lower(w);
+            if is_capitalized(w) && !is_stopword(&wl) {
                 if tokens[i].glued && end > start {
                     break;
                 }
@@ -1815,20 +2050,20 @@ impl<'a> Attributor<'a> {
                 end = i;
             } else if kind == MentionKind::Description
                 && end == i
-                && !STOPWORDS.contains(&wl.as_str())
-                && !SKIP.contains(&wl.as_str())
+                && !is_stopword(&wl)
+                && !SKIP.contains(&wl.as_ref())
                 && self.cue_at(tokens, i, limit).is_none()
                 && !is_capitalized(w)
                 && end <= start + 3
             {
                 i += 1;
                 end = i;
-            } else if CONNECTORS.contains(&wl.as_str())
+            } else if CONNECTORS.contains(&wl.as_ref())
                 && end > start
                 && tokens
                     .get(i + 1)
                     .and_then(|t| self.word(t))
-                    .is_some_and(|n| is_capitalized(n) && !STOPWORDS.contains(&n.to_lowercase().as_str()))
+                    .is_some_and(|n| is_capitalized(n) && !is_stopword(&to_lower(n)))
             {
                 i += 1;
             } else {
@@ -1843,11 +2078,11 @@ impl<'a> Attributor<'a> {
         // person's name make one noun phrase.
         if !self.german && kind == MentionKind::Name && end + 1 < limit {
             let job = self.word(&tokens[end]).is_some_and(|w| {
-                let lower = w.to_lowercase();
+                let lower = to_lower(w);
                 !is_capitalized(w)
-                    && !STOPWORDS.contains(&lower.as_str())
-                    && !SKIP.contains(&lower.as_str())
-                    && !CONNECTORS.contains(&lower.as_str())
+                    && !is_stopword(&lower)
+                    && !SKIP.contains(&lower.as_ref())
+                    && !CONNECTORS.contains(&lower.as_ref())
                     && self.cue_at(tokens, end, limit).is_none()
             });
             let mut name_end = end + 1;
@@ -1856,7 +2091,7 @@ impl<'a> Attributor<'a> {
                 && !tokens[name_end].glued
                 && self
                     .word(&tokens[name_end])
-                    .is_some_and(|w| is_capitalized(w) && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+                    .is_some_and(|w| is_capitalized(w) && !is_stopword(&to_lower(w)))
             {
                 name_end += 1;
             }
@@ -1986,7 +2221,7 @@ impl<'a> Attributor<'a> {
         ];
         let capitalised = |w: &&str| {
             w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || SMALL.contains(&w.to_lowercase().as_str())
+                || SMALL.contains(&to_lower(w).as_ref())
         };
         if words.len() >= 2
             && words.iter().all(capitalised)
@@ -2006,7 +2241,7 @@ impl<'a> Attributor<'a> {
                 before[..before.len() - previous.len()].trim_end().ends_with(['.', '!', '?', ':']);
             return is_capitalized(previous)
                 && !sentence_start
-                && !STOPWORDS.contains(&previous.to_lowercase().as_str())
+                && !is_stopword(&to_lower(previous))
                 && !self.people.is_person_word(previous);
         }
         false
@@ -2025,7 +2260,7 @@ impl<'a> Attributor<'a> {
         let inner_text = slice(self.text, inner);
         let has_clause_word = inner_text
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .any(|w| CLAUSE_WORDS.contains(&w.to_lowercase().as_str()));
+            .any(|w| CLAUSE_WORDS.contains(&to_lower(w).as_ref()));
         if self.german {
             return false;
         }
@@ -2048,9 +2283,7 @@ impl<'a> Attributor<'a> {
             return false;
         }
         let (_, previous) = word_before(self.text, start, |c| c.is_alphanumeric() || c == '-');
-        is_capitalized(previous)
-            && !STOPWORDS.contains(&previous.to_lowercase().as_str())
-            && !self.people.is_person_word(previous)
+        is_capitalized(previous) && !is_stopword(&to_lower(previous)) && !self.people.is_person_word(previous)
     }
 
     /// Whether the quoted words look like a title (most words capitalised).
@@ -2069,7 +2302,7 @@ impl<'a> Attributor<'a> {
         // A speaker carried over from another quotation keeps its span; a
         // pronoun there is resolved as the pronoun it is.
         let mut mention = mention;
-        if mention.kind != MentionKind::Pronoun && PRONOUNS.contains(&written.to_lowercase().as_str()) {
+        if mention.kind != MentionKind::Pronoun && PRONOUNS.contains(&to_lower(written).as_ref()) {
             mention.kind = MentionKind::Pronoun;
         }
         let person = match mention.kind {

@@ -2,6 +2,7 @@
 //! when the actor model knows them, otherwise full names found in the text
 //! ("Vladimir Putin") and their later short forms ("Putin").
 
+use foldhash::fast::FixedState;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -11,7 +12,7 @@ use crate::analysis::quotes::Quotes;
 use crate::analysis::span::Span;
 
 use super::scan::Kind;
-use super::{is_capitalized, Document, STOPWORDS};
+use super::{is_capitalized, is_stopword, to_lower, Document};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gender {
@@ -35,7 +36,7 @@ pub struct People {
     flat: Vec<(Span, usize)>,
     /// Lowercase words of person names, to tell a person's name from other
     /// capitalised words.
-    words: HashSet<String>,
+    words: HashSet<String, FixedState>,
     /// Top-level quotation spans sorted by start, with the greatest end of
     /// each prefix: whether a mention lies inside a quotation is one binary
     /// search.
@@ -45,13 +46,85 @@ pub struct People {
     flat_max_end: Vec<usize>,
     /// The words before each person mention, indexed for `by_role`; built
     /// on the first title-only mention.
-    roles: OnceCell<RoleIndex>,
+    roles: RefCell<Option<RoleIndex>>,
+    /// The window words of earlier analyses, until `roles` is built.
+    role_words: RefCell<RoleWords>,
     /// `by_role` answers by the title's words (the answer depends on
     /// nothing else).
     role_answers: RefCell<HashMap<Vec<String>, Option<usize>>>,
+    /// Per person without a known gender: the gender a title before one of
+    /// its mentions gives ("Mr.", "Frau"), found when first asked for (only
+    /// the persons a pronoun may refer to are ever asked about).
+    title_genders: Vec<OnceCell<Option<Gender>>>,
     /// Genders learned from pronouns already resolved ("he said" with one
     /// person in reach makes that person a "he"), by person index.
     learned: RefCell<HashMap<usize, Gender>>,
+}
+
+/// The lowercase words of every window (see [`RoleIndex`]) an analysis
+/// met, kept between analyses in the memo
+/// ([`crate::analysis::memo::Memo::state`]): after a keystroke, only the
+/// windows whose bytes changed are split and lower-cased again.
+///
+/// Word ids are only compared with each other, and a word no window holds
+/// has no windows in the index, so ids kept from earlier versions (and
+/// words no window holds any more) never change what the index answers.
+#[derive(Default)]
+pub(super) struct RoleWords {
+    /// Every word met, with its id…
+    vocabulary: HashMap<Box<str>, u32, FixedState>,
+    /// …and sorted, for prefix lookups.
+    sorted: Vec<(Box<str>, u32)>,
+    /// Window text → its word ids, and the last build that used it.
+    windows: HashMap<Box<str>, (Box<[u32]>, u32), FixedState>,
+    /// Builds so far.
+    round: u32,
+}
+
+/// Past this many distinct words, the kept words are dropped (ids are never
+/// reused, so the vocabulary only grows).
+const MAX_ROLE_WORDS: usize = 1 << 18;
+
+impl RoleWords {
+    /// The word ids of the window `window`.
+    fn ids(&mut self, window: &str, fresh: &mut Vec<(Box<str>, u32)>) -> &[u32] {
+        let round = self.round;
+        if let Some(entry) = self.windows.get_mut(window) {
+            entry.1 = round;
+            // Borrow again to return the slice (the entry exists).
+            return &self.windows[window].0;
+        }
+        let mut ids = Vec::new();
+        let mut lower = String::new();
+        for word in window.split(|c: char| !c.is_alphanumeric()) {
+            if word.is_empty() {
+                continue;
+            }
+            lower.clear();
+            if word.is_ascii() {
+                lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            let id = match self.vocabulary.get(lower.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.vocabulary.len() as u32;
+                    self.vocabulary.insert(lower.as_str().into(), id);
+                    fresh.push((lower.as_str().into(), id));
+                    id
+                }
+            };
+            ids.push(id);
+        }
+        &self.windows.entry(window.into()).or_insert((ids.into_boxed_slice(), round)).0
+    }
+}
+
+/// The 60 bytes (to a character boundary) before a mention at `start`.
+fn window(text: &str, start: usize) -> &str {
+    let from = crate::analysis::settings::floor_char_boundary(text, start.saturating_sub(60));
+    text.get(from..start).unwrap_or("")
 }
 
 /// The lowercase words of the 60 bytes before every mention of a person
@@ -59,10 +132,8 @@ pub struct People {
 /// windows holding it.
 #[derive(Default)]
 struct RoleIndex {
-    /// Distinct window words with their ids…
-    vocabulary: HashMap<String, u32>,
-    /// …and sorted, for prefix lookups.
-    sorted: Vec<(String, u32)>,
+    /// The window words with their ids (a superset of this version's).
+    words: RoleWords,
     /// Per window: the person and the range of its word ids in `ids`.
     windows: Vec<(usize, std::ops::Range<usize>)>,
     ids: Vec<u32>,
@@ -71,59 +142,53 @@ struct RoleIndex {
 }
 
 impl RoleIndex {
-    fn build(text: &str, people: &[Person]) -> RoleIndex {
-        let mut index = RoleIndex::default();
-        let mut lower = String::new();
+    fn build(text: &str, people: &[Person], mut words: RoleWords) -> RoleIndex {
+        if words.vocabulary.len() > MAX_ROLE_WORDS {
+            words = RoleWords::default();
+        }
+        words.round = words.round.wrapping_add(1);
+        let mut fresh = Vec::new();
+        let mut windows = Vec::new();
+        let mut ids = Vec::new();
         for (person_index, person) in people.iter().enumerate().filter(|(_, p)| p.is_person) {
             for m in &person.mentions {
-                let from = crate::analysis::settings::floor_char_boundary(text, m.start.saturating_sub(60));
-                let window = index.windows.len() as u32;
-                let first = index.ids.len();
-                for word in text.get(from..m.start).unwrap_or("").split(|c: char| !c.is_alphanumeric()) {
-                    if word.is_empty() {
-                        continue;
-                    }
-                    lower.clear();
-                    if word.is_ascii() {
-                        lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-                    } else {
-                        lower.push_str(&word.to_lowercase());
-                    }
-                    let id = match index.vocabulary.get(lower.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = index.postings.len() as u32;
-                            index.vocabulary.insert(lower.clone(), id);
-                            index.postings.push(Vec::new());
-                            id
-                        }
-                    };
-                    let posting = &mut index.postings[id as usize];
-                    if posting.last() != Some(&window) {
-                        posting.push(window);
-                    }
-                    index.ids.push(id);
-                }
-                index.windows.push((person_index, first..index.ids.len()));
+                let first = ids.len();
+                ids.extend_from_slice(words.ids(window(text, m.start), &mut fresh));
+                windows.push((person_index, first..ids.len()));
             }
         }
-        index.sorted = index.vocabulary.iter().map(|(word, &id)| (word.clone(), id)).collect();
-        index.sorted.sort_unstable();
-        index
+        let round = words.round;
+        words.windows.retain(|_, (_, used)| *used == round);
+        if !fresh.is_empty() {
+            fresh.sort_unstable();
+            let old = std::mem::take(&mut words.sorted);
+            words.sorted = merge_sorted(old, fresh);
+        }
+        let mut postings: Vec<Vec<u32>> = Vec::new();
+        postings.resize_with(words.vocabulary.len(), Vec::new);
+        for (window_id, (_, range)) in windows.iter().enumerate() {
+            let window_id = window_id as u32;
+            for &id in &ids[range.clone()] {
+                let posting = &mut postings[id as usize];
+                if posting.last() != Some(&window_id) {
+                    posting.push(window_id);
+                }
+            }
+        }
+        RoleIndex { words, windows, ids, postings }
     }
 
     /// Ids of the window words `similar` to `word`, ascending.
     fn similar_ids(&self, word: &str) -> Vec<u32> {
-        let mut ids: Vec<u32> = self.vocabulary.get(word).into_iter().copied().collect();
+        let mut ids: Vec<u32> = self.words.vocabulary.get(word).into_iter().copied().collect();
         if word.len() >= 5 {
             // Longer words starting with `word`…
-            let from = self.sorted.partition_point(|(key, _)| key.as_str() <= word);
-            ids.extend(
-                self.sorted[from..].iter().take_while(|(key, _)| key.starts_with(word)).map(|(_, id)| *id),
-            );
+            let sorted = &self.words.sorted;
+            let from = sorted.partition_point(|(key, _)| &**key <= word);
+            ids.extend(sorted[from..].iter().take_while(|(key, _)| key.starts_with(word)).map(|(_, id)| *id));
             // …and shorter words (of 5 bytes or more) it starts with.
             for (end, _) in word.char_indices().filter(|&(end, _)| end >= 5) {
-                if let Some(&id) = self.vocabulary.get(&word[..end]) {
+                if let Some(&id) = self.words.vocabulary.get(&word[..end]) {
                     ids.push(id);
                 }
             }
@@ -160,6 +225,48 @@ impl RoleIndex {
         }
         best.map(|(_, i)| i)
     }
+}
+
+/// Sort `items` as `sort` does, for items whose order begins with a byte
+/// offset (`start`): a counting pass puts them into buckets of 64 bytes by
+/// that offset, then each bucket is sorted. Linear in the number of items
+/// and the offsets' range (the text), where sorting the mentions of every
+/// actor of a book was the larger part of building its people.
+pub(crate) fn sort_by_start<T: Ord + Copy>(items: &mut Vec<T>, start: impl Fn(&T) -> usize) {
+    const SHIFT: u32 = 6;
+    let Some(last) = items.iter().map(|item| start(item) >> SHIFT).max() else { return };
+    let mut bounds = vec![0_usize; last + 2];
+    for item in items.iter() {
+        bounds[(start(item) >> SHIFT) + 1] += 1;
+    }
+    for bucket in 1..bounds.len() {
+        bounds[bucket] += bounds[bucket - 1];
+    }
+    let mut next = bounds.clone();
+    let mut sorted = items.clone();
+    for item in items.iter() {
+        let slot = &mut next[start(item) >> SHIFT];
+        sorted[*slot] = *item;
+        *slot += 1;
+    }
+    for bucket in bounds.windows(2) {
+        sorted[bucket[0]..bucket[1]].sort();
+    }
+    *items = sorted;
+}
+
+/// Two sorted lists as one sorted list.
+fn merge_sorted<T: Ord>(a: Vec<T>, b: Vec<T>) -> Vec<T> {
+    let mut merged = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        let next = if x <= y { a.next() } else { b.next() };
+        merged.extend(next);
+    }
+    merged.extend(a);
+    merged.extend(b);
+    merged
 }
 
 const TITLES: &[&str] = &[
@@ -435,7 +542,15 @@ fn is_title(lower: &str) -> bool {
 }
 
 impl People {
-    pub fn build(text: &str, actors: &Actors, document: &Document, quotes: &Quotes) -> People {
+    /// The people of the article; `role_words` are the window words kept
+    /// from earlier analyses of the document (see [`RoleWords`]).
+    pub fn build(
+        text: &str,
+        actors: &Actors,
+        document: &Document,
+        quotes: &Quotes,
+        role_words: RoleWords,
+    ) -> People {
         let mut people: Vec<Person> = actors
             .actors
             .iter()
@@ -457,18 +572,15 @@ impl People {
         }
         for person in &mut people {
             person.mentions.retain(|m| m.end <= text.len() && m.start < m.end);
-            person.mentions.sort();
-            if person.gender.is_none() {
-                person.gender = person.mentions.iter().find_map(|m| title_gender(text, m.start));
-            }
+            person.mentions.sort_unstable();
         }
         let mut flat: Vec<(Span, usize)> =
             people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (*m, i))).collect();
-        flat.sort();
+        sort_by_start(&mut flat, |(span, _)| span.start);
         let words = people
             .iter()
             .filter(|p| p.is_person)
-            .flat_map(|p| p.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).into_owned()))
             .collect();
         let mut quoted: Vec<(usize, usize)> =
             quotes.quotations.iter().filter(|q| q.level == 0).map(|q| (q.span.start, q.span.end)).collect();
@@ -485,13 +597,16 @@ impl People {
                 Some(*max)
             })
             .collect();
+        let title_genders = std::iter::repeat_with(OnceCell::new).take(people.len()).collect();
         People {
             people,
             flat,
             words,
             quoted,
             flat_max_end,
-            roles: OnceCell::new(),
+            title_genders,
+            roles: RefCell::new(None),
+            role_words: RefCell::new(role_words),
             role_answers: RefCell::new(HashMap::new()),
             learned: RefCell::new(HashMap::new()),
         }
@@ -503,15 +618,20 @@ impl People {
         before > 0 && self.quoted[before - 1].1 >= span.end
     }
 
+    /// The lowercase words of the person names.
+    pub fn name_words(&self) -> &HashSet<String, FixedState> {
+        &self.words
+    }
+
     /// Whether a capitalised word is part of a known person's name.
     pub fn is_person_word(&self, word: &str) -> bool {
-        self.words.is_empty() || self.words.contains(&word.to_lowercase())
+        self.words.is_empty() || self.words.contains(to_lower(word).as_ref())
     }
 
     /// Whether `word` is part of the name of a person the article names
     /// (false when it names no one).
     pub fn is_known_person_word(&self, word: &str) -> bool {
-        self.words.contains(&word.to_lowercase())
+        self.words.contains(to_lower(word).as_ref())
     }
 
     /// The person (preferred) or other actor whose mention overlaps `span`.
@@ -528,6 +648,16 @@ impl People {
             .map(|(_, i)| &self.people[*i])
     }
 
+    /// A person's gender: the actor model's, else the one a title before
+    /// its first titled mention gives.
+    fn gender(&self, index: usize, text: &str) -> Option<Gender> {
+        let person = &self.people[index];
+        person.gender.or_else(|| {
+            *self.title_genders[index]
+                .get_or_init(|| person.mentions.iter().find_map(|m| title_gender(text, m.start)))
+        })
+    }
+
     /// The most recent fitting person before a pronoun at `offset`.
     pub fn antecedent(&self, offset: usize, pronoun: &str, text: &str) -> Option<&Person> {
         let wanted = match pronoun {
@@ -537,7 +667,7 @@ impl People {
             _ => None,
         };
         let gender_of =
-            |index: usize| self.people[index].gender.or_else(|| self.learned.borrow().get(&index).copied());
+            |index: usize| self.gender(index, text).or_else(|| self.learned.borrow().get(&index).copied());
         let found = self.candidates_before(offset, text).find(|&index| match (wanted, gender_of(index)) {
             (Some(w), Some(g)) => w == g,
             _ => true,
@@ -582,7 +712,7 @@ impl People {
         let words: Vec<String> = text
             .get(span.start..span.end)?
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !STOPWORDS.contains(&w.to_lowercase().as_str()))
+            .filter(|w| !w.is_empty() && !is_stopword(&to_lower(w)))
             .map(str::to_lowercase)
             .collect();
         let head = words.last()?;
@@ -592,9 +722,19 @@ impl People {
         if let Some(&answer) = self.role_answers.borrow().get(&words) {
             return answer.map(|i| &self.people[i]);
         }
-        let answer = self.roles.get_or_init(|| RoleIndex::build(text, &self.people)).best(&words, head);
+        let mut roles = self.roles.borrow_mut();
+        let roles = roles.get_or_insert_with(|| RoleIndex::build(text, &self.people, self.role_words.take()));
+        let answer = roles.best(&words, head);
         self.role_answers.borrow_mut().insert(words, answer);
         answer.map(|i| &self.people[i])
+    }
+
+    /// The window words to keep for the next analysis.
+    pub fn take_role_words(&self) -> RoleWords {
+        match self.roles.borrow_mut().take() {
+            Some(index) => index.words,
+            None => self.role_words.take(),
+        }
     }
 }
 
@@ -611,28 +751,28 @@ fn after_preposition(text: &str, start: usize) -> bool {
     if trimmed.len() == before.len() && !before.is_empty() {
         return false;
     }
-    let word: String = trimmed.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    let word: String = word.chars().rev().collect();
-    PREPOSITIONS.contains(&word.to_lowercase().as_str())
+    PREPOSITIONS.contains(&to_lower(trailing_letters(trimmed)).as_ref())
+}
+
+/// The run of letters `text` ends with (empty when it ends otherwise).
+fn trailing_letters(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(text.len(), |(index, _)| index);
+    &text[start..]
 }
 
 /// Gender from a title right before the mention ("Mr.", "Frau").
 fn title_gender(text: &str, start: usize) -> Option<Gender> {
     let before = &text[..crate::analysis::settings::floor_char_boundary(text, start)];
-    let word: String = before
-        .trim_end()
-        .trim_end_matches('.')
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let lower = word.to_lowercase();
-    if MALE_TITLES.contains(&lower.as_str()) {
+    let word = trailing_letters(before.trim_end().trim_end_matches('.'));
+    let lower = to_lower(word);
+    if MALE_TITLES.contains(&lower.as_ref()) {
         Some(Gender::Male)
-    } else if FEMALE_TITLES.contains(&lower.as_str())
+    } else if FEMALE_TITLES.contains(&lower.as_ref())
         || (lower.len() > 6 && lower.ends_with("in") && is_title(&lower))
     {
         Some(Gender::Female)
@@ -648,7 +788,7 @@ fn names_from_text(text: &str, document: &Document<'_>) -> Vec<Person> {
     let mut keys: Vec<(String, usize)> = Vec::new();
     let is_name_word = |w: &str| {
         is_capitalized(w)
-            && !STOPWORDS.contains(&w.to_lowercase().as_str())
+            && !is_stopword(&to_lower(w))
             && !(w.chars().count() >= 2 && w.chars().all(|c| !c.is_lowercase()))
     };
     // Pass 1: runs of capitalised words ending in a full name.
@@ -764,19 +904,92 @@ mod role_index_tests {
             text.push_str("Putin. ");
         }
         let person = Person { name: "Putin".into(), actor: None, is_person: true, mentions, gender: None };
-        let index = RoleIndex::build(&text, &[person]);
+        let index = RoleIndex::build(&text, &[person], RoleWords::default());
         for query in words.iter().chain(&["russ", "ministers", "präsi", "putin"]) {
             let found: Vec<&str> = index
                 .similar_ids(query)
                 .iter()
-                .map(|&id| index.vocabulary.iter().find(|(_, &i)| i == id).unwrap().0.as_str())
+                .map(|&id| &**index.words.vocabulary.iter().find(|(_, &i)| i == id).unwrap().0)
                 .collect();
             let mut expected: Vec<&str> =
-                index.sorted.iter().map(|(w, _)| w.as_str()).filter(|w| similar(w, query)).collect();
+                index.words.sorted.iter().map(|(w, _)| &**w).filter(|w| similar(w, query)).collect();
             let mut found_sorted = found.clone();
             found_sorted.sort_unstable();
             expected.sort_unstable();
             assert_eq!(found_sorted, expected, "words similar to {query}");
+        }
+    }
+
+    /// Window words kept from an earlier version (another text, another
+    /// set of people) change no answer: each version's index, built on the
+    /// words kept from the one before, answers like a fresh index.
+    #[test]
+    fn an_index_built_on_kept_words_answers_like_a_fresh_one() {
+        // (text, mentions of person 0 and person 1 as the words they start at)
+        let versions: &[(&str, &[&str], &[&str])] = &[
+            ("The Russian president Putin met the foreign minister Lavrov.", &["Putin"], &["Lavrov"]),
+            (
+                "The Russian president Putin met the Chinese foreign minister Wang. Later Putin left.",
+                &["Putin met", "Putin left"],
+                &["Wang"],
+            ),
+            (
+                "Chancellor Scholz met Minister Baerbock. The minister Baerbock spoke.",
+                &["Scholz"],
+                &["Baerbock", "Baerbock spoke"],
+            ),
+        ];
+        let queries: &[&[&str]] = &[
+            &["russian", "president"],
+            &["foreign", "minister"],
+            &["chinese", "minister"],
+            &["chancellor"],
+            &["president"],
+        ];
+        let mut kept = RoleWords::default();
+        for (text, first, second) in versions {
+            let person = |index: usize, at: &[&str]| Person {
+                name: format!("person {index}"),
+                actor: None,
+                is_person: true,
+                mentions: at
+                    .iter()
+                    .map(|needle| {
+                        let start = text.find(needle).unwrap();
+                        Span::new(start, start + needle.split(' ').next().unwrap().len())
+                    })
+                    .collect(),
+                gender: None,
+            };
+            let people = [person(0, first), person(1, second)];
+            let fresh = RoleIndex::build(text, &people, RoleWords::default());
+            let reused = RoleIndex::build(text, &people, kept);
+            for words in queries {
+                let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+                let head = words.last().unwrap();
+                assert_eq!(reused.best(&words, head), fresh.best(&words, head), "{text}: {words:?}");
+            }
+            kept = reused.words;
+        }
+    }
+
+    /// Spans (start, end) in any order: bucketed by start, they come out as
+    /// `sort` puts them.
+    #[test]
+    fn sort_by_start_sorts_like_sort() {
+        let cases: &[&[(usize, usize)]] = &[
+            &[],
+            &[(5, 9)],
+            &[(70, 75), (3, 8), (64, 70), (63, 64), (3, 4), (1000, 1010), (0, 2), (64, 66)],
+            &[(10, 12), (10, 12), (9, 30), (200, 201), (130, 140), (129, 131), (10, 11)],
+        ];
+        for case in cases {
+            let mut spans: Vec<(Span, usize)> =
+                case.iter().enumerate().map(|(i, &(s, e))| (Span::new(s, e), i % 2)).collect();
+            let mut expected = spans.clone();
+            expected.sort();
+            sort_by_start(&mut spans, |(span, _)| span.start);
+            assert_eq!(spans, expected, "{case:?}");
         }
     }
 }

@@ -163,9 +163,12 @@ fn day(
                     None => weekday.to_owned(),
                 };
             }
-            let mut core = format!("{} {d}", ap_month(m));
+            use std::fmt::Write as _;
+            let mut core = String::with_capacity(24);
+            // Writing into a `String` cannot fail.
+            let _ = write!(core, "{} {d}", ap_month(m));
             if !reader.year_reads_as(date, false) {
-                core.push_str(&format!(", {y}"));
+                let _ = write!(core, ", {y}");
             }
             // A written weekday stays for an upcoming date ("Monday, Oct. 2");
             // for a past date beyond the week it adds nothing.
@@ -306,20 +309,21 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
         return None;
     }
     let mut span = mention.span;
-    let mut new_text = rendered.clone();
     let ends_with_year = |s: &str| {
         let bytes = s.as_bytes();
         bytes.len() >= 6
             && bytes[bytes.len() - 4..].iter().all(u8::is_ascii_digit)
             && s[..s.len() - 4].ends_with(", ")
     };
-    if style != DateStyle::Iso && ends_with_year(&rendered) && !ends_with_year(written) {
+    let rendered_ends_with_year = ends_with_year(&rendered);
+    let mut new_text = rendered;
+    if style != DateStyle::Iso && rendered_ends_with_year && !ends_with_year(written) {
         // "on February 24 last year was" -> "on Feb. 24, 2022, was".
         let mut rest = after.chars();
         if rest.next() == Some(' ') && rest.next().is_some_and(char::is_alphanumeric) {
             new_text.push(',');
         }
-    } else if ends_with_year(written) && !ends_with_year(&rendered) && after.starts_with(", ") {
+    } else if ends_with_year(written) && !rendered_ends_with_year && after.starts_with(", ") {
         // "held April 16, 2023, was" -> "held Sunday was"; but keep a comma
         // that also ends an opening phrase or comes before a conjunction.
         let next_word: String = after[2..].chars().take_while(|c| c.is_alphabetic()).collect();

@@ -18,6 +18,27 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// Where "source" or "quelle" (in any ASCII case) starts in `text`, in
+/// order. Both words have a "u" second or third, and neither can overlap
+/// itself or the other, so each "u" found with `memchr` (far rarer than the
+/// bytes a general search would stop at) is checked for the one word it
+/// can be part of.
+fn occurrences(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let at = |start: usize, word: &str| {
+        bytes.get(start..start + word.len()).is_some_and(|found| found.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    memchr::memchr2_iter(b'u', b'U', bytes).filter_map(move |u| {
+        if u >= 2 && at(u - 2, "source") {
+            Some(u - 2)
+        } else if u >= 1 && at(u - 1, "quelle") {
+            Some(u - 1)
+        } else {
+            None
+        }
+    })
+}
+
 /// Verbs that make a bare source the speaker.
 const VERBS: &[&str] = &[
     "said",
@@ -44,22 +65,15 @@ const SOURCE_WORDS: &[&str] = &["source", "sources", "quelle", "quellen"];
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let text = context.text;
     let article = &context.analysis.article;
-    // Only the neighbourhood of "source"/"Quelle" is read: one automaton
-    // pass over the text, no per-word allocation.
-    static FINDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let finder = FINDER.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(["source", "quelle"])
-            .expect("two literal patterns build")
-    });
+    // Only the neighbourhood of "source"/"Quelle" is read, no per-word
+    // allocation.
     let words = Words { text, article };
     let mut last_end = 0;
-    for found in finder.find_iter(text) {
-        if found.start() < last_end {
+    for found in occurrences(text) {
+        if found < last_end {
             continue;
         }
-        let span = words.word_around(found.start());
+        let span = words.word_around(found);
         last_end = span.end;
         let word = span.slice(text).to_lowercase();
         if !SOURCE_WORDS.contains(&word.as_str()) || !article.is_prose(span.start) {
@@ -194,6 +208,24 @@ impl<'a> Words<'a> {
 #[cfg(test)]
 mod tests {
     use crate::analysis::{analyze, Settings};
+
+    /// (text, where "source"/"quelle" start, in any ASCII case)
+    const OCCURRENCES: &[(&str, &[usize])] = &[
+        ("", &[]),
+        ("u", &[]),
+        ("source", &[0]),
+        ("SOURCES said, per QUELLE", &[0, 18]),
+        ("ResourceS; sOuRcE-Quellen", &[2, 11, 18]),
+        ("sourcesource quellequelle", &[0, 6, 13, 19]),
+        ("soure sour quell quelle über «source»", &[17, 32]),
+    ];
+
+    #[test]
+    fn occurrences_are_every_source_and_quelle_in_order() {
+        for (text, expected) in OCCURRENCES {
+            assert_eq!(super::occurrences(text).collect::<Vec<_>>(), *expected, "{text:?}");
+        }
+    }
 
     /// (text, the flagged phrases)
     const CASES: &[(&str, &[&str])] = &[

@@ -17,7 +17,7 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let text = context.text;
     let mut spans: Vec<Span> =
         context.analysis.actors.actors.iter().flat_map(|a| a.mentions.iter().copied()).collect();
-    spans.sort();
+    crate::analysis::attribution::sort_by_start(&mut spans, |span| span.start);
     for pair in spans.windows(2) {
         let (left, right) = (pair[0], pair[1]);
         if left.end != right.start || left.is_empty() || right.is_empty() {
