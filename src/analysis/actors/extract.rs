@@ -1009,6 +1009,27 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
     // No gazetteer name starts with a space: spaces are skipped at once
     // unless a registry name starts there.
     let space_starts_nothing = !k.first_bytes[usize::from(b' ')];
+    // A word item, with the word sets ([`Words`]) and the passes' lists it
+    // belongs to.
+    macro_rules! push_word {
+        ($span:expr, $flags:expr, $hash:expr) => {{
+            let (span, flags, hash) = ($span, $flags, $hash);
+            if flags & LOWER_START != 0 {
+                lowercase.push(Listed::with_hash(span, hash));
+            } else if !sentence_start && flags & TITLE_CASE != 0 {
+                caps.push(Listed::with_hash(span, hash));
+            }
+            let item = Item::new(span, ItemKind::Word, sentence_start, flags);
+            if may_start_title(&item) {
+                title_starts.push(item_number(items.len()));
+            }
+            if is_marked(&item) {
+                marked.push(item_number(items.len()));
+            }
+            items.push(item);
+            sentence_start = false;
+        }};
+    }
     while let Some(&b) = bytes.get(offset) {
         if b == b' '
             && space_starts_nothing
@@ -1025,22 +1046,8 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
         if let Some((n, key, case)) = fast {
             let may_start_name = k.first_bytes[usize::from(b)] && k.may_be_first_word(key);
             if next_registry == registry_hits.len() && !may_start_name {
-                let span = Span::new(offset, offset + n);
                 let (flags, hash) = word_bits_and_hash_packed(key, n, case);
-                if flags & LOWER_START != 0 {
-                    lowercase.push(Listed::with_hash(span, hash));
-                } else if !sentence_start && flags & TITLE_CASE != 0 {
-                    caps.push(Listed::with_hash(span, hash));
-                }
-                let item = Item::new(span, ItemKind::Word, sentence_start, flags);
-                if may_start_title(&item) {
-                    title_starts.push(item_number(items.len()));
-                }
-                if is_marked(&item) {
-                    marked.push(item_number(items.len()));
-                }
-                items.push(item);
-                sentence_start = false;
+                push_word!(Span::new(offset, offset + n), flags, hash);
                 offset += n;
                 continue;
             }
@@ -1095,21 +1102,7 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
                 Some((n, key, case)) => word_bits_and_hash_packed(key, n, case),
                 None => word_bits_and_hash(para, span, b < 0x80 && ascii),
             };
-            // The words of the document's word sets ([`Words`]).
-            if flags & LOWER_START != 0 {
-                lowercase.push(Listed::with_hash(span, hash));
-            } else if !sentence_start && flags & TITLE_CASE != 0 {
-                caps.push(Listed::with_hash(span, hash));
-            }
-            let item = Item::new(span, ItemKind::Word, sentence_start, flags);
-            if may_start_title(&item) {
-                title_starts.push(item_number(items.len()));
-            }
-            if is_marked(&item) {
-                marked.push(item_number(items.len()));
-            }
-            items.push(item);
-            sentence_start = false;
+            push_word!(span, flags, hash);
             // A registry name starting inside this word is not one.
             while registry_hits.get(next_registry).is_some_and(|(r, _)| r.start < end) {
                 next_registry += 1;
