@@ -27,7 +27,9 @@
 //! Options: `--sizes LIST` (3k,30k,300k,3m), `--edits N` (100), `--budget
 //! SECS` (typing time per server and size before it stops early; at least 3
 //! keystrokes are always typed; 60), `--server NAME=COMMAND` (repeatable;
-//! replaces the defaults), `--no-harper`, `--quick`, `--markdown PATH`
+//! replaces the defaults), `--no-harper`, `--quick`, `--requests N`
+//! (hovers and code actions timed after the typing, each; 10; fewer for a
+//! server that takes minutes per request), `--markdown PATH`
 //! (also write the table there), `--dump SIZE` (print the generated
 //! article and stop).
 
@@ -52,6 +54,8 @@ struct Options {
     harper: bool,
     markdown: Option<PathBuf>,
     timeout: Duration,
+    /// Hovers and code actions timed after the typing (each).
+    requests: usize,
 }
 
 fn parse_options() -> Result<Options, String> {
@@ -63,6 +67,7 @@ fn parse_options() -> Result<Options, String> {
         harper: true,
         markdown: None,
         timeout: Duration::from_secs(300),
+        requests: REQUESTS,
     };
     let mut args = std::env::args().skip(1);
     let value = |args: &mut dyn Iterator<Item = String>, name: &str| {
@@ -92,6 +97,10 @@ fn parse_options() -> Result<Options, String> {
                 let secs: u64 =
                     value(&mut args, "--budget")?.parse().map_err(|e| format!("--budget: {e}"))?;
                 options.budget = Duration::from_secs(secs);
+            }
+            "--requests" => {
+                options.requests =
+                    value(&mut args, "--requests")?.parse().map_err(|e| format!("--requests: {e}"))?;
             }
             "--timeout" => {
                 let secs: u64 =
@@ -489,7 +498,7 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
     // Requests on the typed document: hovers on quotation marks and code
     // actions on the first diagnostics, one at a time.
     let mut hovers = Vec::new();
-    for (offset, _) in current.match_indices('“').step_by(7).take(REQUESTS) {
+    for (offset, _) in current.match_indices('“').step_by(7).take(options.requests) {
         let params = json!({"textDocument": {"uri": uri}, "position": position(&current, offset)});
         hovers.push(session.time_request("textDocument/hover", params)?);
     }
@@ -499,7 +508,7 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
         .and_then(|m| m["params"]["diagnostics"].as_array().cloned())
         .unwrap_or_default();
     let mut actions = Vec::new();
-    for diagnostic in diagnostics.iter().take(REQUESTS) {
+    for diagnostic in diagnostics.iter().take(options.requests) {
         let params = json!({
             "textDocument": {"uri": uri},
             "range": diagnostic["range"],
