@@ -13,6 +13,7 @@ pub mod finding;
 pub mod hover;
 pub mod inlay;
 pub mod limits;
+pub(crate) mod lower;
 pub mod memo;
 pub mod outline;
 pub mod quotes;

@@ -20,6 +20,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use super::knowledge::{Entity, KNOWLEDGE};
 use super::lexicon::*;
 use super::{Actor, ActorKind, Actors, Gender, MentionForm};
+use crate::analysis::lower::Lower;
 use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
@@ -794,15 +795,7 @@ struct Scan<'a> {
 impl Scan<'_> {
     /// Whether `word`, lower-cased, is written lower case somewhere.
     fn seen_lowercase(&self, word: &str) -> bool {
-        let mut buffer = [0_u8; 64];
-        if word.is_ascii() {
-            if let Some(slot) = buffer.get_mut(..word.len()) {
-                slot.copy_from_slice(word.as_bytes());
-                slot.make_ascii_lowercase();
-                return self.words.has_lowercase(std::str::from_utf8(slot).unwrap_or_default());
-            }
-        }
-        self.words.has_lowercase(lower(word).as_str())
+        self.words.has_lowercase(&Lower::of(word))
     }
 
     /// The title phrase starting at item `i`: the title and the item after it.

@@ -1,6 +1,8 @@
 //! Word lists for recognising people: titles, honorifics, family-name-first
 //! surnames, and capitalised words that are not names.
 
+use crate::analysis::lower::Lower;
+
 /// Head words of a title ("Minister" in "Defense Minister").
 pub const ROLE_WORDS: &[&str] = &[
     "president",
@@ -735,16 +737,7 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
 /// The listed word equal to `word` lower-cased, as the lists hold it: a
 /// role word or a modifier read from the text without a copy.
 pub fn listed_lowercase(word: &str) -> Option<&'static str> {
-    let mut buffer = [0_u8; 32];
-    let table = &LISTS.words;
-    if word.is_ascii() {
-        // Longer than any listed word: nothing to find.
-        let slot = buffer.get_mut(..word.len())?;
-        slot.copy_from_slice(word.as_bytes());
-        slot.make_ascii_lowercase();
-        return table.get_key_value(std::str::from_utf8(slot).ok()?).map(|(key, _)| *key);
-    }
-    table.get_key_value(word.to_lowercase().as_str()).map(|(key, _)| *key)
+    LISTS.words.get_key_value(&*Lower::of(word)).map(|(key, _)| *key)
 }
 
 /// The [`flag`] bits of `word`: exact-case lists as written, role words and
@@ -793,16 +786,7 @@ fn flags_by_map(word: &str) -> u16 {
         return exact;
     }
     let exact = exact & !case_free;
-    let mut buffer = [0_u8; 32];
-    let lowered = if word.is_ascii() {
-        // Longer than any listed word: nothing to find.
-        let Some(slot) = buffer.get_mut(..word.len()) else { return exact };
-        slot.copy_from_slice(word.as_bytes());
-        slot.make_ascii_lowercase();
-        table.get(std::str::from_utf8(slot).unwrap_or_default()).copied()
-    } else {
-        table.get(word.to_lowercase().as_str()).copied()
-    };
+    let lowered = table.get(&*Lower::of(word)).copied();
     exact | (lowered.unwrap_or(0) & case_free)
 }
 

@@ -7,6 +7,7 @@ use crate::analysis::dates::lexicon::{self, Lang, Lex};
 use crate::analysis::dates::{
     DateForm, DayParts, Modifier, PartOfDay, RangeConnector, Relative, WrittenOrder, YearWritten,
 };
+use crate::analysis::lower::Lower;
 use crate::analysis::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1161,44 +1162,6 @@ pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Fou
         i += 1;
     }
     found
-}
-
-/// A word lower-cased, on the stack when it is plain ASCII of up to 32
-/// bytes (nearly every word): the scanner lower-cases most words it meets,
-/// and a heap copy each time cost more than the rest of the look.
-pub(crate) struct Lower {
-    buffer: [u8; 32],
-    len: usize,
-    heap: Option<String>,
-}
-
-impl Lower {
-    pub(crate) fn of(word: &str) -> Lower {
-        let mut buffer = [0_u8; 32];
-        match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
-            Some(slot) => {
-                slot.copy_from_slice(word.as_bytes());
-                slot.make_ascii_lowercase();
-                Lower { buffer, len: word.len(), heap: None }
-            }
-            None => Lower { buffer, len: 0, heap: Some(word.to_lowercase()) },
-        }
-    }
-
-    pub(crate) fn as_str(&self) -> &str {
-        match &self.heap {
-            Some(word) => word,
-            None => std::str::from_utf8(self.buffer.get(..self.len).unwrap_or_default()).unwrap_or_default(),
-        }
-    }
-}
-
-impl std::ops::Deref for Lower {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
 }
 
 /// `c.is_alphabetic()`, without a look into the Unicode tables for general

@@ -992,18 +992,8 @@ fn tense_cue(word: &str) -> Option<Tense> {
     if word.len() > 16 {
         return None;
     }
-    // ASCII words (nearly all) are lowercased on the stack.
-    let mut buffer = [0_u8; 16];
-    let owned;
-    let lower: &str = if word.is_ascii() {
-        let bytes = &mut buffer[..word.len()];
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        std::str::from_utf8(bytes).unwrap_or(word)
-    } else {
-        owned = word.to_lowercase();
-        &owned
-    };
+    let lowered = crate::analysis::lower::Lower::of(word);
+    let lower = lowered.as_str();
     if let Some(&tense) = table.get(lower) {
         return Some(tense);
     }
