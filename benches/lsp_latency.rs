@@ -416,6 +416,13 @@ fn run(name: &str, command: &[String], text: &str, options: &Options) -> Result<
         "textDocument": {
             "synchronization": {"dynamicRegistration": false, "didSave": true},
             "publishDiagnostics": {"versionSupport": true, "relatedInformation": true},
+            // As VS Code and Neovim offer it: code actions whose edits are
+            // filled in by `codeAction/resolve` when one is picked.
+            "codeAction": {
+                "codeActionLiteralSupport": {"codeActionKind": {"valueSet": ["quickfix", "refactor", "source"]}},
+                "dataSupport": true,
+                "resolveSupport": {"properties": ["edit"]},
+            },
         },
         "workspace": {"configuration": true, "workspaceFolders": true, "didChangeConfiguration": {"dynamicRegistration": false}},
         "window": {"workDoneProgress": false},

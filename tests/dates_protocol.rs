@@ -200,3 +200,63 @@ async fn fix_all_is_the_date_edits_plus_the_other_safe_fixes() {
     assert!(fixed.contains("on Feb. 24, 2022, Beijing"), "{fixed}");
     client.shutdown().await;
 }
+
+/// A client that resolves edits lazily (`resolveSupport` with `edit`, as
+/// VS Code and Neovim): each document-wide action comes without its edit
+/// and with `data`; `codeAction/resolve` gives exactly the edit an eager
+/// client gets. Quick fixes keep their edits. After the text changes, the
+/// old action is refused as "content modified", and data the server never
+/// wrote as invalid.
+#[tokio::test]
+async fn document_wide_actions_resolve_their_edits_lazily() {
+    // The eager answer, from a client without resolve support.
+    let (mut eager, article) = started().await;
+    let expected = code_actions(&mut eager, &article, range(0, 0), Some(&["source"])).await;
+    eager.shutdown().await;
+
+    let mut client = TestClient::in_memory();
+    let mut lazy = capabilities(&["utf-16"]);
+    lazy["textDocument"]["codeAction"]["dataSupport"] = json!(true);
+    lazy["textDocument"]["codeAction"]["resolveSupport"] = json!({"properties": ["edit"]});
+    let answer = client.initialize(lazy).await;
+    assert_eq!(answer["capabilities"]["codeActionProvider"]["resolveProvider"], true);
+    client.open(&article, 1, ARTICLE).await;
+    client.diagnostics(&article, 1).await;
+
+    let offered = code_actions(&mut client, &article, range(0, 0), Some(&["source"])).await;
+    let titles = |actions: &[Value]| actions.iter().map(|a| a["title"].clone()).collect::<Vec<_>>();
+    assert_eq!(titles(&offered), titles(&expected));
+    assert!(offered.len() >= 2, "{offered:#?}");
+    for (action, eager) in offered.iter().zip(&expected) {
+        assert!(action.get("edit").is_none(), "offered with its edit: {action:#?}");
+        assert!(action["data"].is_object(), "{action:#?}");
+        let resolved = client.request("codeAction/resolve", action.clone()).await.expect("resolves");
+        assert_eq!(resolved["edit"], eager["edit"], "{}", action["title"]);
+        assert_eq!(resolved["kind"], eager["kind"]);
+    }
+
+    // A quick fix on "Kiev" carries its edit at once.
+    let kiev = ARTICLE.find("Kiev").unwrap();
+    let on_kiev = code_actions(&mut client, &article, range(kiev, kiev + 4), Some(&["quickfix"])).await;
+    assert!(on_kiev.iter().all(|a| a["edit"].is_object()), "{on_kiev:#?}");
+
+    // The text changes: the action offered for version 1 is stale.
+    client
+        .notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": {"uri": article, "version": 2},
+                "contentChanges": [{"range": range(0, 0), "text": "x"}],
+            }),
+        )
+        .await;
+    client.diagnostics(&article, 2).await;
+    let stale = client.request("codeAction/resolve", offered[0].clone()).await.expect_err("stale");
+    assert_eq!(stale["code"], -32801, "{stale}");
+    let mut foreign = offered[0].clone();
+    foreign["data"] = json!({"something": "else"});
+    let refused = client.request("codeAction/resolve", foreign).await.expect_err("foreign");
+    assert_eq!(refused["code"], -32602, "{refused}");
+    assert!(refused["message"].as_str().unwrap().contains("not offered by copydesk"), "{refused}");
+    client.shutdown().await;
+}

@@ -1,6 +1,8 @@
 //! Code actions for a byte range: the fixes of findings there, plus
 //! document-wide source actions (fix all).
 
+use std::sync::Arc;
+
 use crate::analysis::finding::{Finding, Fix, TextEdit};
 use crate::analysis::quotes::verify::{edits_are_harmless, touches_quotes};
 use crate::analysis::span::Span;
@@ -25,7 +27,9 @@ pub enum ActionKind {
 pub struct Action {
     pub title: String,
     pub kind: ActionKind,
-    pub edits: Vec<TextEdit>,
+    /// Shared, as a document-wide action (thousands of edits on a long
+    /// text) is offered again on every request for the same version.
+    pub edits: Arc<[TextEdit]>,
     /// The finding this action fixes, for quick fixes.
     pub fixes: Option<Finding>,
     pub preferred: bool,
@@ -47,6 +51,21 @@ pub struct DocumentActions {
     fix_all: Vec<Action>,
 }
 
+impl DocumentActions {
+    /// Every document-wide action, in the order they are offered.
+    pub fn all(&self) -> impl Iterator<Item = &Action> {
+        self.curly_quotes.iter().chain(&self.normalize_dates).chain(&self.fix_all)
+    }
+}
+
+impl Action {
+    /// Whether the action edits the whole document rather than the text
+    /// under the cursor (curly quotes, normalise all dates, fix all).
+    pub fn is_document_wide(&self) -> bool {
+        matches!(self.kind, ActionKind::FixAll | ActionKind::Source(_))
+    }
+}
+
 /// See [`DocumentActions`].
 pub fn document_actions(context: &Context<'_>) -> DocumentActions {
     let keep = |mut found: Vec<Action>| {
@@ -61,7 +80,7 @@ pub fn document_actions(context: &Context<'_>) -> DocumentActions {
         fix_all.push(Action {
             title: "Fix all safe copydesk problems".to_owned(),
             kind: ActionKind::FixAll,
-            edits,
+            edits: edits.into(),
             fixes: None,
             preferred: false,
         });
@@ -83,7 +102,7 @@ pub fn actions_with(context: &Context<'_>, range: Span, document: &DocumentActio
             actions.push(Action {
                 title: fix.title.clone(),
                 kind: ActionKind::QuickFix,
-                edits: fix.edits.clone(),
+                edits: fix.edits.as_slice().into(),
                 fixes: Some(finding.clone()),
                 preferred: index == 0,
             });
@@ -205,7 +224,7 @@ fn date_actions(context: &Context<'_>, range: Span, actions: &mut Vec<Action>) {
             actions.push(Action {
                 title: format!("Rewrite as '{rendered}' ({})", style.label()),
                 kind: ActionKind::Rewrite,
-                edits: vec![edit],
+                edits: Arc::new([edit]),
                 fixes: None,
                 preferred: false,
             });
@@ -221,7 +240,7 @@ fn normalize_dates_action(context: &Context<'_>) -> Option<Action> {
     (!edits.is_empty()).then(|| Action {
         title: format!("Normalize all dates ({})", house.label()),
         kind: ActionKind::Source("normalizeDates"),
-        edits,
+        edits: edits.into(),
         fixes: None,
         preferred: false,
     })

@@ -20,6 +20,11 @@ pub struct Session {
     pub configuration: bool,
     /// The client accepts versioned `documentChanges` in workspace edits.
     pub document_changes: bool,
+    /// The client resolves a code action's edit lazily
+    /// (`codeAction/resolve` with `edit`, and `data` kept): then the
+    /// document-wide actions, with thousands of edits on a long text, are
+    /// offered without their edits, which are computed when one is chosen.
+    pub resolve_edits: bool,
     /// The client lets the server register file watchers dynamically.
     pub watch_files: bool,
     /// The workspace folders (upper bounds of the `copydesk.toml` search).
@@ -51,6 +56,17 @@ impl Session {
                 .and_then(|workspace| workspace.workspace_edit.as_ref())
                 .and_then(|edit| edit.document_changes)
                 .unwrap_or(false),
+            resolve_edits: capabilities
+                .text_document
+                .as_ref()
+                .and_then(|text| text.code_action.as_ref())
+                .is_some_and(|action| {
+                    action.data_support == Some(true)
+                        && action
+                            .resolve_support
+                            .as_ref()
+                            .is_some_and(|resolve| resolve.properties.iter().any(|p| p == "edit"))
+                }),
             watch_files: workspace
                 .and_then(|workspace| workspace.did_change_watched_files.as_ref())
                 .and_then(|watched| watched.dynamic_registration)
@@ -80,7 +96,7 @@ impl Session {
                     CodeActionKind::from(FIX_ALL),
                     CodeActionKind::from(SOURCE_PREFIX),
                 ]),
-                resolve_provider: Some(false),
+                resolve_provider: Some(true),
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })),
             inlay_hint_provider: Some(OneOf::Left(true)),

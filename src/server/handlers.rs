@@ -78,10 +78,18 @@ pub fn document_highlights(snapshot: &Snapshot, position: lsp::Position) -> Vec<
         .collect()
 }
 
+/// How code actions are answered: with versioned edits or not, and
+/// whether document-wide ones leave their edits for `codeAction/resolve`.
+#[derive(Clone, Copy, Debug)]
+pub struct ActionStyle {
+    pub versioned: bool,
+    pub lazy: bool,
+}
+
 pub fn code_actions(
     snapshot: &Snapshot,
     params: &lsp::CodeActionParams,
-    versioned: bool,
+    style: ActionStyle,
 ) -> Vec<lsp::CodeActionOrCommand> {
     let span = snapshot.line_index.span(params.range);
     let found = guarded(snapshot, "code actions", || {
@@ -89,15 +97,55 @@ pub fn code_actions(
         let document = snapshot.document_actions.get_or_init(|| actions::document_actions(&context));
         actions::actions_with(&context, span, document)
     });
-    let target = EditTarget { uri: &snapshot.uri, version: snapshot.version, versioned };
+    let target = EditTarget { uri: &snapshot.uri, version: snapshot.version, versioned: style.versioned };
     let only = params.context.only.as_deref();
     found
         .iter()
         .filter(|action| to_proto::kind_matches(&to_proto::action_kind(action.kind), only))
         .map(|action| {
-            lsp::CodeActionOrCommand::CodeAction(to_proto::code_action(action, &snapshot.line_index, &target))
+            let action = if style.lazy && action.is_document_wide() {
+                to_proto::unresolved_code_action(action, &target)
+            } else {
+                to_proto::code_action(action, &snapshot.line_index, &target)
+            };
+            lsp::CodeActionOrCommand::CodeAction(action)
         })
         .collect()
+}
+
+/// Why a code action could not be resolved.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unresolved {
+    /// Its `data` is not one this server wrote.
+    Foreign,
+    /// The document changed (or closed) since the action was offered.
+    Stale,
+}
+
+/// `codeAction/resolve`: the edit of a document-wide action offered
+/// without it, computed on the version it was offered for.
+pub fn resolve_code_action(
+    snapshot: &Snapshot,
+    mut action: lsp::CodeAction,
+    versioned: bool,
+) -> Result<lsp::CodeAction, Unresolved> {
+    let data = action.data.as_ref().and_then(to_proto::ActionData::read).ok_or(Unresolved::Foreign)?;
+    if data.version != snapshot.version || data.uri != snapshot.uri {
+        return Err(Unresolved::Stale);
+    }
+    let chosen = guarded(snapshot, "code actions", || {
+        let context = snapshot.context();
+        let document = snapshot.document_actions.get_or_init(|| actions::document_actions(&context));
+        let same = |candidate: &&actions::Action| {
+            candidate.title == action.title && to_proto::action_kind(candidate.kind).as_str() == data.kind
+        };
+        document.all().find(same).cloned()
+    })
+    .ok_or(Unresolved::Stale)?;
+    let target = EditTarget { uri: &snapshot.uri, version: snapshot.version, versioned };
+    action.edit = Some(to_proto::workspace_edit(&chosen.edits, &snapshot.line_index, &target));
+    action.data = None;
+    Ok(action)
 }
 
 pub fn inlay_hints(snapshot: &Snapshot, range: lsp::Range) -> Vec<lsp::InlayHint> {

@@ -343,7 +343,32 @@ impl LanguageServer for Backend {
         let Some(snapshot) = self.analysed(&params.text_document.uri).await? else {
             return Ok(None);
         };
-        Ok(Some(handlers::code_actions(&snapshot, &params, self.session().document_changes)))
+        let session = self.session();
+        let style =
+            handlers::ActionStyle { versioned: session.document_changes, lazy: session.resolve_edits };
+        Ok(Some(handlers::code_actions(&snapshot, &params, style)))
+    }
+
+    async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
+        let data = action.data.as_ref().and_then(to_proto::ActionData::read);
+        let Some(uri) = data.map(|data| data.uri) else {
+            return Err(Error::invalid_params(
+                "copydesk cannot complete this code action: it was not offered by copydesk. Ask for code actions again.",
+            ));
+        };
+        let snapshot = self.analysed(&uri).await?;
+        let versioned = self.session().document_changes;
+        match snapshot.map(|snapshot| handlers::resolve_code_action(&snapshot, action, versioned)) {
+            Some(Ok(action)) => Ok(action),
+            Some(Err(handlers::Unresolved::Foreign)) => Err(Error::invalid_params(
+                "copydesk cannot complete this code action: it was not offered by copydesk. Ask for code actions again.",
+            )),
+            Some(Err(handlers::Unresolved::Stale)) | None => Err(Error {
+                code: tower_lsp::jsonrpc::ErrorCode::ContentModified,
+                message: "The document changed since this action was offered; ask for code actions again.".into(),
+                data: None,
+            }),
+        }
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {

@@ -165,6 +165,40 @@ pub fn code_action(action: &Action, index: &LineIndex, target: &EditTarget<'_>) 
     }
 }
 
+/// What a code action offered without its edit carries in `data`, to be
+/// found again on `codeAction/resolve`: the document, the version it was
+/// computed on, and its kind (with the title, which names it).
+#[derive(Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ActionData {
+    pub uri: lsp::Url,
+    pub version: i32,
+    pub kind: String,
+}
+
+impl ActionData {
+    pub fn read(data: &serde_json::Value) -> Option<ActionData> {
+        serde_json::from_value(data.clone()).ok()
+    }
+}
+
+/// A document-wide action without its edit, which `codeAction/resolve`
+/// fills in when the user picks it.
+pub fn unresolved_code_action(action: &Action, target: &EditTarget<'_>) -> lsp::CodeAction {
+    let kind = action_kind(action.kind);
+    let data =
+        ActionData { uri: target.uri.clone(), version: target.version, kind: kind.as_str().to_owned() };
+    lsp::CodeAction {
+        title: action.title.clone(),
+        kind: Some(kind),
+        diagnostics: None,
+        edit: None,
+        command: None,
+        is_preferred: action.preferred.then_some(true),
+        disabled: None,
+        data: serde_json::to_value(data).ok(),
+    }
+}
+
 pub fn inlay_hint(hint: &InlayHint, index: &LineIndex) -> lsp::InlayHint {
     lsp::InlayHint {
         position: index.position(hint.offset),

@@ -229,7 +229,7 @@ fn map_span(span: Span, edits: &[TextEdit]) -> Span {
 pub fn fixes(text: &str, settings: &Settings, analysis: &Analysis, strict: bool) {
     for action in all_actions(text, settings, analysis) {
         let what = format!("{:?} {:?} on {text:?}", action.kind, action.title);
-        let mut edits = action.edits.clone();
+        let mut edits = action.edits.to_vec();
         edits.sort_by_key(|edit| (edit.span.start, edit.span.end));
         let fixed = apply_checked(text, &edits, &what);
         let after = analyze(&fixed, settings);
@@ -271,7 +271,7 @@ pub fn date_normalisation(text: &str, settings: &Settings, analysis: &Analysis) 
             .find(|action| action.kind == ActionKind::Source("normalizeDates"))
     };
     let Some(action) = normalise(text, analysis) else { return };
-    for edit in &action.edits {
+    for edit in action.edits.iter() {
         assert!(
             analysis.dates.iter().any(|date| date.span.covers(edit.span)),
             "normalising dates edits {edit:?}, outside every date span, in {text:?}"

@@ -18,6 +18,8 @@ import { findServer, installHelp } from './discovery';
 import { serverSettings } from './settings';
 
 const NORMALIZE_DATES_KIND = vscode.CodeActionKind.Source.append('copydesk').append('normalizeDates');
+/** How many of the code actions found `vscode.executeCodeActionProvider` resolves (edits filled in). */
+const RESOLVE_COUNT = 10;
 /** How many unexpected stops within `RESTART_WINDOW_MS` are restarted before giving up. */
 const MAX_RESTARTS = 5;
 const RESTART_WINDOW_MS = 3 * 60 * 1000;
@@ -257,12 +259,15 @@ async function normalizeDates(): Promise<void> {
   }
   const document = editor.document;
   const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+  // The server offers document-wide actions without their edit and fills
+  // it in on `codeAction/resolve`: ask VS Code to resolve the ones found.
   const actions =
     (await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       document.uri,
       whole,
       NORMALIZE_DATES_KIND.value,
+      RESOLVE_COUNT,
     )) ?? [];
   const action = actions.find((candidate) => candidate.kind && NORMALIZE_DATES_KIND.contains(candidate.kind));
   if (!action) {

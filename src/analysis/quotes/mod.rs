@@ -160,7 +160,7 @@ pub fn curly_quotes_action(
     Some(crate::analysis::actions::Action {
         title: format!("Convert straight quotes to curly ({} style)", quotes.convention.name()),
         kind: crate::analysis::actions::ActionKind::Source("curlyQuotes"),
-        edits,
+        edits: edits.into(),
         fixes: None,
         preferred: false,
     })
