@@ -350,22 +350,24 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action_resolve(&self, action: CodeAction) -> Result<CodeAction> {
+        let not_offered_here = || {
+            Error::invalid_params(
+                "copydesk cannot complete this code action: it was not offered by copydesk. Ask for code actions again.",
+            )
+        };
         let data = action.data.as_ref().and_then(to_proto::ActionData::read);
         let Some(uri) = data.map(|data| data.uri) else {
-            return Err(Error::invalid_params(
-                "copydesk cannot complete this code action: it was not offered by copydesk. Ask for code actions again.",
-            ));
+            return Err(not_offered_here());
         };
         let snapshot = self.analysed(&uri).await?;
         let versioned = self.session().document_changes;
         match snapshot.map(|snapshot| handlers::resolve_code_action(&snapshot, action, versioned)) {
             Some(Ok(action)) => Ok(action),
-            Some(Err(handlers::Unresolved::Foreign)) => Err(Error::invalid_params(
-                "copydesk cannot complete this code action: it was not offered by copydesk. Ask for code actions again.",
-            )),
+            Some(Err(handlers::Unresolved::Foreign)) => Err(not_offered_here()),
             Some(Err(handlers::Unresolved::Stale)) | None => Err(Error {
                 code: tower_lsp::jsonrpc::ErrorCode::ContentModified,
-                message: "The document changed since this action was offered; ask for code actions again.".into(),
+                message: "The document changed since this action was offered; ask for code actions again."
+                    .into(),
                 data: None,
             }),
         }
