@@ -76,7 +76,9 @@ pub(super) fn tokens(memo: &mut Memo, paragraph: &str, layout: Layout) -> std::s
 
 fn compute(paragraph: &str, layout: Layout) -> Local {
     let quotes: Vec<(usize, Span)> = layout.iter().enumerate().map(|(i, placed)| (i, placed.span)).collect();
-    let tokens = scan::tokenize(paragraph, Span::new(0, paragraph.len()), &quotes);
+    let mut tokens = scan::tokenize(paragraph, Span::new(0, paragraph.len()), &quotes);
+    // Kept in the memo for as long as the paragraph lives: no spare room.
+    tokens.shrink_to_fit();
     let sentences =
         scan::sentences(paragraph, &tokens, |i| layout.get(i).and_then(|placed| placed.inner_end));
     Local { layout, tokens, sentences }

@@ -512,7 +512,7 @@ impl<'a> Scanner<'a> {
                     end_parts.year = start.year;
                 }
                 let from = i > 0 && self.is_any(i - 1, &["from"]) && connector == RangeConnector::To;
-                let form = DateForm::Range { start, end: end_parts, connector, from };
+                let form = DateForm::Range { start, end: Box::new(end_parts), connector, from };
                 return self.found(i, after, form, lang);
             }
             return self.found(i, end, DateForm::Day(start), lang);
@@ -680,7 +680,7 @@ impl<'a> Scanner<'a> {
             }
         }
         let from = i > 0 && self.is_word(i - 1, "vom") && connector == RangeConnector::To;
-        self.found(i, after, DateForm::Range { start, end, connector, from }, Lang::De)
+        self.found(i, after, DateForm::Range { start, end: Box::new(end), connector, from }, Lang::De)
     }
 
     fn at_number(&self, i: usize, previous_end: usize) -> Option<(Found, usize)> {

@@ -228,8 +228,9 @@ impl PartOfDay {
 pub enum DateForm {
     /// A calendar day: "April 16, 2023", "Sunday (April 16)", "04/16/2023".
     Day(DayParts),
-    /// "March 20 to 22", "March 30-April 2", "between June 3 and 5".
-    Range { start: DayParts, end: DayParts, connector: RangeConnector, from: bool },
+    /// "March 20 to 22", "March 30-April 2", "between June 3 and 5". The
+    /// end is boxed: ranges are rare, and every date carries a `DateForm`.
+    Range { start: DayParts, end: Box<DayParts>, connector: RangeConnector, from: bool },
     /// "in January", "March 2022", "mid-April", "last January".
     Month { month: u8, year: Option<YearWritten>, modifier: Option<Modifier> },
     /// "in 2023", "early 2022".
@@ -429,8 +430,9 @@ pub fn extract_with(
         day_first: settings.dates.numeric_order.eq_ignore_ascii_case("day-first"),
     };
     let date_line = article_date.and_then(|d| d.span);
-    let mut mentions: Vec<DateMention> = Vec::new();
-    let mut previous_day: Option<(Span, Date)> = None;
+    // The paragraphs' dates first, so the list is allocated once at its
+    // size (a book has tens of thousands).
+    let mut locals = Vec::with_capacity(article.paragraphs.len());
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         let Some(paragraph_text) = text.get(paragraph.span.start..paragraph.span.end) else { continue };
         let base = paragraph.span.start;
@@ -441,9 +443,14 @@ pub fn extract_with(
         if !local.fits(base, sentences, excluded) {
             local = std::sync::Arc::new(detect());
         }
+        locals.push((base, local));
+    }
+    let mut mentions: Vec<DateMention> = Vec::with_capacity(locals.iter().map(|(_, l)| l.found.len()).sum());
+    let mut previous_day: Option<(Span, Date)> = None;
+    for (base, local) in &locals {
         for (found, tense) in &local.found {
             let mut item = found.clone();
-            item.shift(base);
+            item.shift(*base);
             // The article's own date line is not a date in the story.
             if date_line.is_some_and(|span| span.overlaps(item.span)) {
                 continue;
