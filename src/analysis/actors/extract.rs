@@ -2,11 +2,12 @@
 //! title → later mentions (surnames, family names, role references).
 //!
 //! Two parts, for incremental analysis (see [`crate::analysis::memo`]):
-//! - LOCAL, per paragraph ([`scan_paragraph`], memoised by the paragraph's
-//!   text): the tokens with gazetteer and registry hits, what the word lists
-//!   say of each word, the title phrases, and the few tokens the global part
-//!   must look at (the candidates). Every span is relative to the paragraph.
-//! - GLOBAL ([`extract_with`]): the document-wide word sets, the context
+//! - LOCAL, per paragraph ([`scan_paragraph`], kept between versions in a
+//!   memoised analysis, see [`KeptParagraphs`]): the tokens with gazetteer
+//!   and registry hits, what the word lists say of each word, the title
+//!   phrases, and the few tokens the global part must look at (the
+//!   candidates). Every span is relative to the paragraph.
+//! - GLOBAL ([`global`]): the document-wide word sets, the context
 //!   that decides ambiguous names, people and their first references,
 //!   surnames, roles. It visits only the candidates, so it is linear in
 //!   the number of capitalised words, names and titles, not in bytes.
@@ -99,77 +100,8 @@ struct Title {
     country: Option<usize>,
 }
 
-/// What one paragraph holds, from its text alone (spans relative to it),
-/// kept in the memo between analyses. Each list is stored at its exact
-/// size (built in a [`Scratch`] first). A one-shot analysis keeps the same
-/// lists in one [`Arena`] for the whole document instead.
-#[derive(Debug, Default)]
-struct LocalParagraph {
-    items: Box<[Item]>,
-    titles: Vec<(usize, Title, usize)>,
-    /// Item numbers, three lists end to end: the candidates, the
-    /// introductions, the names.
-    marks: Box<[u32]>,
-    introductions_at: usize,
-    names_at: usize,
-    /// Words for the document's [`Words`], two lists end to end: the words
-    /// starting lower case, then the mid-sentence capitals.
-    words: Box<[Listed]>,
-    caps_at: usize,
-    countries: Box<[&'static str]>,
-    us_local: usize,
-    state_cues: usize,
-}
-
-impl LocalParagraph {
-    /// The lists built in `scratch` by [`scan_paragraph`], copied out.
-    fn from_scratch(scratch: &mut Scratch) -> LocalParagraph {
-        let marks = [&scratch.candidates, &scratch.introductions, &scratch.names].map(|list| list.as_slice());
-        let words = [scratch.lowercase.as_slice(), scratch.caps.as_slice()];
-        LocalParagraph {
-            items: Box::from(scratch.items.as_slice()),
-            titles: std::mem::take(&mut scratch.titles),
-            introductions_at: scratch.candidates.len(),
-            names_at: scratch.candidates.len() + scratch.introductions.len(),
-            marks: marks.concat().into_boxed_slice(),
-            caps_at: scratch.lowercase.len(),
-            words: words.concat().into_boxed_slice(),
-            countries: Box::from(scratch.countries.as_slice()),
-            us_local: scratch.us_local,
-            state_cues: scratch.state_cues,
-        }
-    }
-
-    fn view(&self) -> LocalView<'_> {
-        let (candidates, rest) = self.marks.split_at(self.introductions_at.min(self.marks.len()));
-        let (introductions, names) =
-            rest.split_at(self.names_at.saturating_sub(self.introductions_at).min(rest.len()));
-        let (lowercase_words, midsentence_caps) = self.words.split_at(self.caps_at.min(self.words.len()));
-        LocalView {
-            items: &self.items,
-            titles: &self.titles,
-            candidates,
-            introductions,
-            names,
-            lowercase_words,
-            midsentence_caps,
-            countries: &self.countries,
-            us_local: self.us_local,
-            state_cues: self.state_cues,
-        }
-    }
-
-    fn lowercase_words(&self) -> &[Listed] {
-        self.view().lowercase_words
-    }
-
-    fn midsentence_caps(&self) -> &[Listed] {
-        self.view().midsentence_caps
-    }
-}
-
-/// One paragraph's local results as the global part reads them, wherever
-/// they are kept (a [`LocalParagraph`] or the [`Arena`]).
+/// One paragraph's local results as the global part reads them from an
+/// [`Arena`].
 #[derive(Clone, Copy, Debug)]
 struct LocalView<'a> {
     /// The prose tokens.
@@ -212,9 +144,12 @@ impl LocalView<'static> {
     };
 }
 
-/// The local results of every paragraph of a one-shot analysis, in one set
-/// of lists: a document costs a few growing vectors, not a handful of
-/// allocations per paragraph, as nothing is kept for a later version.
+/// The local results of every paragraph, in document order, in one set of
+/// lists: a document costs a few vectors, not a handful of allocations per
+/// paragraph, and the global passes read them from contiguous memory. A
+/// one-shot analysis fills one and gives its room back ([`Arena::take`],
+/// [`Arena::keep`]); a memoised one keeps one between versions and
+/// replaces only the paragraphs that changed ([`KeptParagraphs`]).
 #[derive(Default)]
 struct Arena {
     items: Vec<Item>,
@@ -317,6 +252,40 @@ impl Arena {
         self.paragraphs.len() - 1
     }
 
+    /// Where paragraph `p`'s lists start (the lists' ends for the
+    /// paragraph after the last).
+    fn starts(&self, p: usize) -> [usize; 8] {
+        self.paragraphs.get(p).map_or_else(|| self.lens(), |at| at.starts)
+    }
+
+    /// Replace the paragraphs `old` (a range of paragraph numbers) with
+    /// every paragraph of `fresh`, in place: the lists after them move
+    /// once (not at all when the sizes match, as when a letter is typed
+    /// into a word), and the later paragraphs' starts shift.
+    fn splice(&mut self, old: std::ops::Range<usize>, fresh: Arena) {
+        let from = self.starts(old.start);
+        let to = self.starts(old.end);
+        let added = fresh.lens();
+        let Arena { items, titles, candidates, introductions, names, lowercase, caps, countries, paragraphs } =
+            fresh;
+        self.items.splice(from[0]..to[0], items);
+        self.titles.splice(from[1]..to[1], titles);
+        self.candidates.splice(from[2]..to[2], candidates);
+        self.introductions.splice(from[3]..to[3], introductions);
+        self.names.splice(from[4]..to[4], names);
+        self.lowercase.splice(from[5]..to[5], lowercase);
+        self.caps.splice(from[6]..to[6], caps);
+        self.countries.splice(from[7]..to[7], countries);
+        for later in self.paragraphs.get_mut(old.end..).unwrap_or_default() {
+            later.starts = std::array::from_fn(|n| later.starts[n] - (to[n] - from[n]) + added[n]);
+        }
+        let placed = paragraphs.into_iter().map(|mut at| {
+            at.starts = std::array::from_fn(|n| at.starts[n] + from[n]);
+            at
+        });
+        self.paragraphs.splice(old, placed);
+    }
+
     fn view(&self, paragraph: usize) -> LocalView<'_> {
         let Some(at) = self.paragraphs.get(paragraph) else {
             return LocalView::EMPTY;
@@ -371,8 +340,7 @@ fn item_number(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-/// The words of a [`LocalParagraph`] list, one by one, from the
-/// paragraph's text.
+/// The words of a paragraph's word list, one by one, from its text.
 fn listed<'t>(para: &'t str, words: &'t [Listed]) -> impl Iterator<Item = &'t str> + 't {
     words.iter().filter_map(move |word| word.of(para))
 }
@@ -482,24 +450,50 @@ impl HashedWords {
     }
 }
 
-/// A word's place in its paragraph, for a [`LocalParagraph`] list.
+/// A word's place in its paragraph, for a paragraph's word list.
 fn place(span: Span) -> (u32, u32) {
     (u32::try_from(span.start).unwrap_or(u32::MAX), u32::try_from(span.end).unwrap_or(u32::MAX))
 }
 
-/// The document-wide word sets, as counts over the paragraphs they were
-/// taken from. Kept in the memo between analyses ([`Memo::state`]): an
-/// edit takes out the words of the paragraphs that went and adds those of
-/// the paragraphs that came, so a keystroke costs a pass over the
-/// paragraph list, not over every word. Paragraphs are told apart by their
-/// memoised scan (the same `Arc` while the text is unchanged), and each
-/// one held is kept alive here, with a copy of its text, so its address
-/// cannot be reused. The sets are exact whatever the index held before.
+/// A paragraph's text as the memo knows it: one value per distinct text,
+/// the same `Arc` for as long as the text is unchanged, so paragraphs are
+/// told apart by address (and their words read from this copy after the
+/// document has changed).
+struct ParagraphText(Box<str>);
+
+/// One paragraph of the [`KeptParagraphs`]: its text and the regions of it
+/// that are not prose (inline code, URLs: they come from the structure).
+#[derive(Clone)]
+struct KeptParagraph {
+    text: Arc<ParagraphText>,
+    excluded: Box<[Span]>,
+}
+
+impl KeptParagraph {
+    fn same(&self, other: &KeptParagraph) -> bool {
+        Arc::ptr_eq(&self.text, &other.text) && self.excluded == other.excluded
+    }
+}
+
+/// What a memoised analysis keeps between versions ([`Memo::state`]): the
+/// [`Arena`] of the last version's paragraphs, which paragraph each entry
+/// was scanned from, and the document-wide word sets as counts over them.
+/// An edit re-scans the paragraphs between the unchanged ones at the start
+/// and at the end, splices them in, and moves their words out of and into
+/// the counts, so a keystroke costs one pass over the paragraph list, not
+/// over every word. Exact whatever it held before: a paragraph is reused
+/// only when its text (the memo's value for it, kept alive here so its
+/// address is not reused) and its excluded regions are the same.
+#[derive(Default)]
+struct KeptParagraphs {
+    arena: Arena,
+    paragraphs: Vec<KeptParagraph>,
+    words: WordIndex,
+}
+
+/// The document-wide word sets, as counts over the paragraphs.
 #[derive(Default)]
 struct WordIndex {
-    /// The scans counted, by address: the scan, its paragraph's text, and
-    /// how many paragraphs share it.
-    held: FastMap<usize, Held>,
     /// Words seen in lower case anywhere: their capitalised form at a
     /// sentence start is a common word, not a name.
     lowercase: FastMap<Box<str>, u32>,
@@ -507,56 +501,44 @@ struct WordIndex {
     caps: FastMap<Box<str>, u32>,
 }
 
-type Held = (Arc<LocalParagraph>, Arc<str>, u32);
-
-impl WordIndex {
-    /// Count the words of exactly `paragraphs` (of the document `text`).
-    fn update(&mut self, paragraphs: &[Para], text: &str) {
-        let WordIndex { held, lowercase, caps } = self;
-        let mut now: FastMap<usize, Held> =
-            FastMap::with_capacity_and_hasher(paragraphs.len(), Default::default());
-        for p in paragraphs {
-            // Every paragraph of a memoised analysis is kept in the memo.
-            let Some(local) = p.kept else { continue };
-            let key = Arc::as_ptr(local) as usize;
-            let entry = match now.get_mut(&key) {
-                Some(entry) => entry,
-                None => {
-                    // The text of a paragraph held before is shared, not copied again.
-                    let para =
-                        held.get(&key).map_or_else(|| Arc::from(p.text(text)), |(_, t, _)| Arc::clone(t));
-                    now.entry(key).or_insert((Arc::clone(local), para, 0))
-                }
-            };
-            entry.2 += 1;
+impl KeptParagraphs {
+    /// Make the arena hold exactly the paragraphs `now`, in order.
+    fn update(&mut self, now: Vec<KeptParagraph>, registry: &Registry, scratch: &mut Scratch) {
+        let old = &self.paragraphs;
+        let prefix = old.iter().zip(&now).take_while(|(a, b)| a.same(b)).count();
+        let room = old.len().min(now.len()) - prefix;
+        let suffix = old.iter().rev().zip(now.iter().rev()).take(room).take_while(|(a, b)| a.same(b)).count();
+        let gone = prefix..old.len() - suffix;
+        let came = prefix..now.len() - suffix;
+        let WordIndex { lowercase, caps } = &mut self.words;
+        for p in gone.clone() {
+            let (local, para) = (self.arena.view(p), &old[p].text.0);
+            uncount(lowercase, listed(para, local.lowercase_words));
+            uncount(caps, listed(para, local.midsentence_caps));
         }
-        for (key, (local, para, before)) in held.iter() {
-            let after = now.get(key).map_or(0, |(_, _, n)| *n);
-            for _ in after..*before {
-                uncount(lowercase, listed(para, local.lowercase_words()));
-                uncount(caps, listed(para, local.midsentence_caps()));
-            }
+        let mut fresh = Arena::default();
+        for kept in &now[came] {
+            let para = &kept.text.0;
+            scan_paragraph(para, &kept.excluded, registry, scratch);
+            let local = fresh.push(scratch);
+            let local = fresh.view(local);
+            count(lowercase, listed(para, local.lowercase_words));
+            count(caps, listed(para, local.midsentence_caps));
         }
-        for (key, (local, para, after)) in &now {
-            let before = held.get(key).map_or(0, |(_, _, n)| *n);
-            for _ in before..*after {
-                count(lowercase, listed(para, local.lowercase_words()));
-                count(caps, listed(para, local.midsentence_caps()));
-            }
-        }
-        *held = now;
+        self.arena.splice(gone, fresh);
+        self.paragraphs = now;
     }
 }
 
-/// The document-wide word sets as the global part reads them: the memo's
-/// counted [`WordIndex`], or, for a one-shot analysis, the words' hashes
+/// The document-wide word sets as the global part reads them: the counted
+/// [`WordIndex`] a memoised analysis keeps, or, for a one-shot analysis, the words' hashes
 /// from the paragraphs' lists (no word copied, hashed or compared again).
 enum Words<'a> {
     Counted(&'a WordIndex),
     Hashed { lowercase: HashedWords, caps: HashedWords, paragraphs: &'a [Para<'a>], text: &'a str },
 }
 
-/// Which list of a [`LocalParagraph`].
+/// Which list of a paragraph's [`LocalView`].
 #[derive(Clone, Copy)]
 enum List {
     Lowercase,
@@ -1380,13 +1362,11 @@ impl Consumed {
     }
 }
 
-/// One paragraph in the global part: where it starts and its local result
-/// (with the memo's copy of it, which the memo's [`WordIndex`] counts by).
+/// One paragraph in the global part: where it starts and its local result.
 struct Para<'a> {
     base: usize,
     end: usize,
     local: LocalView<'a>,
-    kept: Option<&'a Arc<LocalParagraph>>,
 }
 
 impl Para<'_> {
@@ -1416,66 +1396,77 @@ fn next_candidate(candidates: &[u32], cursor: &mut usize, from: usize) -> Option
 pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Actors {
     let registry = registry(settings);
     let mut scratch = Scratch::default();
-    // Memoised paragraphs are kept one by one; a one-shot analysis keeps
-    // them all in one arena.
-    let mut kept: Vec<(usize, usize, Arc<LocalParagraph>)> = Vec::new();
-    // The arena's lists keep their room from one analysis to the next on
-    // this thread (a batch of articles reuses warm memory).
-    let mut arena = if memo.is_enabled() { Arena::default() } else { Arena::take(text.len()) };
-    let mut in_arena: Vec<(usize, usize, usize)> = Vec::new();
+    // Each paragraph's place, and the regions of it that are not prose
+    // (inline code, URLs), relative to it.
+    let mut places: Vec<(usize, usize)> = Vec::with_capacity(article.paragraphs.len());
+    let mut excluded: Vec<Box<[Span]>> = Vec::with_capacity(article.paragraphs.len());
     for paragraph in &article.paragraphs {
-        let Some(para) = text.get(paragraph.span.start..paragraph.span.end) else { continue };
         let (base, end) = (paragraph.span.start, paragraph.span.end);
-        let excluded = article.excluded_in(paragraph.span);
-        // Inline code or URLs: their regions come from the structure, not
-        // from this stage, so such a paragraph is not memoised.
-        let relative: Vec<Span> = excluded
-            .iter()
-            .map(|span| Span::new(span.start.saturating_sub(base), span.end.saturating_sub(base)))
-            .collect();
-        if !memo.is_enabled() {
-            scan_paragraph(para, &relative, &registry, &mut scratch);
-            in_arena.push((base, end, arena.push(&mut scratch)));
+        if text.get(base..end).is_none() {
             continue;
         }
-        let local = if relative.is_empty() {
-            memo.get_or_compute(0, para, || {
-                scan_paragraph(para, &[], &registry, &mut scratch);
-                LocalParagraph::from_scratch(&mut scratch)
-            })
-        } else {
-            scan_paragraph(para, &relative, &registry, &mut scratch);
-            Arc::new(LocalParagraph::from_scratch(&mut scratch))
-        };
-        kept.push((base, end, local));
+        places.push((base, end));
+        excluded.push(
+            article
+                .excluded_in(paragraph.span)
+                .iter()
+                .map(|span| Span::new(span.start.saturating_sub(base), span.end.saturating_sub(base)))
+                .collect(),
+        );
     }
-    let paragraphs: Vec<Para<'_>> = if memo.is_enabled() {
-        kept.iter()
-            .map(|(base, end, local)| Para { base: *base, end: *end, local: local.view(), kept: Some(local) })
-            .collect()
-    } else {
-        in_arena.iter().map(|&(base, end, p)| Para { base, end, local: arena.view(p), kept: None }).collect()
-    };
-    // The document-wide word sets: updated from the last analysis's when
-    // the memo keeps them, else borrowed from the paragraphs' lists.
-    let words = match memo.state::<WordIndex>() {
-        Some(index) => {
-            index.update(&paragraphs, text);
-            Words::Counted(index)
+    if memo.is_enabled() {
+        // The memo names each paragraph's text; the arena kept from the
+        // last version is brought up to date by re-scanning the changed.
+        let now: Vec<KeptParagraph> = places
+            .iter()
+            .zip(excluded)
+            .map(|(&(base, end), excluded)| {
+                let para = &text[base..end];
+                let text = memo.get_or_compute(0, para, || ParagraphText(para.into()));
+                KeptParagraph { text, excluded }
+            })
+            .collect();
+        if let Some(kept) = memo.state::<KeptParagraphs>() {
+            kept.update(now, &registry, &mut scratch);
+            let kept = &*kept;
+            let paragraphs: Vec<Para<'_>> = places
+                .iter()
+                .enumerate()
+                .map(|(p, &(base, end))| Para { base, end, local: kept.arena.view(p) })
+                .collect();
+            return global(text, settings, &paragraphs, &Words::Counted(&kept.words));
         }
-        None => Words::hashed(&paragraphs, text),
-    };
-    let words = &words;
+        return extract_with(text, article, settings, &mut Memo::disabled());
+    }
+    // A one-shot analysis: the arena's lists keep their room from one
+    // analysis to the next on this thread (a batch of articles reuses
+    // warm memory).
+    let mut arena = Arena::take(text.len());
+    for (&(base, end), excluded) in places.iter().zip(&excluded) {
+        scan_paragraph(&text[base..end], excluded, &registry, &mut scratch);
+        arena.push(&mut scratch);
+    }
+    let paragraphs: Vec<Para<'_>> =
+        places.iter().enumerate().map(|(p, &(base, end))| Para { base, end, local: arena.view(p) }).collect();
+    let actors = global(text, settings, &paragraphs, &Words::hashed(&paragraphs, text));
+    drop(paragraphs);
+    arena.keep();
+    actors
+}
+
+/// The global part: known names, people and their mentions, over the
+/// paragraphs' local results.
+fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Words<'_>) -> Actors {
     let mut builder = Builder::default();
     let mut context = Context::default();
-    for p in &paragraphs {
+    for p in paragraphs {
         context.collect(&p.local);
     }
     // Items a name already covers, one bit per item of the document
     // (paragraph `p`'s items from `first_item[p]` on).
     let mut first_item = Vec::with_capacity(paragraphs.len());
     let mut total_items = 0;
-    for p in &paragraphs {
+    for p in paragraphs {
         first_item.push(total_items);
         total_items += p.local.items.len();
     }
@@ -1683,10 +1674,7 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
     for (def, span, form) in def_mentions {
         builder.mention(def_actor[def], span, form);
     }
-    let actors = finish(builder, settings);
-    drop(paragraphs);
-    arena.keep();
-    actors
+    finish(builder, settings)
 }
 
 /// Sort mentions, order actors by first mention, fill descriptions.
@@ -2649,9 +2637,61 @@ mod tests {
     fn paragraph(text: &str) -> Para<'static> {
         let mut scratch = Scratch::default();
         scan_paragraph(text, &[], &registry(&Settings::default()), &mut scratch);
-        let local: &'static Arc<LocalParagraph> =
-            Box::leak(Box::new(Arc::new(LocalParagraph::from_scratch(&mut scratch))));
-        Para { base: 0, end: text.len(), local: local.view(), kept: Some(local) }
+        let arena: &'static mut Arena = Box::leak(Box::default());
+        arena.push(&mut scratch);
+        Para { base: 0, end: text.len(), local: arena.view(0) }
+    }
+
+    /// An arena of `paragraphs`, scanned one after the other.
+    fn arena_of(paragraphs: &[&str]) -> Arena {
+        let (mut arena, mut scratch) = (Arena::default(), Scratch::default());
+        for text in paragraphs {
+            scan_paragraph(text, &[], &registry(&Settings::default()), &mut scratch);
+            arena.push(&mut scratch);
+        }
+        arena
+    }
+
+    /// Every list of every paragraph, written out.
+    fn lists(arena: &Arena) -> Vec<String> {
+        (0..arena.paragraphs.len())
+            .map(|p| {
+                let v = arena.view(p);
+                let items: Vec<Span> = v.items.iter().map(Item::span).collect();
+                let words: Vec<(u32, u32)> =
+                    v.lowercase_words.iter().chain(v.midsentence_caps).map(|w| (w.start, w.end)).collect();
+                let titles: Vec<usize> = v.titles.iter().map(|(at, _, _)| *at).collect();
+                format!(
+                    "{items:?} {:?} {:?} {:?} {words:?} {titles:?} {:?} {} {}",
+                    v.candidates, v.introductions, v.names, v.countries, v.us_local, v.state_cues
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_spliced_arena_equals_one_scanned_afresh() {
+        let a = "Russian Defense Minister Sergei Shoigu met Xi in Beijing.";
+        let b = "the talks went on.";
+        let c = "Putin said Moscow and China agree, according to TASS.";
+        let d = "US Secretary of State Antony Blinken";
+        // (before, the paragraphs replaced, what comes in their place)
+        let cases: &[(&[&str], std::ops::Range<usize>, &[&str])] = &[
+            (&[a, b, c], 1..2, &[d]),
+            (&[a, b, c], 1..2, &[d, a, b]),
+            (&[a, b, c], 0..3, &[]),
+            (&[a, b, c], 0..0, &[c, c]),
+            (&[a, b, c], 3..3, &[d]),
+            (&[a, b, c], 1..1, &[]),
+            (&[], 0..0, &[a, d]),
+        ];
+        for (before, range, fresh) in cases {
+            let mut arena = arena_of(before);
+            arena.splice(range.clone(), arena_of(fresh));
+            let mut after: Vec<&str> = before.to_vec();
+            after.splice(range.clone(), fresh.iter().copied());
+            assert_eq!(lists(&arena), lists(&arena_of(&after)), "{before:?} {range:?} {fresh:?}");
+        }
     }
 
     #[test]
