@@ -157,7 +157,7 @@ impl Snapshot {
                     DocumentKind::SettingsFile => serializer.collect_seq(&snapshot.settings_diagnostics),
                     DocumentKind::Article => {
                         serializer.collect_seq(snapshot.analysis.findings.iter().map(|finding| {
-                            to_proto::diagnostic(finding, &snapshot.line_index, &snapshot.uri)
+                            to_proto::diagnostic_json(finding, &snapshot.line_index, &snapshot.uri)
                         }))
                     }
                 }

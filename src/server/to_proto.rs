@@ -56,6 +56,54 @@ pub fn diagnostic(finding: &Finding, index: &LineIndex, uri: &Url) -> lsp::Diagn
     }
 }
 
+/// A finding as the JSON of the diagnostic [`diagnostic`] makes (the same
+/// bytes), written from the finding's own fields: a book's 13,500
+/// diagnostics are serialised on every keystroke, and this copies no
+/// message and allocates nothing per diagnostic.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiagnosticJson<'a> {
+    range: Range,
+    severity: lsp::DiagnosticSeverity,
+    code: &'static str,
+    source: &'static str,
+    message: &'a str,
+    #[serde(skip_serializing_if = "RelatedJson::is_empty")]
+    related_information: RelatedJson<'a>,
+}
+
+struct RelatedJson<'a> {
+    finding: &'a Finding,
+    index: &'a LineIndex,
+    uri: &'a Url,
+}
+
+impl RelatedJson<'_> {
+    fn is_empty(&self) -> bool {
+        self.finding.related.is_empty()
+    }
+}
+
+impl serde::Serialize for RelatedJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.finding.related.iter().map(|related| lsp::DiagnosticRelatedInformation {
+            location: lsp::Location::new(self.uri.clone(), self.index.range(related.span)),
+            message: related.message.clone(),
+        }))
+    }
+}
+
+pub fn diagnostic_json<'a>(finding: &'a Finding, index: &'a LineIndex, uri: &'a Url) -> DiagnosticJson<'a> {
+    DiagnosticJson {
+        range: index.range(finding.span),
+        severity: severity(finding.severity),
+        code: finding.code,
+        source: SOURCE,
+        message: &finding.message,
+        related_information: RelatedJson { finding, index, uri },
+    }
+}
+
 /// Every finding as a diagnostic, in the findings' order.
 pub fn diagnostics(findings: &[Finding], index: &LineIndex, uri: &Url) -> Vec<lsp::Diagnostic> {
     findings.iter().map(|finding| diagnostic(finding, index, uri)).collect()
@@ -242,6 +290,41 @@ pub fn document_symbol(symbol: &Symbol, index: &LineIndex) -> lsp::DocumentSymbo
         selection_range: selection,
         children: (!symbol.children.is_empty())
             .then(|| symbol.children.iter().map(|child| document_symbol(child, index)).collect()),
+    }
+}
+
+#[cfg(test)]
+mod diagnostic_json_tests {
+    use super::*;
+    use crate::analysis::finding::Related;
+    use crate::analysis::span::Span;
+    use crate::server::line_index::PositionEncoding;
+
+    /// The JSON written from a finding is byte for byte the JSON of the
+    /// protocol diagnostic made from it: every finding of the example
+    /// article, plus one with related places and each severity.
+    #[test]
+    fn diagnostic_json_writes_what_the_protocol_type_writes() {
+        let text = include_str!("../../examples/russia-china-2023-04-17.txt");
+        let index = LineIndex::new(text, PositionEncoding::Utf16);
+        let uri = Url::parse("file:///article.md").expect("a valid URI");
+        let mut findings =
+            crate::analysis::analyze(text, &crate::analysis::settings::Settings::default()).findings;
+        assert!(!findings.is_empty());
+        let mut extra = findings[0].clone();
+        extra.message = "A \"quoted\" message\twith a tab, é and 😀".to_owned();
+        extra.related = vec![
+            Related { span: Span::new(0, 4), message: "first".to_owned() },
+            Related { span: Span::new(10, 12), message: "second".to_owned() },
+        ];
+        for severity in [Severity::Error, Severity::Warning, Severity::Info, Severity::Hint] {
+            findings.push(crate::analysis::finding::Finding { severity, ..extra.clone() });
+        }
+        for finding in &findings {
+            let ours = serde_json::to_string(&diagnostic_json(finding, &index, &uri)).expect("serialises");
+            let theirs = serde_json::to_string(&diagnostic(finding, &index, &uri)).expect("serialises");
+            assert_eq!(ours, theirs);
+        }
     }
 }
 
