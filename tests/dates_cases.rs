@@ -56,6 +56,10 @@ const ENGLISH: &[Case] = &[
     case("Exports dropped sharply in May.", "May", Some("2024-05"), Some("May")),
     case("Construction began in April 2019.", "April 2019", Some("2019-04"), Some("April 2019")),
     case("Unemployment peaked in March, 2020.", "March, 2020", Some("2020-03"), Some("March 2020")),
+    // An abbreviated month with a year: AP spells the month out.
+    case("The plant closed in Sept. 2017.", "Sept. 2017", Some("2017-09"), Some("September 2017")),
+    case("Sales fell in Jan 2021 and recovered.", "Jan 2021", Some("2021-01"), Some("January 2021")),
+    case("Prices rose in Feb. 2024.", "Feb. 2024", Some("2024-02"), Some("February")),
     case("The station closed in 2011.", "2011", Some("2011"), Some("2011")),
     case("Ballots were counted on the 5th.", "the 5th", Some("2024-06-05"), Some("June 5")),
     // Weekdays, alone and with a date.
@@ -220,6 +224,11 @@ const NOT_DATES: &[&str] = &[
     "Give me a day.",
     "Jan Novak won the race.",
     "The building has 2024 windows.",
+    // The name of the 2001 attacks, not a date of the story's year.
+    "The Sept. 11 attacks changed the city.",
+    "He testified before the Sept. 11 commission.",
+    // An abbreviated month alone.
+    "Jan. signed the letter.",
 ];
 
 #[test]

@@ -126,6 +126,19 @@ pub(crate) struct Scanner<'a> {
     pub de: bool,
 }
 
+/// Words after "Sept. 11" that make it the name of the 2001 attacks.
+const SEPT_11_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "attackers",
+    "hijackers",
+    "hijackings",
+    "terrorist",
+    "terror",
+    "commission",
+    "memorial",
+];
+
 const YEAR_PREPOSITIONS: &[&str] = &[
     "in", "since", "until", "till", "by", "during", "from", "through", "before", "after", "between", "and",
     "to", "im", "seit", "bis", "ab", "jahr", "jahre", "jahres", "of",
@@ -502,6 +515,17 @@ impl<'a> Scanner<'a> {
     fn at_month(&self, i: usize, previous_end: usize) -> Option<(Found, usize)> {
         let between = i > 0 && previous_end < i && self.is_word(i - 1, "between");
         if let Some((start, end, lang)) = self.day_parts(i) {
+            // "the Sept. 11 attacks": the name of the 2001 attacks, not a
+            // date of the story's year.
+            let event = start.month == 9
+                && start.day == 11
+                && start.year.is_none()
+                && lang == Lang::En
+                && self.joined(end)
+                && self.is_any(end, SEPT_11_NOUNS);
+            if event {
+                return None;
+            }
             if let Some((end_parts, connector, after)) = self.range_after(&start, end, between) {
                 let mut start = start;
                 let mut end_parts = end_parts;
@@ -518,12 +542,13 @@ impl<'a> Scanner<'a> {
             return self.found(i, end, DateForm::Day(start), lang);
         }
         let (month, abbreviated, next, lang) = self.month(i)?;
-        if abbreviated {
-            return None;
-        }
-        // "March 2022", "March, 2024", "January last year".
+        // "March 2022", "March, 2024", "January last year", "Sept. 2017".
         if let Some((year, after)) = self.trailing_year(next) {
             return self.found(i, after, DateForm::Month { month, year: Some(year), modifier: None }, lang);
+        }
+        // An abbreviated month alone is no date ("Jan." as a name).
+        if abbreviated {
+            return None;
         }
         // A month alone needs a preposition before it ("in January"): this
         // keeps "May" the verb and "March" the verb out.
