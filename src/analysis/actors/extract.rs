@@ -2495,7 +2495,7 @@ fn unknown_name(
     while end > i + 1 && (i..end).any(&consumed) {
         end -= 1;
     }
-    let mut first_word = items[i].span().slice(scan.text);
+    let first_word = items[i].span().slice(scan.text);
     if items[i].sentence_start && end == i + 1 && !scan.words.has_caps(first_word) {
         return None;
     }
@@ -2522,10 +2522,6 @@ fn unknown_name(
             kind = ActorKind::Person;
         }
     }
-    if first_word.is_empty() {
-        first_word = "";
-    }
-    let _ = first_word;
     Some((Span::new(items[i].span().start, items[last - 1].span().end), last, kind))
 }
 
