@@ -52,6 +52,13 @@ const CASES: &[(&str, &[&str])] = &[
             "World Health Organization -> World Health Organization",
         ],
     ),
+    // The given name of a three-word name on second reference, when no one
+    // else has it; a two-word name's first word is not enough.
+    (
+        "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, spoke. Tedros said funding fell.",
+        &["Tedros#2 -> Tedros Adhanom Ghebreyesus"],
+    ),
+    ("German Chancellor Olaf Scholz spoke. Olaf smiled.", &["Olaf#2 -> Olaf"]),
     ("Russian Defense Minister Sergei Shoigu attended.", &["Sergei Shoigu ~ Russian Defense Minister"]),
     // Surnames, family names first, possessives.
     (

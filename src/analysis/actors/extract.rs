@@ -2254,6 +2254,14 @@ fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender>
 /// The person a single capitalised word refers to: surname or family name of
 /// an introduced person (the nearest one before, else the first after), or a
 /// close spelling of it.
+/// The first word of a name of three words or more that does not start
+/// with its surname: how some naming traditions refer to a person again
+/// (Tedros Adhanom Ghebreyesus is "Tedros" on second reference).
+fn given_name(def: &PersonDef) -> Option<&str> {
+    let first = def.words.first()?;
+    (def.words.len() >= 3 && *first != def.surname).then_some(first.as_str())
+}
+
 fn resolve_word(
     scan: &Scan<'_>,
     defs: &[PersonDef],
@@ -2291,6 +2299,12 @@ fn resolve_word(
     };
     if !candidates.is_empty() {
         return pick(&candidates);
+    }
+    // The given name of one person with a name of three words or more
+    // ("Tedros" for Tedros Adhanom Ghebreyesus), when no one else has it.
+    let mut given = index.named(word).iter().copied().filter(|&d| given_name(&defs[d]) == Some(word));
+    if let (Some(d), None) = (given.next(), given.next()) {
+        return Some(d);
     }
     // A close spelling ("Zelensky" for "Zelenskyy").
     if word.chars().count() >= 5 && !scan.seen_lowercase(word) {
@@ -2352,6 +2366,9 @@ impl DefIndex {
         for (d, def) in defs.iter().enumerate().skip(self.indexed) {
             self.list(&def.surname, d);
             self.list(&def.name, d);
+            if let Some(given) = given_name(def) {
+                self.list(given, d);
+            }
             if let Some(&first) = def.surname.as_bytes().first() {
                 self.by_first[usize::from(first)].push(d);
             }
