@@ -14,6 +14,7 @@ use crate::analysis::dates::{
     RangeConnector, Tense,
 };
 use crate::analysis::finding::TextEdit;
+use crate::analysis::lower::Lower;
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -425,7 +426,8 @@ pub fn rewrite_with(
     } else if ends_with_year(written) && !rendered_ends_with_year && after.starts_with(", ") {
         // "held April 16, 2023, was" -> "held Sunday was"; but keep a comma
         // that also ends an opening phrase or comes before a conjunction.
-        let next_word: String = after[2..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let rest = &after[2..];
+        let next_word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
         let keeps = [
             "and",
             "but",
@@ -454,7 +456,7 @@ pub fn rewrite_with(
         ];
         let lowercase = next_word.chars().next().is_some_and(char::is_lowercase);
         let opening = opening_phrase(text, mention.span.start);
-        if lowercase && !opening && !keeps.contains(&next_word.to_lowercase().as_str()) {
+        if lowercase && !opening && !keeps.contains(&Lower::of(next_word).as_str()) {
             span = Span::new(span.start, span.end + 1);
         }
     }
@@ -505,4 +507,32 @@ pub fn normalize_edits(context: &Context<'_>, style: DateStyle) -> Vec<TextEdit>
 /// read in an order the text does not settle.
 pub fn rewrite_is_safe(mention: &DateMention) -> bool {
     !mention.has_flag(DateFlag::AmbiguousDayMonthOrder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_number;
+
+    /// (number, width, what `format!("{number:0width$}")` writes)
+    const CASES: &[(i64, usize, &str)] = &[
+        (0, 0, "0"),
+        (7, 0, "7"),
+        (7, 2, "07"),
+        (12, 2, "12"),
+        (999, 4, "0999"),
+        (2023, 4, "2023"),
+        (123_456, 4, "123456"),
+        (-1, 4, "-001"),
+        (-2023, 0, "-2023"),
+    ];
+
+    #[test]
+    fn push_number_writes_what_format_writes() {
+        for &(number, width, expected) in CASES {
+            let mut out = String::from("x");
+            push_number(&mut out, number, width);
+            assert_eq!(out, format!("x{expected}"), "{number} at width {width}");
+            assert_eq!(&out[1..], format!("{number:0width$}"), "{number} at width {width}");
+        }
+    }
 }

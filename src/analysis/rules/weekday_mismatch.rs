@@ -2,7 +2,7 @@
 
 use crate::analysis::dates::lexicon::{ap_month, weekday_name};
 use crate::analysis::dates::render::{in_quotation, push_number};
-use crate::analysis::dates::{add_days, DateFlag, DateForm, DateMention};
+use crate::analysis::dates::{DateFlag, DateForm, DateMention};
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
 use crate::analysis::rules::{concat, Rule};
 use crate::analysis::span::Span;
@@ -76,7 +76,12 @@ fn date_fix(text: &str, mention: &DateMention, weekday: u8) -> Option<Fix> {
     let actual = date.weekday().to_monday_zero_offset() as i64;
     let forward = (i64::from(weekday) - actual).rem_euclid(7);
     let shift = if forward <= 3 { forward } else { forward - 7 };
-    let target = add_days(date, shift)?;
+    // At most three days either way: a step at a time costs far less than
+    // calendar arithmetic with a span (`add_days`), for the same day.
+    let mut target = date;
+    for _ in 0..shift.unsigned_abs() {
+        target = if shift > 0 { target.tomorrow() } else { target.yesterday() }.ok()?;
+    }
     let day_span = parts.day_span?;
     let (span, new_text) = if target.month() == date.month() {
         let written = day_span.slice(text);
