@@ -822,7 +822,7 @@ impl People {
         if let Some(&answer) = self.role_answers.borrow().get(&words) {
             return answer.map(|i| &self.people[i]);
         }
-        let Some(roles) = roles.as_ref() else { return None };
+        let roles = roles.as_ref()?;
         let answer = roles.best(&words, head);
         self.role_answers.borrow_mut().insert(words, answer);
         answer.map(|i| &self.people[i])
