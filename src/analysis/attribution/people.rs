@@ -51,7 +51,7 @@ pub struct People {
     role_words: RefCell<RoleWords>,
     /// `by_role` answers by the title's words (the answer depends on
     /// nothing else).
-    role_answers: RefCell<HashMap<Vec<String>, Option<usize>>>,
+    role_answers: RefCell<RoleAnswers>,
     /// Per person without a known gender: the gender a title before one of
     /// its mentions gives ("Mr.", "Frau"), found when first asked for (only
     /// the persons a pronoun may refer to are ever asked about).
@@ -79,20 +79,64 @@ pub(super) struct RoleWords {
     windows: HashMap<Box<str>, (Box<[u32]>, u32), FixedState>,
     /// Builds so far.
     round: u32,
+    /// The previous version's index and the answers it gave.
+    kept: Option<KeptIndex>,
 }
+
+/// A [`RoleIndex`]'s windows, postings and answers, kept for the next
+/// version: when that version's windows hold the same word ids for the same
+/// persons — all an answer reads — its postings and answers are these.
+struct KeptIndex {
+    windows: Vec<(usize, std::ops::Range<usize>)>,
+    ids: Vec<u32>,
+    postings: Vec<Vec<u32>>,
+    answers: RoleAnswers,
+}
+
+/// Past this many changed windows, the index is built afresh.
+const MAX_CHANGED_WINDOWS: usize = 64;
+
+/// The windows whose words differ from the kept index's, by index, when the
+/// windows belong to the same persons in the same order and few changed
+/// (else `None`: build afresh).
+fn changed_windows(
+    kept: &KeptIndex,
+    windows: &[(usize, std::ops::Range<usize>)],
+    ids: &[u32],
+) -> Option<Vec<usize>> {
+    if kept.windows.len() != windows.len() {
+        return None;
+    }
+    let mut changed = Vec::new();
+    for (w, ((old_person, old_range), (person, range))) in kept.windows.iter().zip(windows).enumerate() {
+        if old_person != person {
+            return None;
+        }
+        if kept.ids.get(old_range.clone()) != ids.get(range.clone()) {
+            changed.push(w);
+            if changed.len() > MAX_CHANGED_WINDOWS {
+                return None;
+            }
+        }
+    }
+    Some(changed)
+}
+
+/// `People::by_role`'s answers by the title's words.
+type RoleAnswers = HashMap<Vec<String>, Option<usize>>;
 
 /// Past this many distinct words, the kept words are dropped (ids are never
 /// reused, so the vocabulary only grows).
 const MAX_ROLE_WORDS: usize = 1 << 18;
 
 impl RoleWords {
-    /// The word ids of the window `window`.
-    fn ids(&mut self, window: &str, fresh: &mut Vec<(Box<str>, u32)>) -> &[u32] {
+    /// Append the word ids of the window `window` to `out`.
+    fn ids(&mut self, window: &str, fresh: &mut Vec<(Box<str>, u32)>, out: &mut Vec<u32>) {
         let round = self.round;
         if let Some(entry) = self.windows.get_mut(window) {
             entry.1 = round;
-            // Borrow again to return the slice (the entry exists).
-            return &self.windows[window].0;
+            out.extend_from_slice(&entry.0);
+            return;
         }
         let mut ids = Vec::new();
         let mut lower = String::new();
@@ -117,7 +161,8 @@ impl RoleWords {
             };
             ids.push(id);
         }
-        &self.windows.entry(window.into()).or_insert((ids.into_boxed_slice(), round)).0
+        out.extend_from_slice(&ids);
+        self.windows.insert(window.into(), (ids.into_boxed_slice(), round));
     }
 }
 
@@ -142,10 +187,13 @@ struct RoleIndex {
 }
 
 impl RoleIndex {
-    fn build(text: &str, people: &[Person], mut words: RoleWords) -> RoleIndex {
+    /// The index of `people`'s windows, with the answers kept from the
+    /// previous version when its windows were the same (else none).
+    fn build(text: &str, people: &[Person], mut words: RoleWords) -> (RoleIndex, RoleAnswers) {
         if words.vocabulary.len() > MAX_ROLE_WORDS {
             words = RoleWords::default();
         }
+        let kept = words.kept.take();
         words.round = words.round.wrapping_add(1);
         let mut fresh = Vec::new();
         let mut windows = Vec::new();
@@ -153,7 +201,7 @@ impl RoleIndex {
         for (person_index, person) in people.iter().enumerate().filter(|(_, p)| p.is_person) {
             for m in &person.mentions {
                 let first = ids.len();
-                ids.extend_from_slice(words.ids(window(text, m.start), &mut fresh));
+                words.ids(window(text, m.start), &mut fresh, &mut ids);
                 windows.push((person_index, first..ids.len()));
             }
         }
@@ -163,6 +211,41 @@ impl RoleIndex {
             fresh.sort_unstable();
             let old = std::mem::take(&mut words.sorted);
             words.sorted = merge_sorted(old, fresh);
+        }
+        let changed = kept.as_ref().and_then(|kept| changed_windows(kept, &windows, &ids));
+        if let (Some(changed), Some(kept)) = (changed, kept) {
+            // The previous version's index, updated where windows changed.
+            let KeptIndex { windows: old_windows, ids: old_ids, mut postings, mut answers } = kept;
+            postings.resize_with(words.vocabulary.len(), Vec::new);
+            for &w in &changed {
+                let window_id = w as u32;
+                for &id in &old_ids[old_windows[w].1.clone()] {
+                    let posting = &mut postings[id as usize];
+                    if let Ok(at) = posting.binary_search(&window_id) {
+                        posting.remove(at);
+                    }
+                }
+                for &id in &ids[windows[w].1.clone()] {
+                    let posting = &mut postings[id as usize];
+                    if let Err(at) = posting.binary_search(&window_id) {
+                        posting.insert(at, window_id);
+                    }
+                }
+            }
+            let index = RoleIndex { words, windows, ids, postings };
+            // Only windows holding a word like the title's last word are
+            // scored (`best`): an answer stands when no changed window held
+            // one before or holds one now.
+            answers.retain(|words, _| {
+                let Some(head) = words.last() else { return false };
+                let similar = index.similar_ids(head);
+                changed.iter().all(|&w| {
+                    let before = &old_ids[old_windows[w].1.clone()];
+                    let now = &index.ids[index.windows[w].1.clone()];
+                    !before.iter().chain(now).any(|id| similar.binary_search(id).is_ok())
+                })
+            });
+            return (index, answers);
         }
         let mut postings: Vec<Vec<u32>> = Vec::new();
         postings.resize_with(words.vocabulary.len(), Vec::new);
@@ -175,7 +258,15 @@ impl RoleIndex {
                 }
             }
         }
-        RoleIndex { words, windows, ids, postings }
+        (RoleIndex { words, windows, ids, postings }, RoleAnswers::default())
+    }
+
+    /// The window words, with this index and its `answers` kept for the
+    /// next version.
+    fn keep(self, answers: RoleAnswers) -> RoleWords {
+        let RoleIndex { mut words, windows, ids, postings } = self;
+        words.kept = Some(KeptIndex { windows, ids, postings, answers });
+        words
     }
 
     /// Ids of the window words `similar` to `word`, ascending.
@@ -203,7 +294,7 @@ impl RoleIndex {
         let mut candidates: Vec<u32> = self
             .similar_ids(head)
             .iter()
-            .flat_map(|&id| self.postings[id as usize].iter().copied())
+            .flat_map(|&id| self.postings.get(id as usize).into_iter().flatten().copied())
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -250,7 +341,10 @@ pub(crate) fn sort_by_start<T: Ord + Copy>(items: &mut Vec<T>, start: impl Fn(&T
         *slot += 1;
     }
     for bucket in bounds.windows(2) {
-        sorted[bucket[0]..bucket[1]].sort();
+        // Most buckets hold no mention or one.
+        if bucket[1] - bucket[0] > 1 {
+            sorted[bucket[0]..bucket[1]].sort();
+        }
     }
     *items = sorted;
 }
@@ -719,11 +813,16 @@ impl People {
         if !is_title(head) || words.iter().any(|w| self.words.contains(w)) {
             return None;
         }
+        let mut roles = self.roles.borrow_mut();
+        if roles.is_none() {
+            let (index, answers) = RoleIndex::build(text, &self.people, self.role_words.take());
+            *roles = Some(index);
+            *self.role_answers.borrow_mut() = answers;
+        }
         if let Some(&answer) = self.role_answers.borrow().get(&words) {
             return answer.map(|i| &self.people[i]);
         }
-        let mut roles = self.roles.borrow_mut();
-        let roles = roles.get_or_insert_with(|| RoleIndex::build(text, &self.people, self.role_words.take()));
+        let roles = roles.as_ref()?;
         let answer = roles.best(&words, head);
         self.role_answers.borrow_mut().insert(words, answer);
         answer.map(|i| &self.people[i])
@@ -732,7 +831,7 @@ impl People {
     /// The window words to keep for the next analysis.
     pub fn take_role_words(&self) -> RoleWords {
         match self.roles.borrow_mut().take() {
-            Some(index) => index.words,
+            Some(index) => index.keep(self.role_answers.take()),
             None => self.role_words.take(),
         }
     }
@@ -904,7 +1003,7 @@ mod role_index_tests {
             text.push_str("Putin. ");
         }
         let person = Person { name: "Putin".into(), actor: None, is_person: true, mentions, gender: None };
-        let index = RoleIndex::build(&text, &[person], RoleWords::default());
+        let (index, _) = RoleIndex::build(&text, &[person], RoleWords::default());
         for query in words.iter().chain(&["russ", "ministers", "präsi", "putin"]) {
             let found: Vec<&str> = index
                 .similar_ids(query)
@@ -920,9 +1019,10 @@ mod role_index_tests {
         }
     }
 
-    /// Window words kept from an earlier version (another text, another
-    /// set of people) change no answer: each version's index, built on the
-    /// words kept from the one before, answers like a fresh index.
+    /// Window words and answers kept from an earlier version (another text,
+    /// another set of people, or the same windows elsewhere) change no
+    /// answer: each version's index, built on what the one before kept,
+    /// answers like a fresh index.
     #[test]
     fn an_index_built_on_kept_words_answers_like_a_fresh_one() {
         // (text, mentions of person 0 and person 1 as the words they start at)
@@ -937,6 +1037,24 @@ mod role_index_tests {
                 "Chancellor Scholz met Minister Baerbock. The minister Baerbock spoke.",
                 &["Scholz"],
                 &["Baerbock", "Baerbock spoke"],
+            ),
+            // The same windows further on: the kept answers stand.
+            (
+                "Today: Chancellor Scholz met Minister Baerbock. The minister Baerbock spoke.",
+                &["Scholz"],
+                &["Baerbock", "Baerbock spoke"],
+            ),
+            // One window's words changed.
+            (
+                "Today: Chancellor Scholz met Minister Baerbock. The chancellor Baerbock spoke.",
+                &["Scholz"],
+                &["Baerbock", "Baerbock spoke"],
+            ),
+            // The same windows for the other person: they do not.
+            (
+                "Today: Chancellor Scholz met Minister Baerbock. The minister Baerbock spoke.",
+                &["Baerbock", "Baerbock spoke"],
+                &["Scholz"],
             ),
         ];
         let queries: &[&[&str]] = &[
@@ -962,14 +1080,16 @@ mod role_index_tests {
                 gender: None,
             };
             let people = [person(0, first), person(1, second)];
-            let fresh = RoleIndex::build(text, &people, RoleWords::default());
-            let reused = RoleIndex::build(text, &people, kept);
+            let (fresh, _) = RoleIndex::build(text, &people, RoleWords::default());
+            let (reused, mut answers) = RoleIndex::build(text, &people, kept);
             for words in queries {
                 let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
                 let head = words.last().unwrap();
-                assert_eq!(reused.best(&words, head), fresh.best(&words, head), "{text}: {words:?}");
+                let expected = fresh.best(&words, head);
+                let answer = *answers.entry(words.clone()).or_insert_with(|| reused.best(&words, head));
+                assert_eq!(answer, expected, "{text}: {words:?}");
             }
-            kept = reused.words;
+            kept = reused.keep(answers);
         }
     }
 

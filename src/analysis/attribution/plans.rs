@@ -9,8 +9,9 @@
 //! quotations before it in that stretch (carry-over). Besides that stretch
 //! it reads only the words of the article's person names and the settings.
 //!
-//! So a plan is kept under a [`Key`] holding all of that, with every offset
-//! relative to the stretch's start, and reused when a later version has the
+//! So a plan is kept under a key holding all of that (written as bytes by
+//! [`KeyWriter`] into one reused buffer, so a plan found costs no
+//! allocation), with every offset relative to the stretch's start, and reused when a later version has the
 //! same key: the same text read the same way gives the same plan, shifted to
 //! where the stretch now lies. A keystroke re-plans only the quotations
 //! whose stretch it touched. Resolving the mention to a person (which reads
@@ -41,28 +42,72 @@ struct RelPlan {
     orphan: bool,
 }
 
-/// Everything a quotation's plan is made from (offsets relative to the
-/// start of its stretch).
-#[derive(PartialEq, Eq, Hash)]
-struct Key {
-    /// The text of the stretch.
-    text: Box<str>,
-    /// The quotation's span and inner span.
-    quotation: (Rel, Rel),
-    /// The paragraphs of the stretch.
-    paragraphs: Box<[Rel]>,
-    /// The top-level quotations overlapping the stretch, with the last
-    /// character inside each.
-    layout: Box<[(Rel, Option<char>)]>,
-    /// The plans of those before the quotation.
-    before: Box<[RelPlan]>,
+/// Writes everything a quotation's plan is made from (offsets relative to
+/// the start of its stretch) as bytes, in this order: the text of the
+/// stretch; the quotation's span and inner span; the paragraphs of the
+/// stretch; the top-level quotations overlapping the stretch, with the last
+/// character inside each; the plans of those before the quotation. Every
+/// list and the text are preceded by their length and every field has a
+/// fixed width, so two keys are equal bytes exactly when what they hold is
+/// equal.
+struct KeyWriter<'b>(&'b mut Vec<u8>);
+
+impl KeyWriter<'_> {
+    fn number(&mut self, n: isize) {
+        self.0.extend_from_slice(&(n as i64).to_le_bytes());
+    }
+
+    fn len(&mut self, n: usize) {
+        self.0.extend_from_slice(&(n as u64).to_le_bytes());
+    }
+
+    fn rel(&mut self, (start, end): Rel) {
+        self.number(start);
+        self.number(end);
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.0.push(b);
+    }
+
+    fn plan(&mut self, plan: &RelPlan) {
+        let RelPlan { is_speech, cue, via, mention, orphan } = *plan;
+        self.byte(u8::from(is_speech));
+        match cue {
+            Some(cue) => {
+                self.byte(1);
+                self.rel(cue);
+            }
+            None => self.byte(0),
+        }
+        self.byte(match via {
+            super::Via::None => 0,
+            super::Via::Cue => 1,
+            super::Via::CarryOver => 2,
+        });
+        match mention {
+            Some((span, kind)) => {
+                self.byte(1);
+                self.rel(span);
+                self.byte(match kind {
+                    super::MentionKind::Pronoun => 0,
+                    super::MentionKind::Name => 1,
+                    super::MentionKind::Description => 2,
+                });
+            }
+            None => self.byte(0),
+        }
+        self.byte(u8::from(orphan));
+    }
 }
 
 /// The plans of the previous versions of a document, kept in the memo
 /// ([`crate::analysis::memo::Memo::state`]).
 #[derive(Default)]
 pub(super) struct Plans {
-    entries: HashMap<Key, (RelPlan, u32), FixedState>,
+    entries: HashMap<Box<[u8]>, (RelPlan, u32), FixedState>,
+    /// The key being written (reused from quotation to quotation).
+    key: Vec<u8>,
     /// The person-name words the plans were made with.
     words: HashSet<String, FixedState>,
     round: u32,
@@ -139,21 +184,32 @@ impl Attributor<'_> {
         plans: &[Option<Plan>],
         kept: &mut Plans,
     ) -> Plan {
-        let Some((origin, key)) = self.plan_key(index, plans) else { return self.plan(index, done) };
+        let mut key = std::mem::take(&mut kept.key);
+        key.clear();
+        let Some(origin) = self.plan_key(index, plans, &mut key) else {
+            kept.key = key;
+            return self.plan(index, done);
+        };
         let round = kept.round;
-        if let Some((plan, used)) = kept.entries.get_mut(&key) {
-            *used = round;
-            return plan.at(origin);
-        }
-        let plan = self.plan(index, done);
-        kept.entries.insert(key, (RelPlan::of(&plan, origin), round));
+        let plan = match kept.entries.get_mut(key.as_slice()) {
+            Some((plan, used)) => {
+                *used = round;
+                plan.at(origin)
+            }
+            None => {
+                let plan = self.plan(index, done);
+                kept.entries.insert(key.as_slice().into(), (RelPlan::of(&plan, origin), round));
+                plan
+            }
+        };
+        kept.key = key;
         plan
     }
 
-    /// The start of quotation `index`'s stretch and its key (`None` when the
-    /// quotation overlaps no paragraph or its stretch does not lie on
-    /// character boundaries).
-    fn plan_key(&self, index: usize, plans: &[Option<Plan>]) -> Option<(usize, Key)> {
+    /// The start of quotation `index`'s stretch, with its key written into
+    /// `out` (`None` when the quotation overlaps no paragraph or its stretch
+    /// does not lie on character boundaries).
+    fn plan_key(&self, index: usize, plans: &[Option<Plan>], out: &mut Vec<u8>) -> Option<usize> {
         let quotation = self.quotes.quotations.get(index)?;
         let document = self.document;
         // The paragraphs the quotation overlaps hold every token of it (its
@@ -167,7 +223,15 @@ impl Attributor<'_> {
         let origin = document.clamped(first).start.min(reach_back(self.text, quotation.span.start));
         let end = document.clamped(pl).end.max(quotation.span.end);
         let text = self.text.get(origin..end)?;
-        let paragraphs = (first..=pl).map(|p| rel(document.clamped(p), origin)).collect();
+        let mut key = KeyWriter(out);
+        key.len(text.len());
+        key.0.extend_from_slice(text.as_bytes());
+        key.rel(rel(quotation.span, origin));
+        key.rel(rel(quotation.inner, origin));
+        key.len(pl + 1 - first);
+        for p in first..=pl {
+            key.rel(rel(document.clamped(p), origin));
+        }
         let overlapping = {
             let from = document.top.partition_point(|(_, span)| span.end <= origin);
             document.top[from..].iter().take_while(|(_, span)| span.start < end)
@@ -176,18 +240,17 @@ impl Attributor<'_> {
             let q = self.quotes.quotations.get(j)?;
             self.text.get(q.inner.start..q.inner.end)?.trim_end().chars().last()
         };
-        let layout = overlapping.clone().map(|&(j, span)| (rel(span, origin), inner_end(j))).collect();
-        let before = overlapping
-            .filter(|(_, span)| span.start < quotation.span.start)
-            .map(|&(j, _)| RelPlan::of(&plans.get(j).copied().flatten().unwrap_or_default(), origin))
-            .collect();
-        let key = Key {
-            text: text.into(),
-            quotation: (rel(quotation.span, origin), rel(quotation.inner, origin)),
-            paragraphs,
-            layout,
-            before,
-        };
-        Some((origin, key))
+        key.len(overlapping.clone().count());
+        for &(j, span) in overlapping.clone() {
+            key.rel(rel(span, origin));
+            // No character is u32::MAX.
+            key.0.extend_from_slice(&inner_end(j).map_or(u32::MAX, u32::from).to_le_bytes());
+        }
+        let before = overlapping.filter(|(_, span)| span.start < quotation.span.start);
+        key.len(before.clone().count());
+        for &(j, _) in before {
+            key.plan(&RelPlan::of(&plans.get(j).copied().flatten().unwrap_or_default(), origin));
+        }
+        Some(origin)
     }
 }

@@ -14,6 +14,7 @@ use crate::analysis::dates::{
     RangeConnector, Tense,
 };
 use crate::analysis::finding::TextEdit;
+use crate::analysis::lower::Lower;
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -56,14 +57,29 @@ impl DateStyle {
 
 /// The date written in `style`, or `None` when it is left as written.
 pub fn render(mention: &DateMention, style: DateStyle, today: Option<Date>, text: &str) -> Option<String> {
+    let mut out = String::new();
+    render_into(mention, style, today, text, &mut out).then_some(out)
+}
+
+/// [`render`] into `out` (cleared first): `false` when the date is left as
+/// written. The rules render every date of the document on every version,
+/// so this writes into one reused buffer, without `format!`.
+pub fn render_into(
+    mention: &DateMention,
+    style: DateStyle,
+    today: Option<Date>,
+    text: &str,
+    out: &mut String,
+) -> bool {
+    out.clear();
     if mention.lang != Lang::En
         || mention.has_flag(DateFlag::InvalidDate)
         || mention.has_flag(DateFlag::WeekdayMismatch)
         || mention.has_flag(DateFlag::NotResolvable)
     {
-        return None;
+        return false;
     }
-    let value = mention.value?;
+    let Some(value) = mention.value else { return false };
     // AP leaves out what the reader (and copydesk, reading the result back)
     // works out from the article date and the sentence's tense: only when
     // that gives back the same day.
@@ -71,33 +87,62 @@ pub fn render(mention: &DateMention, style: DateStyle, today: Option<Date>, text
     match &mention.form {
         DateForm::Day(parts) => {
             let part_of_day = None;
-            Some(day(style, value.date, reader, parts.weekday.is_some(), part_of_day))
+            day(out, style, value.date, reader, parts.weekday.is_some(), part_of_day);
         }
         DateForm::Weekday { part_of_day, .. } => {
-            Some(day(style, value.date, reader, true, part_of_day.map(|p| p.word())))
+            day(out, style, value.date, reader, true, part_of_day.map(|p| p.word()));
         }
         DateForm::DayOffset { days, word } => {
             // "today" often means "nowadays"; leave it.
             if *days == 0 {
-                return None;
+                return false;
             }
             let _ = word;
-            Some(day(style, value.date, reader, false, None))
+            day(out, style, value.date, reader, false, None);
         }
-        DateForm::Anchored { days: Some(_) } => None,
-        DateForm::DayOfMonth { .. } => Some(day(style, value.date, reader, false, None)),
+        DateForm::Anchored { days: Some(_) } => return false,
+        DateForm::DayOfMonth { .. } => day(out, style, value.date, reader, false, None),
         DateForm::Month { modifier: None, .. } if value.precision == Precision::Month => {
-            Some(month(style, value, reader))
+            month(out, style, value, reader);
         }
         DateForm::Range { start, end, connector, from } => {
-            let end_value = mention.end_value?;
+            let Some(end_value) = mention.end_value else { return false };
             let _ = (start, end);
-            Some(range(style, value.date, end_value.date, reader, *connector, *from))
+            range(out, style, value.date, end_value.date, reader, *connector, *from);
         }
         _ => {
             let _ = text;
-            None
+            return false;
         }
+    }
+    true
+}
+
+/// `number` in decimal, at least `width` digits (zero-padded): `format!`'s
+/// `{number:0width$}`, without its machinery.
+pub(crate) fn push_number(out: &mut String, number: i64, width: usize) {
+    if number < 0 {
+        use std::fmt::Write as _;
+        // Writing into a `String` cannot fail.
+        let _ = write!(out, "{number:0width$}");
+        return;
+    }
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    let mut rest = number as u64;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for _ in (digits.len() - at)..width {
+        out.push('0');
+    }
+    for &digit in &digits[at..] {
+        out.push(char::from(digit));
     }
 }
 
@@ -134,79 +179,102 @@ impl Reader {
 /// One calendar day. `weekday_written` keeps a written weekday (or renders a
 /// weekday expression) where the style allows.
 fn day(
+    out: &mut String,
     style: DateStyle,
     date: Date,
     reader: Reader,
     weekday_written: bool,
     part_of_day: Option<&str>,
-) -> String {
+) {
     let today = reader.today;
     let weekday = weekday_name(date.weekday().to_monday_zero_offset() as u8);
     let m = date.month() as u8;
-    let d = date.day();
-    let y = date.year();
+    let d = i64::from(date.day());
+    let y = i64::from(date.year());
     match style {
-        DateStyle::Iso => format!("{y:04}-{m:02}-{d:02}"),
+        DateStyle::Iso => {
+            push_number(out, y, 4);
+            out.push('-');
+            push_number(out, i64::from(m), 2);
+            out.push('-');
+            push_number(out, d, 2);
+        }
         DateStyle::Chicago | DateStyle::Long => {
-            let core = format!("{} {d}, {y}", month_name(m));
             if weekday_written {
-                format!("{weekday}, {core}")
-            } else {
-                core
+                out.push_str(weekday);
+                out.push_str(", ");
             }
+            out.push_str(month_name(m));
+            out.push(' ');
+            push_number(out, d, 0);
+            out.push_str(", ");
+            push_number(out, y, 0);
         }
         DateStyle::Ap => {
             let distance = today.map(|t| days_between(t, date));
             if reader.weekday_reads_as(date) {
-                return match part_of_day {
-                    Some(part) => format!("{weekday} {part}"),
-                    None => weekday.to_owned(),
-                };
-            }
-            use std::fmt::Write as _;
-            let mut core = String::with_capacity(24);
-            // Writing into a `String` cannot fail.
-            let _ = write!(core, "{} {d}", ap_month(m));
-            if !reader.year_reads_as(date, false) {
-                let _ = write!(core, ", {y}");
+                out.push_str(weekday);
+                if let Some(part) = part_of_day {
+                    out.push(' ');
+                    out.push_str(part);
+                }
+                return;
             }
             // A written weekday stays for an upcoming date ("Monday, Oct. 2");
             // for a past date beyond the week it adds nothing.
             if weekday_written && distance.is_some_and(|days| days > 0) {
-                format!("{weekday}, {core}")
-            } else {
-                core
+                out.push_str(weekday);
+                out.push_str(", ");
+            }
+            out.push_str(ap_month(m));
+            out.push(' ');
+            push_number(out, d, 0);
+            if !reader.year_reads_as(date, false) {
+                out.push_str(", ");
+                push_number(out, y, 0);
             }
         }
     }
 }
 
-fn month(style: DateStyle, value: DateValue, reader: Reader) -> String {
+fn month(out: &mut String, style: DateStyle, value: DateValue, reader: Reader) {
     let m = value.date.month() as u8;
-    let y = value.date.year();
+    let y = i64::from(value.date.year());
     match style {
-        DateStyle::Iso => format!("{y:04}-{m:02}"),
-        DateStyle::Chicago | DateStyle::Long => format!("{} {y}", month_name(m)),
+        DateStyle::Iso => {
+            push_number(out, y, 4);
+            out.push('-');
+            push_number(out, i64::from(m), 2);
+        }
+        DateStyle::Chicago | DateStyle::Long => {
+            out.push_str(month_name(m));
+            out.push(' ');
+            push_number(out, y, 0);
+        }
         DateStyle::Ap => {
-            if reader.year_reads_as(value.date, true) {
-                month_name(m).to_owned()
-            } else {
-                format!("{} {y}", month_name(m))
+            out.push_str(month_name(m));
+            if !reader.year_reads_as(value.date, true) {
+                out.push(' ');
+                push_number(out, y, 0);
             }
         }
     }
 }
 
 fn range(
+    out: &mut String,
     style: DateStyle,
     start: Date,
     end: Date,
     reader: Reader,
     connector: RangeConnector,
     from: bool,
-) -> String {
+) {
     if style == DateStyle::Iso {
-        return format!("{}/{}", iso(start), iso(end));
+        iso(out, start);
+        out.push('/');
+        iso(out, end);
+        return;
     }
     let month_of = |date: Date| -> &'static str {
         match style {
@@ -232,30 +300,47 @@ fn range(
     };
     let same_year = start.year() == end.year();
     let same_month = same_year && start.month() == end.month();
+    let month_day = |out: &mut String, date: Date| {
+        out.push_str(month_of(date));
+        out.push(' ');
+        push_number(out, i64::from(date.day()), 0);
+    };
+    let comma_year = |out: &mut String, date: Date| {
+        out.push_str(", ");
+        push_number(out, i64::from(date.year()), 0);
+    };
     if same_year {
-        let mut out = if same_month {
-            format!("{} {}{joiner}{}", month_of(start), start.day(), end.day())
+        month_day(out, start);
+        out.push_str(joiner);
+        if same_month {
+            push_number(out, i64::from(end.day()), 0);
         } else {
-            format!("{} {}{joiner}{} {}", month_of(start), start.day(), month_of(end), end.day())
-        };
-        if show_start_year {
-            out.push_str(&format!(", {}", start.year()));
+            month_day(out, end);
         }
-        return out;
+        if show_start_year {
+            comma_year(out, start);
+        }
+        return;
     }
-    let mut out = format!("{} {}, {}", month_of(start), start.day(), start.year());
+    month_day(out, start);
+    comma_year(out, start);
     if joiner.starts_with(' ') {
         out.push(',');
     }
-    out.push_str(&format!("{joiner}{} {}", month_of(end), end.day()));
+    out.push_str(joiner);
+    month_day(out, end);
     if show_end_year {
-        out.push_str(&format!(", {}", end.year()));
+        comma_year(out, end);
     }
-    out
 }
 
-fn iso(date: Date) -> String {
-    DateValue { date, precision: Precision::Day }.iso()
+/// A day in ISO 8601 ([`DateValue::iso`] at day precision).
+fn iso(out: &mut String, date: Date) {
+    push_number(out, i64::from(date.year()), 4);
+    out.push('-');
+    push_number(out, i64::from(date.month()), 2);
+    out.push('-');
+    push_number(out, i64::from(date.day()), 2);
 }
 
 /// Whether the date lies inside a direct quotation (never rewritten).
@@ -283,14 +368,27 @@ pub fn in_quotation(context: &Context<'_>, span: Span) -> bool {
 /// comma that closed a removed year dropped when nothing else needs it.
 /// `None` when the style leaves it as written or it is inside a quotation.
 pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -> Option<TextEdit> {
+    rewrite_with(context, mention, style, &mut String::new())
+}
+
+/// [`rewrite`], rendering into `buffer` (reused from date to date): a date
+/// already written in the style costs no allocation.
+pub fn rewrite_with(
+    context: &Context<'_>,
+    mention: &DateMention,
+    style: DateStyle,
+    buffer: &mut String,
+) -> Option<TextEdit> {
     let text = context.text;
     if in_quotation(context, mention.span) {
         return None;
     }
     let today = context.analysis.article_date.as_ref().map(|d| d.date);
-    let rendered = render(mention, style, today, text)?;
+    if !render_into(mention, style, today, text, buffer) {
+        return None;
+    }
     let written = text.get(mention.span.start..mention.span.end)?;
-    if rendered == written {
+    if buffer.as_str() == written {
         return None;
     }
     let after = text.get(mention.span.end..).unwrap_or("");
@@ -315,8 +413,10 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
             && bytes[bytes.len() - 4..].iter().all(u8::is_ascii_digit)
             && s[..s.len() - 4].ends_with(", ")
     };
-    let rendered_ends_with_year = ends_with_year(&rendered);
-    let mut new_text = rendered;
+    let rendered_ends_with_year = ends_with_year(buffer);
+    // The rendering and, perhaps, a comma: allocated once at that size.
+    let mut new_text = String::with_capacity(buffer.len() + 1);
+    new_text.push_str(buffer);
     if style != DateStyle::Iso && rendered_ends_with_year && !ends_with_year(written) {
         // "on February 24 last year was" -> "on Feb. 24, 2022, was".
         let mut rest = after.chars();
@@ -326,7 +426,8 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
     } else if ends_with_year(written) && !rendered_ends_with_year && after.starts_with(", ") {
         // "held April 16, 2023, was" -> "held Sunday was"; but keep a comma
         // that also ends an opening phrase or comes before a conjunction.
-        let next_word: String = after[2..].chars().take_while(|c| c.is_alphabetic()).collect();
+        let rest = &after[2..];
+        let next_word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
         let keeps = [
             "and",
             "but",
@@ -355,7 +456,7 @@ pub fn rewrite(context: &Context<'_>, mention: &DateMention, style: DateStyle) -
         ];
         let lowercase = next_word.chars().next().is_some_and(char::is_lowercase);
         let opening = opening_phrase(text, mention.span.start);
-        if lowercase && !opening && !keeps.contains(&next_word.to_lowercase().as_str()) {
+        if lowercase && !opening && !keeps.contains(&Lower::of(next_word).as_str()) {
             span = Span::new(span.start, span.end + 1);
         }
     }
@@ -391,8 +492,9 @@ fn opening_phrase(text: &str, start: usize) -> bool {
 /// Every edit that writes the document's dates in `style`, in text order.
 pub fn normalize_edits(context: &Context<'_>, style: DateStyle) -> Vec<TextEdit> {
     let mut edits: Vec<TextEdit> = Vec::new();
+    let mut buffer = String::new();
     for mention in &context.analysis.dates {
-        if let Some(edit) = rewrite(context, mention, style) {
+        if let Some(edit) = rewrite_with(context, mention, style, &mut buffer) {
             if edits.last().is_none_or(|last| last.span.end <= edit.span.start) {
                 edits.push(edit);
             }
@@ -405,4 +507,32 @@ pub fn normalize_edits(context: &Context<'_>, style: DateStyle) -> Vec<TextEdit>
 /// read in an order the text does not settle.
 pub fn rewrite_is_safe(mention: &DateMention) -> bool {
     !mention.has_flag(DateFlag::AmbiguousDayMonthOrder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_number;
+
+    /// (number, width, what `format!("{number:0width$}")` writes)
+    const CASES: &[(i64, usize, &str)] = &[
+        (0, 0, "0"),
+        (7, 0, "7"),
+        (7, 2, "07"),
+        (12, 2, "12"),
+        (999, 4, "0999"),
+        (2023, 4, "2023"),
+        (123_456, 4, "123456"),
+        (-1, 4, "-001"),
+        (-2023, 0, "-2023"),
+    ];
+
+    #[test]
+    fn push_number_writes_what_format_writes() {
+        for &(number, width, expected) in CASES {
+            let mut out = String::from("x");
+            push_number(&mut out, number, width);
+            assert_eq!(out, format!("x{expected}"), "{number} at width {width}");
+            assert_eq!(&out[1..], format!("{number:0width$}"), "{number} at width {width}");
+        }
+    }
 }

@@ -17,8 +17,9 @@ pub static RULE: Rule = Rule {
 fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
     let style = DateStyle::from_setting(&context.settings.dates.style);
     let label = style.label();
+    let mut buffer = String::new();
     for mention in &context.analysis.dates {
-        let Some(edit) = render::rewrite(context, mention, style) else { continue };
+        let Some(edit) = render::rewrite_with(context, mention, style, &mut buffer) else { continue };
         let written = mention.span.slice(context.text);
         // The rewrite is the rendering, plus a comma when a year now stands
         // mid-sentence; a rendering never ends with a comma (it ends with a

@@ -1,8 +1,8 @@
 //! `weekday-mismatch`: a weekday written with a date that falls on another day.
 
 use crate::analysis::dates::lexicon::{ap_month, weekday_name};
-use crate::analysis::dates::render::in_quotation;
-use crate::analysis::dates::{add_days, DateFlag, DateForm, DateMention};
+use crate::analysis::dates::render::{in_quotation, push_number};
+use crate::analysis::dates::{DateFlag, DateForm, DateMention};
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
 use crate::analysis::rules::{concat, Rule};
 use crate::analysis::span::Span;
@@ -33,11 +33,19 @@ fn check(context: &Context<'_>, findings: &mut Vec<Finding>) {
         let written = weekday_name(written_weekday);
         let month = crate::analysis::dates::lexicon::month_name(date.month() as u8);
         let verb = if today.is_some_and(|t| date < t) { "was" } else { "is" };
-        let message = format!(
-            "{month} {}, {} {verb} a {actual}, not a {written}. Change the weekday or the date.",
-            date.day(),
-            date.year()
-        );
+        // "{month} {day}, {year} {verb} a {actual}, not a {written}. …",
+        // written at its final size without `format!` (this runs on every
+        // keystroke, for every such date).
+        const END: &str = ". Change the weekday or the date.";
+        let mut message = String::with_capacity(month.len() + actual.len() + written.len() + END.len() + 32);
+        message.push_str(month);
+        message.push(' ');
+        push_number(&mut message, i64::from(date.day()), 0);
+        message.push_str(", ");
+        push_number(&mut message, i64::from(date.year()), 0);
+        for piece in [" ", verb, " a ", actual, ", not a ", written, END] {
+            message.push_str(piece);
+        }
         let mut fixes = Vec::new();
         if !in_quotation(context, mention.span) {
             fixes.push(Fix {
@@ -68,25 +76,36 @@ fn date_fix(text: &str, mention: &DateMention, weekday: u8) -> Option<Fix> {
     let actual = date.weekday().to_monday_zero_offset() as i64;
     let forward = (i64::from(weekday) - actual).rem_euclid(7);
     let shift = if forward <= 3 { forward } else { forward - 7 };
-    let target = add_days(date, shift)?;
+    // At most three days either way: a step at a time costs far less than
+    // calendar arithmetic with a span (`add_days`), for the same day.
+    let mut target = date;
+    for _ in 0..shift.unsigned_abs() {
+        target = if shift > 0 { target.tomorrow() } else { target.yesterday() }.ok()?;
+    }
     let day_span = parts.day_span?;
     let (span, new_text) = if target.month() == date.month() {
         let written = day_span.slice(text);
-        let suffix: String = written.chars().skip_while(char::is_ascii_digit).collect();
-        let suffix = if suffix.is_empty() { String::new() } else { ordinal_suffix(target.day()).to_owned() };
-        (day_span, format!("{}{suffix}", target.day()))
+        let ordinal = !written.trim_start_matches(|c: char| c.is_ascii_digit()).is_empty();
+        let mut new_text = String::with_capacity(4);
+        push_number(&mut new_text, i64::from(target.day()), 0);
+        if ordinal {
+            new_text.push_str(ordinal_suffix(target.day()));
+        }
+        (day_span, new_text)
     } else {
         let month_span = parts.month_span?;
         if month_span.start > day_span.start {
             return None;
         }
-        (
-            Span::new(month_span.start, day_span.end),
-            format!("{} {}", ap_month(target.month() as u8), target.day()),
-        )
+        let month = ap_month(target.month() as u8);
+        let mut new_text = String::with_capacity(month.len() + 3);
+        new_text.push_str(month);
+        new_text.push(' ');
+        push_number(&mut new_text, i64::from(target.day()), 0);
+        (Span::new(month_span.start, day_span.end), new_text)
     };
     Some(Fix {
-        title: format!("Change the date to {new_text}"),
+        title: concat(&["Change the date to ", &new_text]),
         edits: vec![TextEdit::replace(span, new_text)],
         safe: false,
     })
