@@ -77,6 +77,8 @@ pub struct Memo {
     /// One table per result type (a handful: a short list beats hashing
     /// the type's id on every look-up).
     tables: Vec<(TypeId, Box<dyn AnyTable>)>,
+    /// The type and index of the table asked for last.
+    last_table: Option<(TypeId, usize)>,
     /// Every paragraph text the tables hold results for, numbered.
     texts: Texts,
     /// Document-wide state a stage keeps between analyses ([`Memo::state`]).
@@ -118,6 +120,7 @@ impl Memo {
             settings: None,
             generation: 0,
             tables: Vec::new(),
+            last_table: None,
             texts: Texts::default(),
             states: HashMap::new(),
             stats: MemoStats::default(),
@@ -140,6 +143,7 @@ impl Memo {
         }
         if self.settings.as_ref() != Some(settings) {
             self.tables.clear();
+            self.last_table = None;
             self.texts = Texts::default();
             self.states.clear();
             self.settings = Some(settings.clone());
@@ -198,6 +202,7 @@ impl Memo {
     ///
     /// `compute` must depend only on `tag`, `text` and the settings, and its
     /// result must not hold absolute offsets.
+    #[inline]
     pub fn get_or_compute<T>(&mut self, tag: u8, text: &str, compute: impl FnOnce() -> T) -> Arc<T>
     where
         T: Send + Sync + 'static,
@@ -208,16 +213,31 @@ impl Memo {
         }
         let generation = self.generation;
         let id = self.texts.id(generation, text);
-        let (value, hit) = self.table::<T>().get_or_compute(generation, tag, id, compute);
-        if hit {
+        if let Some(value) = self.table::<T>().get(generation, tag, id) {
             self.stats.hits += 1;
-        } else {
-            self.stats.misses += 1;
+            return value;
         }
+        self.stats.misses += 1;
+        let value = Arc::new(compute());
+        self.table::<T>().insert(generation, tag, id, value.clone());
         value
     }
 
+    /// The table of results of type `T` (the last one asked for is
+    /// remembered: a stage asks for one type paragraph after paragraph).
+    #[inline]
     fn table<T: Send + Sync + 'static>(&mut self) -> &mut Table<T> {
+        let type_id = TypeId::of::<T>();
+        let index = match self.last_table {
+            Some((last, index)) if last == type_id => index,
+            _ => self.table_index::<T>(),
+        };
+        let table: &mut dyn Any = &mut *self.tables[index].1;
+        table.downcast_mut::<Table<T>>().expect("a table is stored under its own type's id")
+    }
+
+    #[inline(never)]
+    fn table_index<T: Send + Sync + 'static>(&mut self) -> usize {
         let type_id = TypeId::of::<T>();
         let index = match self.tables.iter().position(|(id, _)| *id == type_id) {
             Some(index) => index,
@@ -226,11 +246,8 @@ impl Memo {
                 self.tables.len() - 1
             }
         };
-        self.tables[index]
-            .1
-            .as_any_mut()
-            .downcast_mut::<Table<T>>()
-            .expect("a table is stored under its own type's id")
+        self.last_table = Some((type_id, index));
+        index
     }
 
     /// A stage's document-wide state kept between analyses (such as counts
@@ -257,11 +274,10 @@ impl Memo {
     }
 }
 
-trait AnyTable: Send {
+trait AnyTable: Any + Send {
     fn begin(&mut self);
     fn sweep(&mut self, generation: u32, dead: &[u32]);
     fn len(&self) -> usize;
-    fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 
 struct Entry<T> {
@@ -294,37 +310,43 @@ impl<T> Default for Table<T> {
 }
 
 impl<T: Send + Sync + 'static> Table<T> {
-    fn get_or_compute(
-        &mut self,
-        generation: u32,
-        tag: u8,
-        id: u32,
-        compute: impl FnOnce() -> T,
-    ) -> (Arc<T>, bool) {
-        let index = id as usize;
-        if self.entries.len() <= index {
-            self.entries.resize_with(index + 1, || None);
-        }
-        if let Some(entry) = &mut self.entries[index] {
+    /// The result kept for (tag, text number), marked used.
+    #[inline]
+    fn get(&mut self, generation: u32, tag: u8, id: u32) -> Option<Arc<T>> {
+        if let Some(Some(entry)) = self.entries.get_mut(id as usize) {
             if entry.tag == tag {
                 if entry.used != generation {
                     entry.used = generation;
                     self.used += 1;
                 }
-                return (entry.value.clone(), true);
+                return Some(entry.value.clone());
             }
         }
-        if !self.others.is_empty() {
-            if let Some(entry) = self.others.get_mut(&(tag, id)) {
-                if entry.used != generation {
-                    entry.used = generation;
-                    self.used += 1;
-                }
-                return (entry.value.clone(), true);
-            }
+        if self.others.is_empty() {
+            return None;
         }
-        let value = Arc::new(compute());
-        let entry = Entry { value: value.clone(), used: generation, tag };
+        self.get_other(generation, tag, id)
+    }
+
+    #[inline(never)]
+    fn get_other(&mut self, generation: u32, tag: u8, id: u32) -> Option<Arc<T>> {
+        let entry = self.others.get_mut(&(tag, id))?;
+        if entry.used != generation {
+            entry.used = generation;
+            self.used += 1;
+        }
+        Some(entry.value.clone())
+    }
+
+    /// Keep `value` for (tag, text number), which [`Table::get`] did not
+    /// find.
+    #[inline(never)]
+    fn insert(&mut self, generation: u32, tag: u8, id: u32, value: Arc<T>) {
+        let index = id as usize;
+        if self.entries.len() <= index {
+            self.entries.resize_with(index + 1, || None);
+        }
+        let entry = Entry { value, used: generation, tag };
         self.used += 1;
         match &mut self.entries[index] {
             place @ None => {
@@ -338,7 +360,6 @@ impl<T: Send + Sync + 'static> Table<T> {
                 self.len += 1;
             }
         }
-        (value, false)
     }
 }
 
@@ -375,10 +396,6 @@ impl<T: Send + Sync + 'static> AnyTable for Table<T> {
 
     fn len(&self) -> usize {
         self.len
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
     }
 }
 
@@ -491,18 +508,38 @@ impl Texts {
         self.document = Some(address_range(document));
     }
 
-    /// The number of `text`, storing it if it is new.
+    /// The number of `text`, storing it if it is new. (The slots of the
+    /// texts found at a place are marked used by [`Texts::finish`].)
+    #[inline]
     fn id(&mut self, generation: u32, text: &str) -> u32 {
+        if let Some((start, len)) = self.place_of(text) {
+            // The common case: the place after the last one found.
+            if let Some(place) = self.layout.get_mut(self.cursor) {
+                if place.start == start && place.len == len {
+                    place.used = generation;
+                    self.cursor += 1;
+                    return place.id;
+                }
+            }
+        }
+        self.id_elsewhere(generation, text)
+    }
+
+    /// [`Texts::id`] away from the cursor: a binary search for the place,
+    /// else the places found out of order, else by the text's bytes.
+    #[inline(never)]
+    fn id_elsewhere(&mut self, generation: u32, text: &str) -> u32 {
         let place = self.place_of(text);
         if let Some((start, len)) = place {
             if let Some(index) = self.find(start, len) {
                 let place = &mut self.layout[index];
                 place.used = generation;
-                self.used[place.id as usize] = generation;
                 return place.id;
             }
-            if let Some(&id) = self.pending.get(&(start, len)) {
-                return id;
+            if !self.pending.is_empty() {
+                if let Some(&id) = self.pending.get(&(start, len)) {
+                    return id;
+                }
             }
         }
         let id = self.intern(text, place.map(|(start, _)| start));
@@ -527,14 +564,9 @@ impl Texts {
         (from >= start && to <= end).then(|| (from - start, text.len()))
     }
 
-    /// The index of the place (start, len) in the layout.
+    /// The index of the place (start, len) in the layout; the cursor
+    /// moves after it (or to where it would be).
     fn find(&mut self, start: usize, len: usize) -> Option<usize> {
-        if let Some(place) = self.layout.get(self.cursor) {
-            if place.start == start && place.len == len {
-                self.cursor += 1;
-                return Some(self.cursor - 1);
-            }
-        }
         match self.layout.binary_search_by(|place| (place.start, place.len).cmp(&(start, len))) {
             Ok(index) => {
                 self.cursor = index + 1;
@@ -606,6 +638,11 @@ impl Texts {
             }
             merged.extend(fresh);
             self.merged = std::mem::replace(&mut self.layout, merged);
+        }
+        for place in &self.layout {
+            if let Some(used) = self.used.get_mut(place.id as usize) {
+                *used = generation;
+            }
         }
         let mut dead = std::mem::take(&mut self.dead);
         dead.clear();
