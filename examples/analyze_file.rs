@@ -11,7 +11,8 @@
 //!
 //! `SNAPSHOT=1` times what the server does per version (analysis, line
 //! index, diagnostics); `TYPING=1` times incremental re-analysis per
-//! keystroke (`analyze_with` and its memo); `MEMO=1` times the memo alone
+//! keystroke (`analyze_with` and its memo; with `CHECK=1` the last version
+//! is compared with a fresh analysis); `MEMO=1` times the memo alone
 //! per keystroke (five stages asking for every paragraph, with nothing to
 //! compute); `SHOW_FINDINGS=1` lists the findings.
 
@@ -87,6 +88,11 @@ fn main() {
             last.hits,
             last.misses
         );
+        if std::env::var_os("CHECK").is_some() {
+            // The last version, analysed with the memo and afresh.
+            let same = copydesk::analyze_with(&text, &settings, &mut memo) == analyze(&text, &settings);
+            println!("incremental equals fresh: {same}");
+        }
         return;
     }
     let started = std::time::Instant::now();
