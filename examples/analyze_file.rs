@@ -11,8 +11,10 @@
 //!
 //! `SNAPSHOT=1` times what the server does per version (analysis, line
 //! index, diagnostics); `TYPING=1` times incremental re-analysis per
-//! keystroke (`analyze_with` and its memo); `SHOW_FINDINGS=1` lists the
-//! findings.
+//! keystroke (`analyze_with` and its memo; with `CHECK=1` the last version
+//! is compared with a fresh analysis); `MEMO=1` times the memo alone
+//! per keystroke (five stages asking for every paragraph, with nothing to
+//! compute); `SHOW_FINDINGS=1` lists the findings.
 
 use copydesk::{analyze, Settings};
 
@@ -52,6 +54,10 @@ fn main() {
         println!("{:?} per snapshot", started.elapsed() / times.max(1) as u32);
         return;
     }
+    if std::env::var_os("MEMO").is_some() {
+        memo_alone(text, &settings, times);
+        return;
+    }
     if std::env::var_os("TYPING").is_some() {
         // What the server does per keystroke with incremental analysis: one
         // letter typed into the middle of a paragraph, then `analyze_with`
@@ -82,6 +88,11 @@ fn main() {
             last.hits,
             last.misses
         );
+        if std::env::var_os("CHECK").is_some() {
+            // The last version, analysed with the memo and afresh.
+            let same = copydesk::analyze_with(&text, &settings, &mut memo) == analyze(&text, &settings);
+            println!("incremental equals fresh: {same}");
+        }
         return;
     }
     let started = std::time::Instant::now();
@@ -117,4 +128,61 @@ fn main() {
             println!("{} @{}: {}\n    …{context}…", finding.code, finding.span.start, finding.message);
         }
     }
+}
+
+/// The memo's own cost per keystroke: the paragraphs of `text` asked for by
+/// five stages (five result types) whose results cost nothing to compute,
+/// after one letter typed into the middle, as `TYPING=1` types it.
+fn memo_alone(mut text: String, settings: &Settings, times: usize) {
+    let mut spans: Vec<(usize, usize)> =
+        analyze(&text, settings).article.paragraphs.iter().map(|p| (p.span.start, p.span.end)).collect();
+    let mut memo = copydesk::Memo::new();
+    let round = |memo: &mut copydesk::Memo, text: &str, spans: &[(usize, usize)]| {
+        memo.begin_document(text, settings);
+        for &(start, end) in spans {
+            std::hint::black_box(memo.get_or_compute(0, &text[start..end], || 1_u8));
+        }
+        for &(start, end) in spans {
+            std::hint::black_box(memo.get_or_compute(0, &text[start..end], || 2_u16));
+        }
+        for &(start, end) in spans {
+            std::hint::black_box(memo.get_or_compute(0, &text[start..end], || 3_u32));
+        }
+        for &(start, end) in spans {
+            std::hint::black_box(memo.get_or_compute(0, &text[start..end], || 4_u64));
+        }
+        for &(start, end) in spans {
+            std::hint::black_box(memo.get_or_compute(0, &text[start..end], || 5_i8));
+        }
+        memo.finish();
+    };
+    round(&mut memo, &text, &spans);
+    let mut spot = text.len() / 2;
+    while !text.is_char_boundary(spot) || !text[spot..].starts_with(' ') {
+        spot += 1;
+        if spot >= text.len() {
+            spot = 0;
+            break;
+        }
+    }
+    let started = std::time::Instant::now();
+    for i in 0..times {
+        let at = spot + i;
+        text.insert(at, 'x');
+        for span in &mut spans {
+            if span.0 > at {
+                span.0 += 1;
+            }
+            if span.1 >= at {
+                span.1 += 1;
+            }
+        }
+        round(&mut memo, &text, &spans);
+    }
+    println!(
+        "{:?} per keystroke (the memo alone, {} paragraphs); last: {:?}",
+        started.elapsed() / times.max(1) as u32,
+        spans.len(),
+        memo.stats()
+    );
 }

@@ -17,21 +17,40 @@
 //! [`analyze`](crate::analysis::analyze), which `tests/incremental.rs`
 //! checks on random edit sequences.
 //!
-//! Each distinct paragraph text is stored once, whatever number of stages
-//! keep results for it, and named by a number: the text is hashed and
-//! compared byte for byte when it is first met in an analysis, and the
-//! stages that ask for the same paragraph later in that analysis (five of
-//! them) find its number by the paragraph's place in the document
-//! ([`Memo::begin_document`]), which cannot change while the document is
-//! borrowed for the analysis. Each stage's table is keyed by (tag, number).
+//! Each distinct paragraph text is named by a number (a slot), whatever
+//! number of stages keep results for it, and each stage's table is a
+//! vector indexed by that number: a hit is an array index. A text is found
+//! in three ways, cheapest first:
 //!
-//! Memory stays bounded: after each analysis, entries the analysis did not
-//! use are dropped ([`Memo::finish`]). A settings change clears everything.
+//! - **By its place.** The memo keeps a copy of the last version of the
+//!   document and the places (offset, length) where it met each text.
+//!   [`Memo::begin_document`] compares the old and new versions from both
+//!   ends (long runs of `==` on bytes, a vectorised `memcmp`): a place
+//!   wholly before the changed bytes keeps its offset, one wholly after
+//!   them moves by the change in length, the others are forgotten. A
+//!   paragraph at a kept place has the same bytes as the text numbered
+//!   there, so it gets that number without being hashed or compared. The
+//!   stages walk the paragraphs in order, so the places are looked up with
+//!   a moving cursor (a binary search when it misses).
+//! - **By its bytes.** A text at no kept place — the paragraphs the edit
+//!   touched, a text that is not a slice of the analysed document — is
+//!   hashed and compared byte for byte with the stored texts of that hash,
+//!   so a paragraph moved elsewhere, or repeated, is still a hit.
+//! - Else it is new: a slot from the free list. Its text is not copied
+//!   when it is a slice of the document (the slot points into the memo's
+//!   copy, whose offsets are kept up to date like the places'); a text the
+//!   edit overwrote gets its own copy until it is dropped.
+//!
+//! Memory stays bounded: after each analysis, the places, texts and
+//! entries the analysis did not use are dropped ([`Memo::finish`]): the
+//! texts in one sequential pass over a small vector, their entries by
+//! number, and a table is swept in full only when some entry of a living
+//! text was left unused. A settings change clears everything.
 //!
 //! Usage in a stage:
 //!
 //! ```ignore
-//! let local = memo.table::<ParagraphMarks>().get_or_compute(tag, paragraph_text, || {
+//! let local: Arc<ParagraphMarks> = memo.get_or_compute(tag, paragraph_text, || {
 //!     scan_marks(paragraph_text, settings)
 //! });
 //! ```
@@ -55,8 +74,12 @@ pub struct Memo {
     /// The settings the stored results were computed with.
     settings: Option<Settings>,
     generation: u32,
-    tables: HashMap<TypeId, Box<dyn AnyTable>>,
-    /// Every paragraph text the tables hold results for, stored once.
+    /// One table per result type (a handful: a short list beats hashing
+    /// the type's id on every look-up).
+    tables: Vec<(TypeId, Box<dyn AnyTable>)>,
+    /// The type and index of the table asked for last.
+    last_table: Option<(TypeId, usize)>,
+    /// Every paragraph text the tables hold results for, numbered.
     texts: Texts,
     /// Document-wide state a stage keeps between analyses ([`Memo::state`]).
     states: HashMap<TypeId, Box<dyn Any + Send>>,
@@ -83,6 +106,7 @@ impl std::fmt::Debug for Memo {
             .field("enabled", &self.enabled)
             .field("generation", &self.generation)
             .field("tables", &self.tables.len())
+            .field("texts", &self.texts.live)
             .field("stats", &self.stats)
             .finish()
     }
@@ -95,7 +119,8 @@ impl Memo {
             enabled: true,
             settings: None,
             generation: 0,
-            tables: HashMap::new(),
+            tables: Vec::new(),
+            last_table: None,
             texts: Texts::default(),
             states: HashMap::new(),
             stats: MemoStats::default(),
@@ -112,37 +137,52 @@ impl Memo {
     pub fn begin(&mut self, settings: &Settings) {
         self.generation = self.generation.wrapping_add(1);
         self.stats = MemoStats::default();
-        self.texts.forget_document();
+        self.texts.document = None;
         if !self.enabled {
             return;
         }
         if self.settings.as_ref() != Some(settings) {
             self.tables.clear();
-            self.texts.clear();
+            self.last_table = None;
+            self.texts = Texts::default();
             self.states.clear();
             self.settings = Some(settings.clone());
         }
+        for (_, table) in &mut self.tables {
+            table.begin();
+        }
+        self.texts.begin();
     }
 
-    /// [`Memo::begin`] the analysis of `document`: until
-    /// [`Memo::finish`], a paragraph text that is a slice of `document` is
-    /// looked up by its place in it after its first look-up (the document
-    /// is borrowed for the whole analysis, so its bytes cannot change).
+    /// [`Memo::begin`] the analysis of `document`, the next version of the
+    /// document analysed last: until [`Memo::finish`], a paragraph text
+    /// that is a slice of `document` is looked up by its place in it. The
+    /// caller must keep `document` borrowed, unchanged, until then (as
+    /// [`analyze_with`](crate::analysis::analyze_with) does).
+    ///
+    /// The bytes before and after the region that changed since the last
+    /// version are found by comparing the two versions from both ends; the
+    /// paragraphs placed wholly in them keep their numbers (moved by the
+    /// change in length), without reading their text again.
     pub fn begin_document(&mut self, document: &str, settings: &Settings) {
         self.begin(settings);
         if self.enabled {
-            self.texts.document = address_range(document);
+            self.texts.enter(document);
         }
     }
 
     /// End an analysis: drop every entry it did not use.
     pub fn finish(&mut self) {
-        let generation = self.generation;
-        for table in self.tables.values_mut() {
-            table.sweep(generation);
+        self.texts.document = None;
+        if !self.enabled {
+            return;
         }
-        self.texts.sweep(generation);
-        self.texts.forget_document();
+        let generation = self.generation;
+        let dead = self.texts.finish(generation);
+        for (_, table) in &mut self.tables {
+            table.sweep(generation, &dead);
+        }
+        self.texts.dead = dead;
     }
 
     /// Hits and misses since the last [`Memo::begin`].
@@ -162,6 +202,7 @@ impl Memo {
     ///
     /// `compute` must depend only on `tag`, `text` and the settings, and its
     /// result must not hold absolute offsets.
+    #[inline]
     pub fn get_or_compute<T>(&mut self, tag: u8, text: &str, compute: impl FnOnce() -> T) -> Arc<T>
     where
         T: Send + Sync + 'static,
@@ -172,20 +213,41 @@ impl Memo {
         }
         let generation = self.generation;
         let id = self.texts.id(generation, text);
-        let table = self
-            .tables
-            .entry(TypeId::of::<T>())
-            .or_insert_with(|| Box::new(Table::<T>::default()))
-            .as_any_mut()
-            .downcast_mut::<Table<T>>()
-            .expect("a table is stored under its own type's id");
-        let (value, hit) = table.get_or_compute(generation, tag, id, compute);
-        if hit {
+        if let Some(value) = self.table::<T>().get(generation, tag, id) {
             self.stats.hits += 1;
-        } else {
-            self.stats.misses += 1;
+            return value;
         }
+        self.stats.misses += 1;
+        let value = Arc::new(compute());
+        self.table::<T>().insert(generation, tag, id, value.clone());
         value
+    }
+
+    /// The table of results of type `T` (the last one asked for is
+    /// remembered: a stage asks for one type paragraph after paragraph).
+    #[inline]
+    fn table<T: Send + Sync + 'static>(&mut self) -> &mut Table<T> {
+        let type_id = TypeId::of::<T>();
+        let index = match self.last_table {
+            Some((last, index)) if last == type_id => index,
+            _ => self.table_index::<T>(),
+        };
+        let table: &mut dyn Any = &mut *self.tables[index].1;
+        table.downcast_mut::<Table<T>>().expect("a table is stored under its own type's id")
+    }
+
+    #[inline(never)]
+    fn table_index<T: Send + Sync + 'static>(&mut self) -> usize {
+        let type_id = TypeId::of::<T>();
+        let index = match self.tables.iter().position(|(id, _)| *id == type_id) {
+            Some(index) => index,
+            None => {
+                self.tables.push((type_id, Box::new(Table::<T>::default())));
+                self.tables.len() - 1
+            }
+        };
+        self.last_table = Some((type_id, index));
+        index
     }
 
     /// A stage's document-wide state kept between analyses (such as counts
@@ -203,7 +265,7 @@ impl Memo {
     /// Entries kept, over all tables (for tests and benchmarks; the
     /// paragraph texts are not counted).
     pub fn len(&self) -> usize {
-        self.tables.values().map(|table| table.len()).sum()
+        self.tables.iter().map(|(_, table)| table.len()).sum()
     }
 
     /// Whether nothing is kept.
@@ -212,131 +274,453 @@ impl Memo {
     }
 }
 
-trait AnyTable: Send {
-    fn sweep(&mut self, generation: u32);
+trait AnyTable: Any + Send {
+    fn begin(&mut self);
+    fn sweep(&mut self, generation: u32, dead: &[u32]);
     fn len(&self) -> usize;
-    fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 
 struct Entry<T> {
     value: Arc<T>,
     used: u32,
+    tag: u8,
 }
 
-/// One stage's results, by (tag, paragraph text number).
+/// One stage's results, by paragraph text number: a vector indexed by the
+/// number, each place holding one tag's result; the rare second tag of the
+/// same text in one analysis goes to `others`.
 struct Table<T> {
-    entries: HashMap<(u8, u64), Entry<T>, FixedState>,
+    entries: Vec<Option<Entry<T>>>,
+    others: HashMap<(u8, u32), Entry<T>, FixedState>,
+    /// Entries held, in `entries` and `others`.
+    len: usize,
+    /// Entries the current analysis used (each counted once).
+    used: usize,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { entries: HashMap::with_hasher(FixedState::with_seed(SEED)) }
+        Table {
+            entries: Vec::new(),
+            others: HashMap::with_hasher(FixedState::with_seed(SEED)),
+            len: 0,
+            used: 0,
+        }
     }
 }
 
 impl<T: Send + Sync + 'static> Table<T> {
-    fn get_or_compute(
-        &mut self,
-        generation: u32,
-        tag: u8,
-        id: u64,
-        compute: impl FnOnce() -> T,
-    ) -> (Arc<T>, bool) {
-        match self.entries.entry((tag, id)) {
-            std::collections::hash_map::Entry::Occupied(mut entry) => {
-                let entry = entry.get_mut();
-                entry.used = generation;
-                (entry.value.clone(), true)
+    /// The result kept for (tag, text number), marked used.
+    #[inline]
+    fn get(&mut self, generation: u32, tag: u8, id: u32) -> Option<Arc<T>> {
+        if let Some(Some(entry)) = self.entries.get_mut(id as usize) {
+            if entry.tag == tag {
+                if entry.used != generation {
+                    entry.used = generation;
+                    self.used += 1;
+                }
+                return Some(entry.value.clone());
             }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                let value = Arc::new(compute());
-                slot.insert(Entry { value: value.clone(), used: generation });
-                (value, false)
+        }
+        if self.others.is_empty() {
+            return None;
+        }
+        self.get_other(generation, tag, id)
+    }
+
+    #[inline(never)]
+    fn get_other(&mut self, generation: u32, tag: u8, id: u32) -> Option<Arc<T>> {
+        let entry = self.others.get_mut(&(tag, id))?;
+        if entry.used != generation {
+            entry.used = generation;
+            self.used += 1;
+        }
+        Some(entry.value.clone())
+    }
+
+    /// Keep `value` for (tag, text number), which [`Table::get`] did not
+    /// find.
+    #[inline(never)]
+    fn insert(&mut self, generation: u32, tag: u8, id: u32, value: Arc<T>) {
+        let index = id as usize;
+        if self.entries.len() <= index {
+            self.entries.resize_with(index + 1, || None);
+        }
+        let entry = Entry { value, used: generation, tag };
+        self.used += 1;
+        match &mut self.entries[index] {
+            place @ None => {
+                *place = Some(entry);
+                self.len += 1;
+            }
+            // Another tag's result the analysis has not used: replaced.
+            Some(other) if other.used != generation => *other = entry,
+            Some(_) => {
+                self.others.insert((tag, id), entry);
+                self.len += 1;
             }
         }
     }
 }
 
 impl<T: Send + Sync + 'static> AnyTable for Table<T> {
-    fn sweep(&mut self, generation: u32) {
-        self.entries.retain(|_, entry| entry.used == generation);
+    fn begin(&mut self) {
+        self.used = 0;
+    }
+
+    /// Drop the entries of the texts that died, then, only when some
+    /// entry of a living text was left unused too, every unused entry.
+    fn sweep(&mut self, generation: u32, dead: &[u32]) {
+        for &id in dead {
+            if let Some(place) = self.entries.get_mut(id as usize) {
+                if place.take().is_some() {
+                    self.len -= 1;
+                }
+            }
+        }
+        if !self.others.is_empty() {
+            let before = self.others.len();
+            self.others.retain(|_, entry| entry.used == generation);
+            self.len -= before - self.others.len();
+        }
+        if self.used != self.len {
+            for place in &mut self.entries {
+                if place.as_ref().is_some_and(|entry| entry.used != generation) {
+                    *place = None;
+                    self.len -= 1;
+                }
+            }
+        }
+        self.used = 0;
     }
 
     fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    fn as_any_mut(&mut self) -> &mut dyn Any {
-        self
+        self.len
     }
 }
 
-/// A paragraph text, stored once for every table.
-struct Interned {
-    text: Box<str>,
-    id: u64,
+/// No text: the end of a chain, a slot on the free list.
+const NONE: u32 = u32::MAX;
+
+/// A paragraph text, by its number.
+struct Slot {
+    hash: u64,
+    len: usize,
+    text: Stored,
+    /// The next text with the same hash, or [`NONE`].
+    next: u32,
+}
+
+/// Where a text's bytes are.
+enum Stored {
+    /// The slot is on the free list.
+    Free,
+    /// In the memo's copy of the last document, from this offset.
+    At(usize),
+    /// Its own copy (a text that was not a slice of the analysed document,
+    /// or whose place in it was changed by an edit).
+    Owned(Box<[u8]>),
+}
+
+/// A text's place in the last document, and its number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Place {
+    start: usize,
+    len: usize,
+    id: u32,
+    /// The last analysis that looked the text up at this place.
     used: u32,
 }
 
-/// The paragraph texts: by the hash of their bytes (each bucket holds the
-/// texts with that hash, compared byte for byte), and, during one
-/// analysis, by their place in the analysed document.
+/// The paragraph texts, numbered: a text is found by its place in the
+/// analysed document (the places of the last version, moved by the edit),
+/// else by the hash of its bytes, compared byte for byte.
 #[derive(Default)]
 struct Texts {
-    by_hash: HashMap<u64, Vec<Interned>, NoHash>,
-    next_id: u64,
-    /// The analysed document's address range (empty outside an analysis).
-    document: (usize, usize),
-    /// (offset in the document, length) → number, for this analysis.
-    placed: HashMap<(usize, usize), u64, FixedState>,
+    slots: Vec<Slot>,
+    /// Per slot, the last analysis that used it.
+    used: Vec<u32>,
+    free: Vec<u32>,
+    live: usize,
+    /// Hash → the first slot of the chain of texts with that hash.
+    by_hash: HashMap<u64, u32, NoHash>,
+    /// A copy of the document of the last analysis (during an analysis, of
+    /// the analysed one); the texts `Stored::At` point into it.
+    previous: Vec<u8>,
+    /// The places of texts in `previous`, by (start, length).
+    layout: Vec<Place>,
+    /// Where the next look-up by place is likely to be in `layout`: the
+    /// stages walk the paragraphs in order.
+    cursor: usize,
+    /// Places met in this analysis that belong inside `layout`, merged
+    /// into it at the end.
+    pending: HashMap<(usize, usize), u32, FixedState>,
+    /// The analysed document's address range, during an analysis.
+    document: Option<(usize, usize)>,
+    /// Spare room for [`Texts::finish`].
+    merged: Vec<Place>,
+    dead: Vec<u32>,
 }
 
 impl Texts {
-    /// The number of `text`, storing it if it is new.
-    fn id(&mut self, generation: u32, text: &str) -> u64 {
-        let (start, end) = address_range(text);
-        let inside = self.document.0 < self.document.1 && start >= self.document.0 && end <= self.document.1;
-        let place = (start.wrapping_sub(self.document.0), text.len());
-        if inside {
-            if let Some(&id) = self.placed.get(&place) {
-                return id;
-            }
-        }
-        let bucket = self.by_hash.entry(hash(text)).or_default();
-        let id = match bucket.iter_mut().find(|interned| *interned.text == *text) {
-            Some(interned) => {
-                interned.used = generation;
-                interned.id
-            }
-            None => {
-                let id = self.next_id;
-                self.next_id += 1;
-                bucket.push(Interned { text: text.into(), id, used: generation });
-                id
+    fn begin(&mut self) {
+        self.cursor = 0;
+        self.pending.clear();
+    }
+
+    /// Take `document` as the next version of `previous`: the places and
+    /// texts outside the region that changed are kept (those after it
+    /// moved by the change in length), the others forgotten, and
+    /// `previous` becomes a copy of `document`.
+    fn enter(&mut self, document: &str) {
+        let new = document.as_bytes();
+        let old = &self.previous;
+        let prefix = common_prefix(old, new);
+        let suffix = common_suffix(&old[prefix..], &new[prefix..]);
+        // Old bytes [prefix, old_end) became new bytes [prefix, new_end).
+        let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+        let moved = |start: usize, len: usize| -> Option<usize> {
+            if start + len <= prefix {
+                Some(start)
+            } else if start >= old_end {
+                Some(start - old_end + new_end)
+            } else {
+                None
             }
         };
-        if inside {
-            self.placed.insert(place, id);
+        for slot in &mut self.slots {
+            if let Stored::At(start) = slot.text {
+                slot.text = match moved(start, slot.len) {
+                    Some(start) => Stored::At(start),
+                    None => Stored::Owned(old.get(start..start + slot.len).unwrap_or_default().into()),
+                };
+            }
+        }
+        self.layout.retain_mut(|place| match moved(place.start, place.len) {
+            Some(start) => {
+                place.start = start;
+                true
+            }
+            None => false,
+        });
+        self.previous.truncate(prefix);
+        self.previous.extend_from_slice(&new[prefix..]);
+        self.document = Some(address_range(document));
+    }
+
+    /// The number of `text`, storing it if it is new. (The slots of the
+    /// texts found at a place are marked used by [`Texts::finish`].)
+    #[inline]
+    fn id(&mut self, generation: u32, text: &str) -> u32 {
+        if let Some((start, len)) = self.place_of(text) {
+            // The common case: the place after the last one found.
+            if let Some(place) = self.layout.get_mut(self.cursor) {
+                if place.start == start && place.len == len {
+                    place.used = generation;
+                    self.cursor += 1;
+                    return place.id;
+                }
+            }
+        }
+        self.id_elsewhere(generation, text)
+    }
+
+    /// [`Texts::id`] away from the cursor: a binary search for the place,
+    /// else the places found out of order, else by the text's bytes.
+    #[inline(never)]
+    fn id_elsewhere(&mut self, generation: u32, text: &str) -> u32 {
+        let place = self.place_of(text);
+        if let Some((start, len)) = place {
+            if let Some(index) = self.find(start, len) {
+                let place = &mut self.layout[index];
+                place.used = generation;
+                return place.id;
+            }
+            if !self.pending.is_empty() {
+                if let Some(&id) = self.pending.get(&(start, len)) {
+                    return id;
+                }
+            }
+        }
+        let id = self.intern(text, place.map(|(start, _)| start));
+        self.used[id as usize] = generation;
+        if let Some((start, len)) = place {
+            let new = Place { start, len, id, used: generation };
+            if self.layout.last().is_none_or(|last| (last.start, last.len) < (start, len)) {
+                self.layout.push(new);
+                self.cursor = self.layout.len();
+            } else {
+                self.pending.insert((start, len), id);
+            }
         }
         id
     }
 
-    fn sweep(&mut self, generation: u32) {
-        self.by_hash.retain(|_, bucket| {
-            bucket.retain(|interned| interned.used == generation);
-            !bucket.is_empty()
-        });
+    /// `text`'s (offset, length) in the analysed document, when it is a
+    /// slice of it.
+    fn place_of(&self, text: &str) -> Option<(usize, usize)> {
+        let (start, end) = self.document?;
+        let (from, to) = address_range(text);
+        (from >= start && to <= end).then(|| (from - start, text.len()))
     }
 
-    fn forget_document(&mut self) {
-        self.document = (0, 0);
-        self.placed.clear();
+    /// The index of the place (start, len) in the layout; the cursor
+    /// moves after it (or to where it would be).
+    fn find(&mut self, start: usize, len: usize) -> Option<usize> {
+        match self.layout.binary_search_by(|place| (place.start, place.len).cmp(&(start, len))) {
+            Ok(index) => {
+                self.cursor = index + 1;
+                Some(index)
+            }
+            Err(index) => {
+                self.cursor = index;
+                None
+            }
+        }
     }
 
-    fn clear(&mut self) {
-        self.by_hash.clear();
-        self.forget_document();
+    /// The number of the stored text equal to `text`, else of a new one
+    /// (`at`: its offset in the analysed document, if it is a slice of it).
+    fn intern(&mut self, text: &str, at: Option<usize>) -> u32 {
+        let hash = hash(text);
+        let head = self.by_hash.get(&hash).copied().unwrap_or(NONE);
+        let mut candidate = head;
+        while let Some(slot) = self.slots.get(candidate as usize) {
+            if slot.len == text.len() && bytes(&self.previous, slot) == text.as_bytes() {
+                return candidate;
+            }
+            candidate = slot.next;
+        }
+        let stored = match at {
+            Some(start) => Stored::At(start),
+            None => Stored::Owned(text.as_bytes().into()),
+        };
+        let slot = Slot { hash, len: text.len(), text: stored, next: head };
+        let id = match self.free.pop() {
+            Some(id) => {
+                self.slots[id as usize] = slot;
+                id
+            }
+            None => {
+                self.slots.push(slot);
+                self.used.push(0);
+                (self.slots.len() - 1) as u32
+            }
+        };
+        self.by_hash.insert(hash, id);
+        self.live += 1;
+        id
     }
+
+    /// End the analysis: the places it did not use are forgotten, the
+    /// places it found out of order merged in, and the texts it did not use
+    /// freed. Returns the freed numbers.
+    fn finish(&mut self, generation: u32) -> Vec<u32> {
+        let mut fresh: Vec<Place> = self
+            .pending
+            .drain()
+            .map(|((start, len), id)| Place { start, len, id, used: generation })
+            .collect();
+        if fresh.is_empty() {
+            self.layout.retain(|place| place.used == generation);
+        } else {
+            fresh.sort_unstable_by_key(|place| (place.start, place.len));
+            let mut merged = std::mem::take(&mut self.merged);
+            merged.clear();
+            merged.reserve(self.layout.len() + fresh.len());
+            let mut fresh = fresh.into_iter().peekable();
+            for place in self.layout.drain(..).filter(|place| place.used == generation) {
+                while let Some(next) = fresh.next_if(|next| (next.start, next.len) < (place.start, place.len))
+                {
+                    merged.push(next);
+                }
+                merged.push(place);
+            }
+            merged.extend(fresh);
+            self.merged = std::mem::replace(&mut self.layout, merged);
+        }
+        for place in &self.layout {
+            if let Some(used) = self.used.get_mut(place.id as usize) {
+                *used = generation;
+            }
+        }
+        let mut dead = std::mem::take(&mut self.dead);
+        dead.clear();
+        for (id, &used) in self.used.iter().enumerate() {
+            if used != generation && !matches!(self.slots[id].text, Stored::Free) {
+                dead.push(id as u32);
+            }
+        }
+        for &id in &dead {
+            self.release(id);
+        }
+        dead
+    }
+
+    /// Put slot `id` on the free list.
+    fn release(&mut self, id: u32) {
+        let Some(slot) = self.slots.get_mut(id as usize) else { return };
+        let (hash, next) = (slot.hash, slot.next);
+        slot.text = Stored::Free;
+        slot.next = NONE;
+        // Unlink it from its hash's chain.
+        if let Some(head) = self.by_hash.get_mut(&hash) {
+            if *head == id {
+                if next == NONE {
+                    self.by_hash.remove(&hash);
+                } else {
+                    *head = next;
+                }
+            } else {
+                let mut at = *head;
+                while let Some(slot) = self.slots.get_mut(at as usize) {
+                    if slot.next == id {
+                        slot.next = next;
+                        break;
+                    }
+                    at = slot.next;
+                }
+            }
+        }
+        self.free.push(id);
+        self.live -= 1;
+    }
+}
+
+/// The bytes of a stored text.
+fn bytes<'a>(previous: &'a [u8], slot: &'a Slot) -> &'a [u8] {
+    match &slot.text {
+        Stored::Free => &[],
+        Stored::At(start) => previous.get(*start..start + slot.len).unwrap_or_default(),
+        Stored::Owned(text) => text,
+    }
+}
+
+/// The length of the longest common start of `a` and `b`: compared in
+/// long runs first (`==` on byte slices is a vectorised `memcmp`), then in
+/// shorter ones inside the first run that differs.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut at = 0;
+    for run in [4096, 256, 16] {
+        while at + run <= n && a[at..at + run] == b[at..at + run] {
+            at += run;
+        }
+    }
+    at + a[at..n].iter().zip(&b[at..n]).take_while(|(x, y)| x == y).count()
+}
+
+/// The length of the longest common end of `a` and `b`.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - n..], &b[b.len() - n..]);
+    let mut at = 0;
+    for run in [4096, 256, 16] {
+        while at + run <= n && a[n - at - run..n - at] == b[n - at - run..n - at] {
+            at += run;
+        }
+    }
+    at + a[..n - at].iter().rev().zip(b[..n - at].iter().rev()).take_while(|(x, y)| x == y).count()
 }
 
 /// The addresses `text` occupies: compared, never dereferenced.
@@ -447,7 +831,7 @@ mod tests {
             assert_eq!((counts, firsts, again), (vec![11, 8, 11], vec!['P', 'X', 'P'], 8), "round {round}");
             let misses = if round == 0 { 4 } else { 0 };
             assert_eq!(stats, MemoStats { hits: 7 - misses, misses }, "round {round}");
-            assert_eq!((memo.len(), memo.texts.by_hash.len()), (4, 2), "two texts, two tables");
+            assert_eq!((memo.len(), memo.texts.live), (4, 2), "two texts, two tables");
         }
     }
 
@@ -457,5 +841,120 @@ mod tests {
         memo.begin(&Settings::default());
         let _ = memo.get_or_compute(0, "a", || 1_u8);
         assert_eq!(*memo.get_or_compute(0, "a", || "text"), "text");
+    }
+
+    /// The two versions' common start and end, whatever the bytes (a
+    /// character's bytes may be split: the memo compares bytes only).
+    #[test]
+    fn common_ends_of_two_versions() {
+        let long = "ab".repeat(5000);
+        let cases: &[(&str, &str, usize, usize)] = &[
+            ("", "", 0, 0),
+            ("abc", "abc", 3, 0),
+            ("abc", "abXc", 2, 1),
+            ("abc", "ac", 1, 1),
+            ("aaa", "aaaa", 3, 0),
+            ("é", "è", 1, 0),
+            ("xé", "é", 0, 2),
+            (&long, "", 0, 0),
+        ];
+        for &(old, new, prefix, suffix) in cases {
+            let found = common_prefix(old.as_bytes(), new.as_bytes());
+            let end = common_suffix(&old.as_bytes()[found..], &new.as_bytes()[found..]);
+            assert_eq!((found, end), (prefix, suffix), "{old:?} → {new:?}");
+        }
+        let mut edited = long.clone().into_bytes();
+        for at in [0, 1, 15, 16, 4095, 4096, 4097, 9999] {
+            edited[at] = b'X';
+            assert_eq!(common_prefix(long.as_bytes(), &edited), at);
+            assert_eq!(common_suffix(long.as_bytes(), &edited), long.len() - at - 1);
+            edited[at] = long.as_bytes()[at];
+        }
+    }
+
+    use proptest::prelude::*;
+
+    /// Paragraphs over few words, so that equal paragraphs, and equal
+    /// bytes around an edit, are common.
+    fn document() -> impl Strategy<Value = String> {
+        let word = prop::sample::select(vec!["a", "b", "é", "è", "Putin", "Xi", " ", "\n"]);
+        let paragraph = prop::collection::vec(word, 0..6).prop_map(|words| words.concat());
+        prop::collection::vec(paragraph, 0..8).prop_map(|paragraphs| paragraphs.join("\n\n"))
+    }
+
+    fn edit() -> impl Strategy<Value = (f64, usize, &'static str)> {
+        let insert = prop::sample::select(vec!["", "a", "é", "\n\n", "Putin\n\nXi", "b\n\nb"]);
+        (0.0..=1.0f64, 0..12usize, insert)
+    }
+
+    /// One analysis: three stages ask for every paragraph of `document`
+    /// (the second backwards and with a tag that depends on the text, the
+    /// third also for an owned copy); each result must be the one computed
+    /// for that very text and tag, and afterwards the memo keeps exactly
+    /// the entries and texts the analysis used.
+    fn analyse(memo: &mut Memo, document: &str, round: usize) -> Result<(), TestCaseError> {
+        memo.begin_document(document, &Settings::default());
+        let paragraphs: Vec<&str> = document.split("\n\n").collect();
+        let mut used = std::collections::HashSet::new();
+        for paragraph in &paragraphs {
+            let found = memo.get_or_compute(0, paragraph, || paragraph.to_string());
+            prop_assert_eq!(found.as_str(), *paragraph);
+            used.insert((0, 0, paragraph.to_string()));
+        }
+        for paragraph in paragraphs.iter().rev() {
+            let tag = (paragraph.len() + round) as u8 % 3;
+            let found = memo.get_or_compute(tag, paragraph, || (tag, paragraph.to_string()));
+            prop_assert_eq!((found.0, found.1.as_str()), (tag, *paragraph));
+            used.insert((1, tag, paragraph.to_string()));
+        }
+        for paragraph in paragraphs.iter().step_by(2) {
+            let copy = paragraph.to_string();
+            for text in [*paragraph, copy.as_str()] {
+                let found = memo.get_or_compute(1, text, || text.as_bytes().to_vec());
+                prop_assert_eq!(found.as_slice(), text.as_bytes());
+            }
+            used.insert((2, 1, paragraph.to_string()));
+        }
+        memo.finish();
+        let texts: std::collections::HashSet<&String> = used.iter().map(|(_, _, text)| text).collect();
+        prop_assert_eq!((memo.len(), memo.texts.live), (used.len(), texts.len()));
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// After any sequence of edits, the memo returns for each text the
+        /// result computed for that text, found by its place or by its
+        /// bytes, and keeps only what the last analysis used.
+        #[test]
+        fn results_always_belong_to_the_text_asked_for(
+            start in document(),
+            edits in prop::collection::vec(edit(), 1..10),
+            restart in prop::collection::vec(any::<bool>(), 10),
+        ) {
+            let mut memo = Memo::new();
+            let mut text = start;
+            analyse(&mut memo, &text, 0)?;
+            for (round, (at, delete, insert)) in edits.into_iter().enumerate() {
+                let floor = |mut i: usize| { while !text.is_char_boundary(i) { i -= 1; } i };
+                let start = floor((text.len() as f64 * at) as usize);
+                let end = floor((start + delete).min(text.len())).max(start);
+                text.replace_range(start..end, insert);
+                // Now and then an analysis without a document (by text only).
+                if restart[round] {
+                    memo.begin(&Settings::default());
+                    let _ = memo.get_or_compute(0, "Putin", || "Putin".to_string());
+                    memo.finish();
+                }
+                // A new string each time: the document moves in memory.
+                let document = text.clone();
+                analyse(&mut memo, &document, round + 1)?;
+            }
+        }
     }
 }
