@@ -32,19 +32,28 @@ use crate::analysis::structure::Article;
 type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// One token of a paragraph; its span is relative to the paragraph. Small
-/// (20 bytes), as the global part reads the items of every paragraph on
-/// every analysis.
+/// (16 bytes), as the global part reads the items of every paragraph on
+/// every analysis: its [`ItemKind`] is packed into `payload` and `flags`.
 #[derive(Clone, Debug)]
 struct Item {
     start: u32,
     end: u32,
-    kind: ItemKind,
-    /// [`flag`] bits from the word lists, plus the `CASE_*` and `TITLE` bits.
-    flags: u16,
-    /// Whether the item starts a sentence (paragraph start, after . ! ? : or
-    /// an opening quotation mark).
-    sentence_start: bool,
+    /// The kind's value: the mark (a `char`), the gazetteer pattern or the
+    /// registry entry.
+    payload: u32,
+    /// [`flag`] bits from the word lists, the case bits and [`TITLE`] (the
+    /// low 16 bits), then the kind ([`KIND_SHIFT`]), [`SENTENCE_START`] and
+    /// [`VARIANT`].
+    flags: u32,
 }
+
+/// Where an item's kind is kept in its flags (two bits).
+const KIND_SHIFT: u32 = 16;
+/// The item starts a sentence (paragraph start, after . ! ? : or an
+/// opening quotation mark).
+const SENTENCE_START: u32 = 1 << 18;
+/// A registry hit that is a variant spelling to flag.
+const VARIANT: u32 = 1 << 19;
 
 /// The first character is upper case and some character is lower case.
 const TITLE_CASE: u16 = 1 << 10;
@@ -61,7 +70,37 @@ impl Item {
     fn new(span: Span, kind: ItemKind, sentence_start: bool, flags: u16) -> Item {
         // A paragraph of 4 GiB or more gets wrong spans, never a panic.
         let (start, end) = place(span);
-        Item { start, end, kind, flags, sentence_start }
+        let (tag, payload, variant) = match kind {
+            ItemKind::Word => (0, 0, false),
+            ItemKind::Punct(c) => (1, u32::from(c), false),
+            ItemKind::Known(pattern) => (2, pattern, false),
+            ItemKind::Registry(entry, variant) => (3, entry, variant),
+        };
+        let mut flags = u32::from(flags) | tag << KIND_SHIFT;
+        if sentence_start {
+            flags |= SENTENCE_START;
+        }
+        if variant {
+            flags |= VARIANT;
+        }
+        Item { start, end, payload, flags }
+    }
+
+    fn kind(&self) -> ItemKind {
+        match (self.flags >> KIND_SHIFT) & 3 {
+            0 => ItemKind::Word,
+            1 => ItemKind::Punct(char::from_u32(self.payload).unwrap_or(char::REPLACEMENT_CHARACTER)),
+            2 => ItemKind::Known(self.payload),
+            _ => ItemKind::Registry(self.payload, self.flags & VARIANT != 0),
+        }
+    }
+
+    fn is_word(&self) -> bool {
+        (self.flags >> KIND_SHIFT) & 3 == 0
+    }
+
+    fn sentence_start(&self) -> bool {
+        self.flags & SENTENCE_START != 0
     }
 
     fn span(&self) -> Span {
@@ -69,7 +108,7 @@ impl Item {
     }
 
     fn has(&self, bits: u16) -> bool {
-        self.flags & bits != 0
+        self.flags & u32::from(bits) != 0
     }
 }
 
@@ -733,7 +772,7 @@ fn lowercase_listed(word: &str) -> Cow<'static, str> {
 
 /// Whether the item is written as an honorific ("Mr", "Sen").
 fn is_honorific(text: &str, item: &Item) -> bool {
-    match item.kind {
+    match item.kind() {
         ItemKind::Word => item.has(flag::HONORIFIC),
         // No honorific is a punctuation mark.
         ItemKind::Punct(_) => false,
@@ -833,7 +872,7 @@ fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry, scratch: &
     for &i in title_starts.iter() {
         let i = i as usize;
         if let Some((title, after)) = title_phrase(para, items, i) {
-            items[i].flags |= TITLE;
+            items[i].flags |= u32::from(TITLE);
             titles.push((i, title, after));
         }
     }
@@ -855,9 +894,9 @@ fn scan_paragraph(para: &str, excluded: &[Span], registry: &Registry, scratch: &
             _ => next_marked.next(),
         };
         let Some(i) = i else { break };
-        if let ItemKind::Known(_) | ItemKind::Registry(..) = items[i].kind {
+        if let ItemKind::Known(_) | ItemKind::Registry(..) = items[i].kind() {
             names.push(item_number(i));
-            if let ItemKind::Known(pattern) = items[i].kind {
+            if let ItemKind::Known(pattern) = items[i].kind() {
                 add_to_context(pattern, countries, us_local);
             }
         }
@@ -876,9 +915,7 @@ impl Scratch {
         self.marked
             .iter()
             .filter(|&&i| {
-                self.items
-                    .get(i as usize)
-                    .is_some_and(|item| item.kind == ItemKind::Word && item.has(flag::STATE_CUE))
+                self.items.get(i as usize).is_some_and(|item| item.is_word() && item.has(flag::STATE_CUE))
             })
             .count()
     }
@@ -887,7 +924,7 @@ impl Scratch {
 /// Whether a title phrase may start at this item: a role word, a modifier
 /// or a known name.
 fn may_start_title(item: &Item) -> bool {
-    match item.kind {
+    match item.kind() {
         ItemKind::Word => item.has(flag::ROLE | flag::MODIFIER),
         ItemKind::Known(_) => true,
         _ => false,
@@ -897,7 +934,7 @@ fn may_start_title(item: &Item) -> bool {
 /// Whether the item is a candidate whatever the title phrases: a known or
 /// registry name, or a word with a capital or a state cue.
 fn is_marked(item: &Item) -> bool {
-    match item.kind {
+    match item.kind() {
         ItemKind::Known(_) | ItemKind::Registry(..) => true,
         ItemKind::Punct(_) => false,
         ItemKind::Word => item.has(HAS_UPPER | flag::STATE_CUE),
@@ -910,7 +947,7 @@ fn is_marked(item: &Item) -> bool {
 /// honorific. Most capitalised words of a text are such sentence starters.
 fn inert(para: &str, items: &[Item], i: usize) -> bool {
     let item = &items[i];
-    if item.kind != ItemKind::Word || !item.has(flag::NOT_NAME) || item.has(TITLE) {
+    if !item.is_word() || !item.has(flag::NOT_NAME) || item.has(TITLE) {
         return false;
     }
     let mut prev_lower = false;
@@ -921,7 +958,7 @@ fn inert(para: &str, items: &[Item], i: usize) -> bool {
         prev_lower = c.is_lowercase();
     }
     let mut before = i.checked_sub(1);
-    if before.is_some_and(|j| items[j].kind == ItemKind::Punct('.')) {
+    if before.is_some_and(|j| items[j].kind() == ItemKind::Punct('.')) {
         before = i.checked_sub(2);
     }
     before.is_none_or(|j| !is_honorific(para, &items[j]))
@@ -933,14 +970,14 @@ fn inert(para: &str, items: &[Item], i: usize) -> bool {
 /// comma or after one word more ("Vladimir Putin, the Russian president").
 fn may_introduce(items: &[Item], i: usize) -> bool {
     let item = &items[i];
-    if item.has(TITLE) || (item.kind == ItemKind::Word && item.has(flag::HONORIFIC)) {
+    if item.has(TITLE) || (item.is_word() && item.has(flag::HONORIFIC)) {
         return true;
     }
-    if item.kind != ItemKind::Word || !item.has(TITLE_CASE) || item.has(NOT_NAME_BITS) {
+    if !item.is_word() || !item.has(TITLE_CASE) || item.has(NOT_NAME_BITS) {
         return false;
     }
     (i + 2..=i + 4).any(|j| {
-        items.get(j).is_some_and(|it| it.kind == ItemKind::Punct(','))
+        items.get(j).is_some_and(|it| it.kind() == ItemKind::Punct(','))
             && (items.get(j + 1).is_some_and(|it| it.has(TITLE))
                 || items.get(j + 2).is_some_and(|it| it.has(TITLE)))
     })
@@ -1508,7 +1545,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
         for &i in para.local.names {
             let i = i as usize;
             let item = &items[i];
-            match item.kind {
+            match item.kind() {
                 ItemKind::Known(pattern) => {
                     let entities = entities_of(pattern);
                     let Some(entity) = context.choose(&scan, items, i, entities) else { continue };
@@ -1579,7 +1616,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
                 }
             }
             let item = &items[i];
-            if item.kind != ItemKind::Word {
+            if !item.is_word() {
                 i += 1;
                 continue;
             }
@@ -1803,7 +1840,7 @@ fn known_form(scan: &Scan<'_>, items: &[Item], i: usize, entity: Entity) -> Ment
 fn stands_for_government(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
     // Skip an opening quotation mark: Washington “would answer”.
     let skip = usize::from(
-        items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Punct('“' | '"' | '«' | '„'))),
+        items.get(i + 1).is_some_and(|n| matches!(n.kind(), ItemKind::Punct('“' | '"' | '«' | '„'))),
     );
     let next = items.get(i + 1 + skip);
     let gap_is_space = skip == 1
@@ -1811,10 +1848,8 @@ fn stands_for_government(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
             scan.text.get(items[i].span().end..n.span().start).is_some_and(|g| g.trim().is_empty())
         });
     match next {
-        Some(n) if n.kind == ItemKind::Word && gap_is_space => {
-            GOVERNMENT_VERBS.contains(&n.span().slice(scan.text))
-        }
-        Some(n) if matches!(n.kind, ItemKind::Punct('\'' | '’')) => {
+        Some(n) if n.is_word() && gap_is_space => GOVERNMENT_VERBS.contains(&n.span().slice(scan.text)),
+        Some(n) if matches!(n.kind(), ItemKind::Punct('\'' | '’')) => {
             items.get(i + 2).is_some_and(|s| s.span().slice(scan.text) == "s")
         }
         _ => false,
@@ -1993,10 +2028,10 @@ fn surname_of(words: &[String]) -> String {
 
 /// A word that can be part of a person's name.
 fn is_name_word(scan: &Scan<'_>, item: &Item) -> bool {
-    item.kind == ItemKind::Word
+    item.is_word()
         && item.has(TITLE_CASE)
         && !item.has(NOT_NAME_BITS)
-        && (!item.sentence_start || !scan.seen_lowercase(item.span().slice(scan.text)))
+        && (!item.sentence_start() || !scan.seen_lowercase(item.span().slice(scan.text)))
 }
 
 fn only_space_between(text: &str, a: Span, b: Span) -> bool {
@@ -2016,7 +2051,7 @@ fn name_run(scan: &Scan<'_>, items: &[Item], i: usize, max: usize) -> usize {
             words += 1;
             end += 1;
         } else if end > i
-            && item.kind == ItemKind::Word
+            && item.is_word()
             && item.has(flag::PARTICLE)
             && items.get(end + 1).is_some_and(|n| is_name_word(scan, n))
         {
@@ -2035,9 +2070,9 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
     // a modifier or a known name right after its start: most country and
     // city names are followed by none, and are no title.
     let first = items.get(i)?;
-    if !(first.kind == ItemKind::Word && first.has(flag::ROLE)) {
+    if !(first.is_word() && first.has(flag::ROLE)) {
         let next = items.get(i + 1)?;
-        let continues = match next.kind {
+        let continues = match next.kind() {
             ItemKind::Word => next.has(flag::ROLE | flag::MODIFIER),
             ItemKind::Known(_) => true,
             _ => false,
@@ -2059,7 +2094,7 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
         if j > i && !only_space_between(text, items[j - 1].span(), item.span()) {
             break;
         }
-        match item.kind {
+        match item.kind() {
             ItemKind::Known(pattern) => {
                 let entities = entities_of(pattern);
                 let c = entities.iter().find_map(|e| match e {
@@ -2090,7 +2125,7 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
                         Some(n) if n.span().slice(text) == "the" => items.get(j + 2),
                         other => other,
                     };
-                    let continues = next.is_some_and(|n| match n.kind {
+                    let continues = next.is_some_and(|n| match n.kind() {
                         // "minister of Russia", "head of the World Health Organization"
                         ItemKind::Known(pattern) => entities_of(pattern)
                             .iter()
@@ -2116,7 +2151,7 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
             ItemKind::Punct('-')
                 if role.is_some()
                     && items[j - 1].end == item.start
-                    && items.get(j + 1).is_some_and(|n| n.start == item.end && n.kind == ItemKind::Word) =>
+                    && items.get(j + 1).is_some_and(|n| n.start == item.end && n.is_word()) =>
             {
                 j += 1;
                 continue;
@@ -2163,11 +2198,11 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         (def, span, name_items)
     };
     // Honorific: "Mr. Smith", "Sen. Jane Doe".
-    if items[i].kind == ItemKind::Word && items[i].has(flag::HONORIFIC) {
+    if items[i].is_word() && items[i].has(flag::HONORIFIC) {
         let word = items[i].span().slice(text);
         if let Some((_, gender)) = HONORIFICS.iter().find(|(h, _)| *h == word) {
             let mut j = i + 1;
-            if items.get(j).is_some_and(|it| it.kind == ItemKind::Punct('.')) {
+            if items.get(j).is_some_and(|it| it.kind() == ItemKind::Punct('.')) {
                 j += 1;
             }
             let end = name_run(scan, items, j, 4);
@@ -2180,7 +2215,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
     // A title, then the name (with or without a comma between).
     if let Some((title, after)) = scan.title_at(items, i) {
         let (start, appositive) = match items.get(after) {
-            Some(it) if it.kind == ItemKind::Punct(',') => (after + 1, true),
+            Some(it) if it.kind() == ItemKind::Punct(',') => (after + 1, true),
             _ => (after, false),
         };
         let end = name_run(scan, items, start, 4);
@@ -2192,16 +2227,16 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         return None;
     }
     // A name, then its title: "Vladimir Putin, the Russian president,".
-    if is_name_word(scan, &items[i]) && !items[i].sentence_start || is_name_word(scan, &items[i]) {
+    if is_name_word(scan, &items[i]) && !items[i].sentence_start() || is_name_word(scan, &items[i]) {
         let end = name_run(scan, items, i, 4);
-        if end - i >= 2 && items.get(end).is_some_and(|it| it.kind == ItemKind::Punct(',')) {
+        if end - i >= 2 && items.get(end).is_some_and(|it| it.kind() == ItemKind::Punct(',')) {
             let mut t = end + 1;
             if items.get(t).is_some_and(|it| matches!(it.span().slice(text), "the" | "a" | "an")) {
                 t += 1;
             }
             if let Some((title, after)) = scan.title_at(items, t) {
                 let closes =
-                    items.get(after).is_none_or(|it| matches!(it.kind, ItemKind::Punct(',' | '.' | ';')));
+                    items.get(after).is_none_or(|it| matches!(it.kind(), ItemKind::Punct(',' | '.' | ';')));
                 if closes {
                     return Some(new_def(i..end, Some(title.clone()), None));
                 }
@@ -2235,7 +2270,7 @@ fn bare_def(words: Vec<String>, gender: Option<Gender>) -> PersonDef {
 
 fn honorific_word_before(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
     let Some(mut j) = i.checked_sub(1) else { return false };
-    if items[j].kind == ItemKind::Punct('.') {
+    if items[j].kind() == ItemKind::Punct('.') {
         let Some(k) = j.checked_sub(1) else { return false };
         j = k;
     }
@@ -2244,7 +2279,7 @@ fn honorific_word_before(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
 
 fn honorific_before(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Gender> {
     let mut j = i.checked_sub(1)?;
-    if items[j].kind == ItemKind::Punct('.') {
+    if items[j].kind() == ItemKind::Punct('.') {
         j = j.checked_sub(1)?;
     }
     let word = items[j].span().slice(scan.text);
@@ -2513,14 +2548,14 @@ fn unknown_name(
         end -= 1;
     }
     let first_word = items[i].span().slice(scan.text);
-    if items[i].sentence_start && end == i + 1 && !scan.words.has_caps(first_word) {
+    if items[i].sentence_start() && end == i + 1 && !scan.words.has_caps(first_word) {
         return None;
     }
     // Organisation words after the run ("Defense Ministry") make it an organisation.
     let mut kind = ActorKind::Unknown;
     let mut last = end;
     while let Some(next) = items.get(last) {
-        if next.kind == ItemKind::Word
+        if next.is_word()
             && next.has(flag::ORG)
             && only_space_between(scan.text, items[last - 1].span(), next.span())
         {
@@ -2572,7 +2607,7 @@ fn role_reference(
     // A name right after (or after a comma) belongs to pass 1, not here.
     let name_at = |j: usize| items.get(j).is_some_and(|it| is_name_word(scan, it));
     if name_at(after)
-        || (items.get(after).is_some_and(|it| it.kind == ItemKind::Punct(',')) && name_at(after + 1))
+        || (items.get(after).is_some_and(|it| it.kind() == ItemKind::Punct(',')) && name_at(after + 1))
     {
         return None;
     }
