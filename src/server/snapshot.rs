@@ -168,8 +168,20 @@ impl Snapshot {
             method: <tower_lsp::lsp_types::notification::PublishDiagnostics as tower_lsp::lsp_types::notification::Notification>::METHOD,
             params: Params { uri: &self.uri, diagnostics: Diagnostics(self), version: self.version },
         };
+        // Room for all of it at once: a book's notification is megabytes,
+        // which a growing buffer would copy over and over.
+        let room: usize = self
+            .analysis
+            .findings
+            .iter()
+            .map(|finding| 192 + finding.message.len() + finding.related.len() * 256)
+            .sum();
+        let mut bytes = Vec::with_capacity(room + self.uri.as_str().len() + 128);
         // Serialising plain structs and strings into memory cannot fail.
-        serde_json::to_vec(&notification).unwrap_or_default()
+        match serde_json::to_writer(&mut bytes, &notification) {
+            Ok(()) => bytes,
+            Err(_) => Vec::new(),
+        }
     }
 
     /// The context the core's editor features take.
