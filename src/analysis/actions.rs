@@ -66,6 +66,9 @@ impl Action {
     }
 }
 
+/// The title of the "fix all" action.
+const FIX_ALL_TITLE: &str = "Fix all safe copydesk problems";
+
 /// See [`DocumentActions`].
 pub fn document_actions(context: &Context<'_>) -> DocumentActions {
     let keep = |mut found: Vec<Action>| {
@@ -74,18 +77,42 @@ pub fn document_actions(context: &Context<'_>) -> DocumentActions {
     };
     let curly_quotes = keep(crate::analysis::quotes::curly_quotes_action(context).into_iter().collect());
     let normalize_dates = keep(normalize_dates_action(context).into_iter().collect());
-    let mut fix_all = Vec::new();
     let (edits, _) = verified_fix_all(context);
-    if !edits.is_empty() {
-        fix_all.push(Action {
-            title: "Fix all safe copydesk problems".to_owned(),
+    let fix_all = fix_all_action(edits).into_iter().collect();
+    DocumentActions { curly_quotes, normalize_dates, fix_all }
+}
+
+/// The document-wide actions as they are offered to a client that fills in
+/// an action's edits when one is picked (`codeAction/resolve`): the same
+/// actions with their edits, but not yet checked against the quotation
+/// marks as a whole, the costly part of [`document_actions`], which the
+/// resolve step runs. The fix-all offer carries no edits.
+pub fn document_action_offers(context: &Context<'_>) -> DocumentActions {
+    let curly_quotes = crate::analysis::quotes::curly_quotes_action(context).into_iter().collect();
+    let normalize_dates = normalize_dates_action(context).into_iter().collect();
+    let fix_all = if choose_safe_fixes(&context.analysis.findings).is_empty() {
+        Vec::new()
+    } else {
+        vec![Action {
+            title: FIX_ALL_TITLE.to_owned(),
             kind: ActionKind::FixAll,
-            edits: edits.into(),
+            edits: Arc::new([]),
             fixes: None,
             preferred: false,
-        });
-    }
+        }]
+    };
     DocumentActions { curly_quotes, normalize_dates, fix_all }
+}
+
+/// "Fix all", when it edits anything.
+fn fix_all_action(edits: Vec<TextEdit>) -> Option<Action> {
+    (!edits.is_empty()).then(|| Action {
+        title: FIX_ALL_TITLE.to_owned(),
+        kind: ActionKind::FixAll,
+        edits: edits.into(),
+        fixes: None,
+        preferred: false,
+    })
 }
 
 /// [`actions`] with the range-independent ones given.
@@ -250,6 +277,35 @@ fn normalize_dates_action(context: &Context<'_>) -> Option<Action> {
 mod tests {
     use super::*;
     use crate::analysis::{analyze, settings::Settings};
+
+    /// Text, and the document-wide actions offered for it (kind, title):
+    /// the unchecked offers name exactly the actions the checked list holds
+    /// when their edits are harmless.
+    #[test]
+    fn offers_name_the_document_actions() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "He said \"we will win\" on April 16, 2023, in Kiev.\n",
+                &["Convert straight quotes to curly (US style)", "Fix all safe copydesk problems"],
+            ),
+            ("“We will win,” she said on Sunday.\n", &[]),
+            (
+                "The talks began 03/20/2022, she said.\n",
+                &["Normalize all dates (AP)", "Fix all safe copydesk problems"],
+            ),
+        ];
+        let settings = Settings { article_date: Some("2023-04-17".to_owned()), ..Settings::default() };
+        for (text, expected) in cases {
+            let analysis = analyze(text, &settings);
+            let context = Context { text, settings: &settings, analysis: &analysis };
+            let titles = |document: &DocumentActions| -> Vec<String> {
+                document.all().map(|action| action.title.clone()).collect()
+            };
+            let offers = titles(&document_action_offers(&context));
+            assert_eq!(offers, *expected, "{text}");
+            assert_eq!(offers, titles(&document_actions(&context)), "{text}");
+        }
+    }
 
     /// Text, and the byte range a code action is asked for: the actions
     /// come in the order they always did — quick fixes, curly quotes,

@@ -94,7 +94,11 @@ pub fn code_actions(
     let span = snapshot.line_index.span(params.range);
     let found = guarded(snapshot, "code actions", || {
         let context = snapshot.context();
-        let document = snapshot.document_actions.get_or_init(|| actions::document_actions(&context));
+        let document = if style.lazy {
+            snapshot.document_offers.get_or_init(|| actions::document_action_offers(&context))
+        } else {
+            snapshot.document_actions.get_or_init(|| actions::document_actions(&context))
+        };
         actions::actions_with(&context, span, document)
     });
     let target = EditTarget { uri: &snapshot.uri, version: snapshot.version, versioned: style.versioned };
@@ -120,6 +124,9 @@ pub enum Unresolved {
     Foreign,
     /// The document changed (or closed) since the action was offered.
     Stale,
+    /// Checked as a whole when picked, the action's edits would leave the
+    /// quotation marks worse, so it is withdrawn.
+    Unsafe,
 }
 
 /// `codeAction/resolve`: the edit of a document-wide action offered
@@ -141,7 +148,7 @@ pub fn resolve_code_action(
         };
         document.all().find(same).cloned()
     })
-    .ok_or(Unresolved::Stale)?;
+    .ok_or(Unresolved::Unsafe)?;
     let target = EditTarget { uri: &snapshot.uri, version: snapshot.version, versioned };
     action.edit = Some(to_proto::workspace_edit(&chosen.edits, &snapshot.line_index, &target));
     action.data = None;

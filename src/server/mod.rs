@@ -364,6 +364,14 @@ impl LanguageServer for Backend {
         match snapshot.map(|snapshot| handlers::resolve_code_action(&snapshot, action, versioned)) {
             Some(Ok(action)) => Ok(action),
             Some(Err(handlers::Unresolved::Foreign)) => Err(not_offered_here()),
+            Some(Err(handlers::Unresolved::Unsafe)) => Err(Error {
+                code: tower_lsp::jsonrpc::ErrorCode::ServerError(-32803),
+                message:
+                    "copydesk withdrew this change: made all at once, its edits would leave quotation marks \
+                          unpaired. Fix the quotation marks copydesk flags first, then try again."
+                        .into(),
+                data: None,
+            }),
             Some(Err(handlers::Unresolved::Stale)) | None => Err(Error {
                 code: tower_lsp::jsonrpc::ErrorCode::ContentModified,
                 message: "The document changed since this action was offered; ask for code actions again."

@@ -69,6 +69,11 @@ pub struct Snapshot {
     /// quotes, normalise dates): each reads the whole document, so they
     /// are made on the first code-action request and reused by the next.
     pub document_actions: std::sync::OnceLock<crate::analysis::actions::DocumentActions>,
+    /// The same actions as offered to a client that resolves their edits
+    /// when one is picked: not yet checked as a whole (see
+    /// `actions::document_action_offers`), so a first request after a
+    /// keystroke stays cheap on a long text.
+    pub document_offers: std::sync::OnceLock<crate::analysis::actions::DocumentActions>,
 }
 
 impl Snapshot {
@@ -114,6 +119,7 @@ impl Snapshot {
             settings_diagnostics,
             panic,
             document_actions: std::sync::OnceLock::new(),
+            document_offers: std::sync::OnceLock::new(),
         }
     }
 
