@@ -496,9 +496,8 @@ fn place(span: Span) -> (u32, u32) {
 
 /// A paragraph's text as the memo knows it: one value per distinct text,
 /// the same `Arc` for as long as the text is unchanged, so paragraphs are
-/// told apart by address (and their words read from this copy after the
-/// document has changed).
-struct ParagraphText(Box<str>);
+/// told apart by address.
+struct ParagraphText;
 
 /// One paragraph of the [`KeptParagraphs`]: its text and the regions of it
 /// that are not prose (inline code, URLs: they come from the structure).
@@ -530,39 +529,90 @@ struct KeptParagraphs {
     words: WordIndex,
 }
 
-/// The document-wide word sets, as counts over the paragraphs.
+/// The document-wide word sets, as counts over the paragraphs, by the
+/// words' hashes (a paragraph's lists hold them, so the words of a
+/// paragraph that is gone are taken out without its text). Each hash
+/// stands for one word, kept once; two words under one hash set
+/// `collided`, and the analysis then reads the word sets afresh from the
+/// paragraphs instead ([`Words::hashed`]), exact either way.
 #[derive(Default)]
 struct WordIndex {
     /// Words seen in lower case anywhere: their capitalised form at a
     /// sentence start is a common word, not a name.
-    lowercase: FastMap<Box<str>, u32>,
+    lowercase: WordCounts,
     /// Title-case words seen away from a sentence start.
-    caps: FastMap<Box<str>, u32>,
+    caps: WordCounts,
+    collided: bool,
+}
+
+/// Words by hash, each with how many times the paragraphs list it.
+#[derive(Default)]
+struct WordCounts(FastMap<u64, (Box<str>, u32)>);
+
+impl WordCounts {
+    /// Count the listed words of a paragraph (`para` is its text); false
+    /// when a word's hash already stands for another word.
+    fn count(&mut self, para: &str, words: &[Listed]) -> bool {
+        for listed in words {
+            let Some(word) = listed.of(para) else { continue };
+            match self.0.get_mut(&listed.hash) {
+                Some((kept, n)) if **kept == *word => *n += 1,
+                Some(_) => return false,
+                None => {
+                    self.0.insert(listed.hash, (word.into(), 1));
+                }
+            }
+        }
+        true
+    }
+
+    /// Take out the listed words of a paragraph, by their hashes.
+    fn uncount(&mut self, words: &[Listed]) {
+        for listed in words {
+            if let Some((_, n)) = self.0.get_mut(&listed.hash) {
+                *n -= 1;
+                if *n == 0 {
+                    self.0.remove(&listed.hash);
+                }
+            }
+        }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0.get(&word_hash(word)).is_some_and(|(kept, _)| **kept == *word)
+    }
 }
 
 impl KeptParagraphs {
-    /// Make the arena hold exactly the paragraphs `now`, in order.
-    fn update(&mut self, now: Vec<KeptParagraph>, registry: &Registry, scratch: &mut Scratch) {
+    /// Make the arena hold exactly the paragraphs `now`, in order, whose
+    /// texts are `texts`.
+    fn update(
+        &mut self,
+        now: Vec<KeptParagraph>,
+        texts: &[&str],
+        registry: &Registry,
+        scratch: &mut Scratch,
+    ) {
         let old = &self.paragraphs;
         let prefix = old.iter().zip(&now).take_while(|(a, b)| a.same(b)).count();
         let room = old.len().min(now.len()) - prefix;
         let suffix = old.iter().rev().zip(now.iter().rev()).take(room).take_while(|(a, b)| a.same(b)).count();
         let gone = prefix..old.len() - suffix;
         let came = prefix..now.len() - suffix;
-        let WordIndex { lowercase, caps } = &mut self.words;
+        let WordIndex { lowercase, caps, collided } = &mut self.words;
         for p in gone.clone() {
-            let (local, para) = (self.arena.view(p), &old[p].text.0);
-            uncount(lowercase, listed(para, local.lowercase_words));
-            uncount(caps, listed(para, local.midsentence_caps));
+            let local = self.arena.view(p);
+            lowercase.uncount(local.lowercase_words);
+            caps.uncount(local.midsentence_caps);
         }
         let mut fresh = Arena::default();
-        for kept in &now[came] {
-            let para = &kept.text.0;
+        for (kept, para) in now[came.clone()].iter().zip(&texts[came]) {
             scan_paragraph(para, &kept.excluded, registry, scratch);
             let local = fresh.push(scratch);
             let local = fresh.view(local);
-            count(lowercase, listed(para, local.lowercase_words));
-            count(caps, listed(para, local.midsentence_caps));
+            let counted =
+                lowercase.count(para, local.lowercase_words) && caps.count(para, local.midsentence_caps);
+            *collided |= !counted;
         }
         self.arena.splice(gone, fresh);
         self.paragraphs = now;
@@ -611,7 +661,7 @@ impl<'a> Words<'a> {
     /// Whether `word` is written in lower case somewhere (as given).
     fn has_lowercase(&self, word: &str) -> bool {
         match self {
-            Words::Counted(index) => index.lowercase.contains_key(word),
+            Words::Counted(index) => index.lowercase.contains(word),
             Words::Hashed { lowercase, paragraphs, text, .. } => {
                 Words::has(lowercase, List::Lowercase, paragraphs, text, word)
             }
@@ -621,7 +671,7 @@ impl<'a> Words<'a> {
     /// Whether `word` is written in title case away from a sentence start.
     fn has_caps(&self, word: &str) -> bool {
         match self {
-            Words::Counted(index) => index.caps.contains_key(word),
+            Words::Counted(index) => index.caps.contains(word),
             Words::Hashed { caps, paragraphs, text, .. } => {
                 Words::has(caps, List::Caps, paragraphs, text, word)
             }
@@ -641,28 +691,6 @@ impl<'a> Words<'a> {
             return true;
         }
         paragraphs.iter().any(|para| listed(para.text(text), list.of(&para.local)).any(|w| w == word))
-    }
-}
-
-fn count<'t>(set: &mut FastMap<Box<str>, u32>, words: impl Iterator<Item = &'t str>) {
-    for word in words {
-        match set.get_mut(word) {
-            Some(n) => *n += 1,
-            None => {
-                set.insert(word.into(), 1);
-            }
-        }
-    }
-}
-
-fn uncount<'t>(set: &mut FastMap<Box<str>, u32>, words: impl Iterator<Item = &'t str>) {
-    for word in words {
-        if let Some(n) = set.get_mut(word) {
-            *n -= 1;
-            if *n == 0 {
-                set.remove(word);
-            }
-        }
     }
 }
 
@@ -1458,19 +1486,22 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
             .iter()
             .zip(excluded)
             .map(|(&(base, end), excluded)| {
-                let para = &text[base..end];
-                let text = memo.get_or_compute(0, para, || ParagraphText(para.into()));
+                let text = memo.get_or_compute(0, &text[base..end], || ParagraphText);
                 KeptParagraph { text, excluded }
             })
             .collect();
         if let Some(kept) = memo.state::<KeptParagraphs>() {
-            kept.update(now, &registry, &mut scratch);
+            let texts: Vec<&str> = places.iter().map(|&(base, end)| &text[base..end]).collect();
+            kept.update(now, &texts, &registry, &mut scratch);
             let kept = &*kept;
             let paragraphs: Vec<Para<'_>> = places
                 .iter()
                 .enumerate()
                 .map(|(p, &(base, end))| Para { base, end, local: kept.arena.view(p) })
                 .collect();
+            if kept.words.collided {
+                return global(text, settings, &paragraphs, &Words::hashed(&paragraphs, text));
+            }
             return global(text, settings, &paragraphs, &Words::Counted(&kept.words));
         }
         return extract_with(text, article, settings, &mut Memo::disabled());
@@ -2740,6 +2771,24 @@ mod tests {
             after.splice(range.clone(), fresh.iter().copied());
             assert_eq!(lists(&arena), lists(&arena_of(&after)), "{before:?} {range:?} {fresh:?}");
         }
+    }
+
+    /// Counted word sets: a word counted twice and taken out once stays;
+    /// taken out again it goes; a second word under a word's hash is
+    /// refused (the analysis then reads the word sets afresh).
+    #[test]
+    fn counted_word_sets_refuse_a_second_word_under_one_hash() {
+        let text = "alpha beta alpha";
+        let at = |start: u32, end: u32, hash: u64| Listed { hash, start, end };
+        let (alpha, beta) = (word_hash("alpha"), word_hash("beta"));
+        let mut counts = WordCounts::default();
+        assert!(counts.count(text, &[at(0, 5, alpha), at(11, 16, alpha), at(6, 10, beta)]));
+        counts.uncount(&[at(0, 5, alpha)]);
+        assert!(counts.contains("alpha") && counts.contains("beta"));
+        counts.uncount(&[at(11, 16, alpha), at(6, 10, beta)]);
+        assert!(!counts.contains("alpha") && !counts.contains("beta"));
+        assert!(counts.count(text, &[at(0, 5, alpha)]));
+        assert!(!counts.count(text, &[at(6, 10, alpha)]), "beta under alpha's hash");
     }
 
     #[test]
