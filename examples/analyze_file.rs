@@ -65,14 +65,7 @@ fn main() {
         let mut text = text;
         let mut memo = copydesk::Memo::new();
         let _ = copydesk::analyze_with(&text, &settings, &mut memo);
-        let mut spot = text.len() / 2;
-        while !text.is_char_boundary(spot) || !text[spot..].starts_with(' ') {
-            spot += 1;
-            if spot >= text.len() {
-                spot = 0;
-                break;
-            }
-        }
+        let spot = typing_spot(&text);
         let started = std::time::Instant::now();
         let mut per_stage = Vec::new();
         for i in 0..times {
@@ -157,14 +150,7 @@ fn memo_alone(mut text: String, settings: &Settings, times: usize) {
         memo.finish();
     };
     round(&mut memo, &text, &spans);
-    let mut spot = text.len() / 2;
-    while !text.is_char_boundary(spot) || !text[spot..].starts_with(' ') {
-        spot += 1;
-        if spot >= text.len() {
-            spot = 0;
-            break;
-        }
-    }
+    let spot = typing_spot(&text);
     let started = std::time::Instant::now();
     for i in 0..times {
         let at = spot + i;
@@ -185,4 +171,16 @@ fn memo_alone(mut text: String, settings: &Settings, times: usize) {
         spans.len(),
         memo.stats()
     );
+}
+
+/// Where the keystrokes go: the first space after the middle of the text.
+fn typing_spot(text: &str) -> usize {
+    let mut spot = text.len() / 2;
+    while !text.is_char_boundary(spot) || !text[spot..].starts_with(' ') {
+        spot += 1;
+        if spot >= text.len() {
+            return 0;
+        }
+    }
+    spot
 }

@@ -78,7 +78,7 @@ pub fn document_actions(context: &Context<'_>) -> DocumentActions {
     let curly_quotes = keep(crate::analysis::quotes::curly_quotes_action(context).into_iter().collect());
     let normalize_dates = keep(normalize_dates_action(context).into_iter().collect());
     let (edits, _) = verified_fix_all(context);
-    let fix_all = fix_all_action(edits).into_iter().collect();
+    let fix_all = (!edits.is_empty()).then(|| fix_all_action(edits.into())).into_iter().collect();
     DocumentActions { curly_quotes, normalize_dates, fix_all }
 }
 
@@ -90,29 +90,14 @@ pub fn document_actions(context: &Context<'_>) -> DocumentActions {
 pub fn document_action_offers(context: &Context<'_>) -> DocumentActions {
     let curly_quotes = crate::analysis::quotes::curly_quotes_action(context).into_iter().collect();
     let normalize_dates = normalize_dates_action(context).into_iter().collect();
-    let fix_all = if choose_safe_fixes(&context.analysis.findings).is_empty() {
-        Vec::new()
-    } else {
-        vec![Action {
-            title: FIX_ALL_TITLE.to_owned(),
-            kind: ActionKind::FixAll,
-            edits: Arc::new([]),
-            fixes: None,
-            preferred: false,
-        }]
-    };
+    let any_fix = !choose_safe_fixes(&context.analysis.findings).is_empty();
+    let fix_all = any_fix.then(|| fix_all_action(Arc::new([]))).into_iter().collect();
     DocumentActions { curly_quotes, normalize_dates, fix_all }
 }
 
-/// "Fix all", when it edits anything.
-fn fix_all_action(edits: Vec<TextEdit>) -> Option<Action> {
-    (!edits.is_empty()).then(|| Action {
-        title: FIX_ALL_TITLE.to_owned(),
-        kind: ActionKind::FixAll,
-        edits: edits.into(),
-        fixes: None,
-        preferred: false,
-    })
+/// "Fix all" with `edits`.
+fn fix_all_action(edits: Arc<[TextEdit]>) -> Action {
+    Action { title: FIX_ALL_TITLE.to_owned(), kind: ActionKind::FixAll, edits, fixes: None, preferred: false }
 }
 
 /// [`actions`] with the range-independent ones given.
