@@ -59,6 +59,16 @@ const CASES: &[(&str, &[&str])] = &[
         &["Tedros#2 -> Tedros Adhanom Ghebreyesus"],
     ),
     ("German Chancellor Olaf Scholz spoke. Olaf smiled.", &["Olaf#2 -> Olaf"]),
+    // Jobs of sport, law and the newsroom's other beats introduce a person.
+    (
+        "Team captain Mika Zibanejad shrugged. Boston goaltender Jeremy Swayman made 35 saves.",
+        &["Mika Zibanejad : person", "Mika Zibanejad ~ captain", "Jeremy Swayman ~ goaltender"],
+    ),
+    (
+        "Defense attorney Jane Roe objected, and Harvard professor Ann Lee agreed.",
+        &["Jane Roe ~ Defense attorney", "Ann Lee : person", "Ann Lee ~ professor"],
+    ),
+    ("Restaurant owner Maria Lopez smiled. Lopez waved.", &["Lopez#2 -> Maria Lopez"]),
     ("Russian Defense Minister Sergei Shoigu attended.", &["Sergei Shoigu ~ Russian Defense Minister"]),
     // Surnames, family names first, possessives.
     (

@@ -71,6 +71,20 @@ pub const OFFICE_WORDS: &[&str] = &[
     "prosecutor",
     "analyst",
     "economist",
+    "coach",
+    "captain",
+    "manager",
+    "goaltender",
+    "goalkeeper",
+    "quarterback",
+    "attorney",
+    "lawyer",
+    "professor",
+    "researcher",
+    "scientist",
+    "detective",
+    "founder",
+    "owner",
 ];
 
 /// Words that qualify a title ("Defense", "Foreign", "Deputy", "State").
