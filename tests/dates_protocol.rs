@@ -240,6 +240,15 @@ async fn document_wide_actions_resolve_their_edits_lazily() {
     let on_kiev = code_actions(&mut client, &article, range(kiev, kiev + 4), Some(&["quickfix"])).await;
     assert!(on_kiev.iter().all(|a| a["edit"].is_object()), "{on_kiev:#?}");
 
+    // An action the whole-document check does not hold for this version
+    // (here: one whose title no checked action has) is withdrawn, with a
+    // message that says why and what to do.
+    let mut withdrawn = offered[0].clone();
+    withdrawn["title"] = json!("Convert nothing");
+    let refused = client.request("codeAction/resolve", withdrawn).await.expect_err("withdrawn");
+    assert_eq!(refused["code"], -32803, "{refused}");
+    assert!(refused["message"].as_str().unwrap().contains("quotation marks"), "{refused}");
+
     // The text changes: the action offered for version 1 is stale.
     client
         .notify(
