@@ -79,13 +79,21 @@ fn with_io(command: impl FnOnce(&mut copydesk::cli::Io<'_>) -> copydesk::cli::Ex
     // worker threads while the main thread waits for them.
     let mut stderr = std::io::stderr();
     let color = copydesk::cli::human::use_color(&stdout);
-    let mut io = copydesk::cli::Io {
-        stdin: &mut stdin.lock(),
-        stdout: &mut stdout.lock(),
-        stderr: &mut stderr,
-        color,
-    };
-    command(&mut io).into()
+    // Buffered: a report is written piece by piece (the JSON serialiser
+    // writes each token on its own), and the locked stdout would pass each
+    // line to the system on its own.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut io = copydesk::cli::Io { stdin: &mut stdin.lock(), stdout: &mut out, stderr: &mut stderr, color };
+    let exit = command(&mut io);
+    match std::io::Write::flush(&mut out) {
+        Ok(()) => exit.into(),
+        // The reader went away (`copydesk check | head`): nothing to report.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => exit.into(),
+        Err(error) => {
+            eprintln!("copydesk: error: could not write the report: {error}");
+            copydesk::cli::Exit::Error.into()
+        }
+    }
 }
 
 /// Log to stderr only: stdout carries the protocol.

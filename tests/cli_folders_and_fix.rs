@@ -248,3 +248,39 @@ fn fix_never_adds_a_quote_problem_on_found_inputs() {
         }
     }
 }
+
+/// Each folder's files get that folder's settings, however many files and
+/// folders one run checks (the settings are looked up once per folder).
+#[test]
+fn each_folder_keeps_its_own_settings_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = std::fs::read_to_string(EXAMPLE).unwrap();
+    // folder, its copydesk.toml (none for "plain"), and whether its files
+    // are told about "Kiev".
+    let folders = [
+        ("plain", None, true),
+        ("quiet", Some("[rules]\nplace-name-style = \"off\"\n"), false),
+        ("quiet/loud", Some("[rules]\nplace-name-style = \"warning\"\n"), true),
+        ("quiet/inherits", None, false),
+    ];
+    for (folder, config, _) in folders {
+        if let Some(config) = config {
+            write(dir.path(), &format!("{folder}/copydesk.toml"), config);
+        }
+        for n in 0..3 {
+            write(dir.path(), &format!("{folder}/article-{n}.md"), &article);
+        }
+    }
+    let output = copydesk_in(dir.path(), &["check", "--format", "json", "--fail-on", "never", "."]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 12, "{}", String::from_utf8_lossy(&output.stderr));
+    for file in files {
+        let path = file["path"].as_str().unwrap();
+        let folder = path.trim_start_matches("./").rsplit_once('/').map_or("", |(folder, _)| folder);
+        let (_, _, told) = folders.iter().find(|(name, _, _)| *name == folder).expect("a known folder");
+        let codes: Vec<&str> =
+            file["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+        assert_eq!(codes.contains(&"place-name-style"), *told, "{path}: {codes:?}");
+    }
+}

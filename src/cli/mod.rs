@@ -25,10 +25,11 @@ pub mod offsets;
 pub mod rules;
 pub mod sarif;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::settings::Settings;
@@ -185,7 +186,34 @@ fn settings_for(path: Option<&Path>, article_date: Option<&str>) -> (Settings, O
     (settings, error)
 }
 
+/// The settings of each folder `check` has met, so a folder's files look
+/// for `copydesk.toml` once between them (a batch of thousands of articles
+/// in a few folders otherwise asks the file system for it thousands of
+/// times). Files in one folder always find the same settings file.
+#[derive(Default)]
+struct FolderSettings(std::sync::Mutex<HashMap<PathBuf, (Arc<Settings>, Option<ConfigError>)>>);
+
+impl FolderSettings {
+    fn get(&self, path: Option<&Path>, article_date: Option<&str>) -> (Arc<Settings>, Option<ConfigError>) {
+        let Some(folder) = path.and_then(Path::parent) else {
+            let (settings, error) = settings_for(path, article_date);
+            return (Arc::new(settings), error);
+        };
+        let lock = || self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((settings, error)) = lock().get(folder) {
+            return (settings.clone(), error.clone());
+        }
+        // Read outside the lock: another thread may read the same folder's
+        // settings at the same time, which costs only the repeat.
+        let (settings, error) = settings_for(path, article_date);
+        let settings = Arc::new(settings);
+        lock().insert(folder.to_owned(), (settings.clone(), error.clone()));
+        (settings, error)
+    }
+}
+
 /// A malformed `copydesk.toml`, reported once however many files use it.
+#[derive(Clone)]
 struct ConfigError {
     config: PathBuf,
     message: String,
@@ -241,6 +269,7 @@ fn process(
     target: &Result<files::Target, String>,
     stdin: &Option<Result<Document, String>>,
     args: &CheckArgs,
+    folders: &FolderSettings,
 ) -> Processed {
     let read = match target {
         Err(message) => Err(message.clone()),
@@ -252,7 +281,7 @@ fn process(
     let Ok(document) = &read else {
         return Processed { read, config_error: None, findings: Vec::new(), fixed: None };
     };
-    let (settings, config_error) = settings_for(document.path.as_deref(), args.article_date.as_deref());
+    let (settings, config_error) = folders.get(document.path.as_deref(), args.article_date.as_deref());
     if args.fix || args.diff {
         let (text, count, findings) = fix::fix_text(&document.text, &settings);
         return Processed { read, config_error, findings, fixed: Some((text, count)) };
@@ -303,11 +332,12 @@ pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
     }
     let stdin = reads_stdin.then(|| input::read(Path::new("-"), io.stdin));
     let progress = progress_bar(targets.len());
+    let folders = FolderSettings::default();
     // Every file in parallel; `collect` keeps the input order.
     let processed: Vec<Processed> = targets
         .par_iter()
         .map(|target| {
-            let processed = process(target, &stdin, args);
+            let processed = process(target, &stdin, args, &folders);
             progress.inc(1);
             processed
         })

@@ -103,6 +103,27 @@ pub fn attribute(
     attribute_with(text, article, quotes, actors, settings, &mut Memo::disabled())
 }
 
+/// The cue lexicon for these settings' languages and extra cues, built
+/// once per process for each distinct pair (a batch of articles shares it;
+/// building it is a good part of a short article's analysis). A few pairs
+/// are kept, the oldest dropped first.
+fn shared_lexicon(settings: &Settings) -> std::sync::Arc<Lexicon> {
+    type Built = Vec<(Vec<String>, Vec<String>, std::sync::Arc<Lexicon>)>;
+    static BUILT: std::sync::Mutex<Built> = std::sync::Mutex::new(Vec::new());
+    const KEPT: usize = 8;
+    let (languages, extra) = (&settings.languages, &settings.attribution.cues);
+    let mut built = BUILT.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, _, lexicon)) = built.iter().find(|(l, e, _)| l == languages && e == extra) {
+        return lexicon.clone();
+    }
+    let lexicon = std::sync::Arc::new(Lexicon::new(cues::lexicon(languages, extra)));
+    if built.len() >= KEPT {
+        built.remove(0);
+    }
+    built.push((languages.clone(), extra.clone(), lexicon.clone()));
+    lexicon
+}
+
 /// [`attribute`], reusing each paragraph's tokens and sentences from `memo`
 /// when its text and its quotations' layout are unchanged (`local.rs`).
 pub fn attribute_with(
@@ -122,10 +143,7 @@ pub fn attribute_with(
     let lexicon = match memo.state::<Option<std::sync::Arc<Lexicon>>>() {
         Some(Some(lexicon)) => lexicon.clone(),
         kept => {
-            let lexicon = std::sync::Arc::new(Lexicon::new(cues::lexicon(
-                &settings.languages,
-                &settings.attribution.cues,
-            )));
+            let lexicon = shared_lexicon(settings);
             if let Some(kept) = kept {
                 *kept = Some(lexicon.clone());
             }
