@@ -191,10 +191,13 @@ fn settings_for(path: Option<&Path>, article_date: Option<&str>) -> (Settings, O
 /// in a few folders otherwise asks the file system for it thousands of
 /// times). Files in one folder always find the same settings file.
 #[derive(Default)]
-struct FolderSettings(std::sync::Mutex<HashMap<PathBuf, (Arc<Settings>, Option<ConfigError>)>>);
+struct FolderSettings(std::sync::Mutex<HashMap<PathBuf, FolderEntry>>);
+
+/// A folder's settings and its settings file's error.
+type FolderEntry = (Arc<Settings>, Option<ConfigError>);
 
 impl FolderSettings {
-    fn get(&self, path: Option<&Path>, article_date: Option<&str>) -> (Arc<Settings>, Option<ConfigError>) {
+    fn get(&self, path: Option<&Path>, article_date: Option<&str>) -> FolderEntry {
         let Some(folder) = path.and_then(Path::parent) else {
             let (settings, error) = settings_for(path, article_date);
             return (Arc::new(settings), error);
