@@ -193,3 +193,27 @@ fn typing_in_one_paragraph_reanalyses_only_that_paragraph() {
         );
     }
 }
+
+/// A long article (past the size from which stages run on two threads):
+/// keystrokes, a deleted paragraph and a pasted one leave the incremental
+/// analysis equal to a fresh one.
+#[test]
+fn a_long_article_edited_equals_a_fresh_analysis() {
+    let settings = Settings::default();
+    let mut memo = Memo::new();
+    let mut text = support::article(100_000, 11);
+    assert_eq!(analyze_with(&text, &settings, &mut memo), analyze(&text, &settings));
+    for (offset, letter) in support::keystrokes(&text, 4, 11) {
+        text.insert(offset, letter);
+        assert_eq!(analyze_with(&text, &settings, &mut memo), analyze(&text, &settings));
+    }
+    // Cut the third paragraph and paste it near the end.
+    let starts: Vec<usize> = text.match_indices("\n\n").map(|(i, _)| i + 2).collect();
+    let (from, to) = (starts[2], starts[3]);
+    let paragraph = text[from..to].to_owned();
+    text.replace_range(from..to, "");
+    assert_eq!(analyze_with(&text, &settings, &mut memo), analyze(&text, &settings));
+    let near_end = text[..text.len() - 100].rfind("\n\n").expect("paragraphs") + 2;
+    text.insert_str(near_end, &paragraph);
+    assert_eq!(analyze_with(&text, &settings, &mut memo), analyze(&text, &settings));
+}

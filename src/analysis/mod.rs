@@ -66,6 +66,25 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
     analyze_with(text, settings, &mut Memo::disabled())
 }
 
+/// From this many bytes on, [`beside`] runs its two jobs on two threads:
+/// below it, handing a job to another thread costs more than it saves.
+const BESIDE_FROM: usize = 64 * 1024;
+
+/// Run two independent jobs, on two threads (rayon's pool) when the
+/// document is long enough to gain from it; either way the results are
+/// the same. A panic in either reaches the caller, as it would in line.
+fn beside<A: Send, B: Send>(
+    len: usize,
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if len >= BESIDE_FROM {
+        rayon::join(first, second)
+    } else {
+        (first(), second())
+    }
+}
+
 /// Analyse `text` with `settings`, reusing the per-paragraph results that
 /// `memo` kept from earlier versions of the same document (see [`memo`]).
 /// The result always equals [`analyze`]`(text, settings)`.
@@ -81,11 +100,21 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     memo.begin_document(text, settings);
     let article = Article::parse_with(text, settings, memo);
     let article_date = structure::article_date::detect(text, &article, settings);
-    let quotes = quotes::analyze_with(text, &article, settings, memo);
+    // The actors stage runs beside the quotation marks and the dates (they
+    // do not depend on each other) once the memo has given it its part.
+    let mut pending = actors::prepare(text, &article, memo);
+    let ((quotes, dates), actors) = beside(
+        text.len(),
+        || {
+            let quotes = quotes::analyze_with(text, &article, settings, memo);
+            let dates = dates::extract_with(text, &article, article_date.as_ref(), settings, memo);
+            (quotes, dates)
+        },
+        || actors::run(&mut pending, text, settings),
+    );
+    actors::keep(pending, memo);
     let skipped = limits::skipped(&quotes);
-    let actors = actors::extract_with(text, &article, settings, memo);
     let attributions = attribution::attribute_with(text, &article, &quotes, &actors, settings, memo);
-    let dates = dates::extract_with(text, &article, article_date.as_ref(), settings, memo);
     let mut analysis = Analysis {
         article,
         article_date,

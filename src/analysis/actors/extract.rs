@@ -1459,10 +1459,29 @@ fn next_candidate(candidates: &[u32], cursor: &mut usize, from: usize) -> Option
 /// Find the actors in the prose of `text`, reusing the per-paragraph scans
 /// that `memo` kept. Equals [`extract`] whatever the memo holds.
 pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Actors {
-    let registry = registry(settings);
-    let mut scratch = Scratch::default();
-    // Each paragraph's place, and the regions of it that are not prose
-    // (inline code, URLs), relative to it.
+    let mut pending = prepare(text, article, memo);
+    let actors = run(&mut pending, text, settings);
+    keep(pending, memo);
+    actors
+}
+
+/// The actors stage between [`prepare`] and [`keep`]: what it read from
+/// the memo, so that [`run`] needs no memo and can run beside the stages
+/// that do.
+pub(crate) struct Pending {
+    /// Each paragraph's place (start, end) in the text.
+    places: Vec<(usize, usize)>,
+    /// Without a memo: the regions of each paragraph that are not prose
+    /// (inline code, URLs), relative to it (with one, `kept` holds them).
+    excluded: Vec<Box<[Span]>>,
+    /// With a memo: the paragraphs as the memo names them, and the arena
+    /// kept from the last version (taken out of the memo until [`keep`]).
+    kept: Option<(Vec<KeptParagraph>, KeptParagraphs)>,
+}
+
+/// Read from the memo what [`run`] needs: each paragraph's name in the
+/// memo and the arena kept from the last version. Cheap: no scanning.
+pub(crate) fn prepare(text: &str, article: &Article, memo: &mut Memo) -> Pending {
     let mut places: Vec<(usize, usize)> = Vec::with_capacity(article.paragraphs.len());
     let mut excluded: Vec<Box<[Span]>> = Vec::with_capacity(article.paragraphs.len());
     for paragraph in &article.paragraphs {
@@ -1479,38 +1498,54 @@ pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, m
                 .collect(),
         );
     }
-    if memo.is_enabled() {
-        // The memo names each paragraph's text; the arena kept from the
-        // last version is brought up to date by re-scanning the changed.
-        let now: Vec<KeptParagraph> = places
+    let Some(arena) = memo.state::<KeptParagraphs>().map(std::mem::take) else {
+        return Pending { places, excluded, kept: None };
+    };
+    // The memo names each paragraph's text; the arena kept from the last
+    // version is brought up to date in `run`.
+    let now: Vec<KeptParagraph> = places
+        .iter()
+        .zip(std::mem::take(&mut excluded))
+        .map(|(&(base, end), excluded)| {
+            let text = memo.get_or_compute(0, &text[base..end], || ParagraphText);
+            KeptParagraph { text, excluded }
+        })
+        .collect();
+    Pending { places, excluded, kept: Some((now, arena)) }
+}
+
+/// Give the memo back the arena [`run`] brought up to date.
+pub(crate) fn keep(pending: Pending, memo: &mut Memo) {
+    if let (Some((_, arena)), Some(slot)) = (pending.kept, memo.state::<KeptParagraphs>()) {
+        *slot = arena;
+    }
+}
+
+/// Scan the paragraphs (with a memo, only those that changed) and run the
+/// global passes. Touches no memo.
+pub(crate) fn run(pending: &mut Pending, text: &str, settings: &Settings) -> Actors {
+    let registry = registry(settings);
+    let mut scratch = Scratch::default();
+    let Pending { places, excluded, kept } = pending;
+    if let Some((now, kept)) = kept {
+        let texts: Vec<&str> = places.iter().map(|&(base, end)| &text[base..end]).collect();
+        kept.update(std::mem::take(now), &texts, &registry, &mut scratch);
+        let kept = &*kept;
+        let paragraphs: Vec<Para<'_>> = places
             .iter()
-            .zip(excluded)
-            .map(|(&(base, end), excluded)| {
-                let text = memo.get_or_compute(0, &text[base..end], || ParagraphText);
-                KeptParagraph { text, excluded }
-            })
+            .enumerate()
+            .map(|(p, &(base, end))| Para { base, end, local: kept.arena.view(p) })
             .collect();
-        if let Some(kept) = memo.state::<KeptParagraphs>() {
-            let texts: Vec<&str> = places.iter().map(|&(base, end)| &text[base..end]).collect();
-            kept.update(now, &texts, &registry, &mut scratch);
-            let kept = &*kept;
-            let paragraphs: Vec<Para<'_>> = places
-                .iter()
-                .enumerate()
-                .map(|(p, &(base, end))| Para { base, end, local: kept.arena.view(p) })
-                .collect();
-            if kept.words.collided {
-                return global(text, settings, &paragraphs, &Words::hashed(&paragraphs, text));
-            }
-            return global(text, settings, &paragraphs, &Words::Counted(&kept.words));
+        if kept.words.collided {
+            return global(text, settings, &paragraphs, &Words::hashed(&paragraphs, text));
         }
-        return extract_with(text, article, settings, &mut Memo::disabled());
+        return global(text, settings, &paragraphs, &Words::Counted(&kept.words));
     }
     // A one-shot analysis: the arena's lists keep their room from one
     // analysis to the next on this thread (a batch of articles reuses
     // warm memory).
     let mut arena = Arena::take(text.len());
-    for (&(base, end), excluded) in places.iter().zip(&excluded) {
+    for (&(base, end), excluded) in places.iter().zip(excluded.iter()) {
         scan_paragraph(&text[base..end], excluded, &registry, &mut scratch);
         arena.push(&mut scratch);
     }

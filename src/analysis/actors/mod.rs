@@ -27,6 +27,8 @@ use crate::analysis::structure::Article;
 
 pub use knowledge::Entity;
 
+pub(crate) use extract::{keep, prepare, run};
+
 /// What kind of actor a name refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
