@@ -68,7 +68,7 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
 
 /// From this many bytes on, [`beside`] runs its two jobs on two threads:
 /// below it, handing a job to another thread costs more than it saves.
-const BESIDE_FROM: usize = 64 * 1024;
+pub(crate) const BESIDE_FROM: usize = 64 * 1024;
 
 /// Run two independent jobs, on two threads (rayon's pool) when the
 /// document is long enough to gain from it; either way the results are

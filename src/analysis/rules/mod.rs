@@ -72,18 +72,27 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 }
 
 /// Run every enabled rule and return findings sorted by position.
+///
+/// On a long document the rules run on the threads of rayon's pool (they
+/// only read the analysis); their findings are joined in the order of
+/// [`RULES`] before the (stable) sort, so the result is the same.
 pub(crate) fn run(context: &Context<'_>) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for rule in RULES {
-        let Some(severity) = context.settings.severity_for(rule.code, rule.default_severity) else {
-            continue;
-        };
-        let first = findings.len();
-        (rule.check)(context, &mut findings);
-        for finding in &mut findings[first..] {
-            finding.severity = severity;
+    use rayon::prelude::*;
+    let one = |rule: &&Rule| {
+        let mut findings = Vec::new();
+        if let Some(severity) = context.settings.severity_for(rule.code, rule.default_severity) {
+            (rule.check)(context, &mut findings);
+            for finding in &mut findings {
+                finding.severity = severity;
+            }
         }
-    }
+        findings
+    };
+    let mut findings: Vec<Finding> = if context.text.len() >= crate::analysis::BESIDE_FROM {
+        RULES.par_iter().map(one).collect::<Vec<_>>().into_iter().flatten().collect()
+    } else {
+        RULES.iter().flat_map(one).collect()
+    };
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
     findings
 }
