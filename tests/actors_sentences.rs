@@ -69,6 +69,26 @@ const CASES: &[(&str, &[&str])] = &[
         &["Jane Roe ~ Defense attorney", "Ann Lee : person", "Ann Lee ~ professor"],
     ),
     ("Restaurant owner Maria Lopez smiled. Lopez waved.", &["Lopez#2 -> Maria Lopez"]),
+    // Legislative titles: the chamber and the majority or minority belong
+    // to the title, not to a name of their own.
+    (
+        "Senate Majority Leader Ann Porter spoke, and House Minority Leader Bo Reyes left.",
+        &["Ann Porter ~ Senate Majority Leader", "Bo Reyes ~ House Minority Leader", "!Majority", "!Minority"],
+    ),
+    ("Opposition leader Keir Vance called it a gimmick.", &["Keir Vance ~ Opposition leader"]),
+    // Hyphenated names are one name, and a part of one is no one else.
+    (
+        "Press secretary Lena Jean-Pierre answered. Jean-Pierre smiled.",
+        &["Lena Jean-Pierre ~ Press secretary", "Jean-Pierre#2 -> Lena Jean-Pierre"],
+    ),
+    ("Frank-Walter Steinmeier spoke in Berlin.", &["Frank-Walter Steinmeier : person"]),
+    // A title word joined by a hyphen stays a title.
+    ("Vice-President Ana Ruiz arrived.", &["Ana Ruiz : person", "!Vice", "!President"]),
+    // Two names joined by a hyphen stay two.
+    ("Russia-Ukraine talks and Franco-German ties.", &["Russia -> Russia", "Ukraine -> Ukraine", "German -> Germany"]),
+    // A given name is not a leader's surname from the data ("Pierre" is
+    // one in Saint Lucia).
+    ("Pierre Poilievre told reporters it was over. Poilievre left.", &["Pierre -> Pierre Poilievre"]),
     ("Russian Defense Minister Sergei Shoigu attended.", &["Sergei Shoigu ~ Russian Defense Minister"]),
     // Surnames, family names first, possessives.
     (

@@ -1086,6 +1086,19 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
         if let Some((n, key, case)) = fast {
             let may_start_name = k.first_bytes[usize::from(b)] && k.may_be_first_word(key);
             if next_registry == registry_hits.len() && !may_start_name {
+                // A hyphen after a capitalised word that is no title word
+                // may join it to more of a name.
+                let compound = case & TITLE_CASE != 0
+                    && bytes.get(offset + n) == Some(&b'-')
+                    && word_bits_and_hash_packed(key, n, case).0 & (flag::ROLE | flag::MODIFIER) == 0;
+                if let Some((end, ascii)) = compound.then(|| hyphenated_end(para, offset + n, &[])).flatten()
+                {
+                    let span = Span::new(offset, end);
+                    let (flags, hash) = word_bits_and_hash(para, span, ascii);
+                    push_word!(span, flags, hash);
+                    offset = end;
+                    continue;
+                }
                 let (flags, hash) = word_bits_and_hash_packed(key, n, case);
                 push_word!(Span::new(offset, offset + n), flags, hash);
                 offset += n;
@@ -1137,11 +1150,20 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
             continue;
         }
         if word {
-            let span = Span::new(offset, end);
-            let (flags, hash) = match fast {
+            let mut span = Span::new(offset, end);
+            let (mut flags, mut hash) = match fast {
                 Some((n, key, case)) => word_bits_and_hash_packed(key, n, case),
                 None => word_bits_and_hash(para, span, b < 0x80 && ascii),
             };
+            if flags & TITLE_CASE != 0 && flags & (flag::ROLE | flag::MODIFIER) == 0 {
+                if let Some((compound_end, compound_ascii)) =
+                    hyphenated_end(para, end, registry_hits.get(next_registry..).unwrap_or(&[]))
+                {
+                    span = Span::new(offset, compound_end);
+                    (flags, hash) = word_bits_and_hash(para, span, b < 0x80 && ascii && compound_ascii);
+                }
+            }
+            let end = span.end;
             push_word!(span, flags, hash);
             // A registry name starting inside this word is not one.
             while registry_hits.get(next_registry).is_some_and(|(r, _)| r.start < end) {
@@ -1162,6 +1184,35 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
             offset += len;
         }
     }
+}
+
+/// The end of a hyphenated name whose first part is the title-case word
+/// ending at `end` ("Jean-Pierre", "Ocasio-Cortez", "Jae-in",
+/// "Bouches-du-Rhône"), and whether the parts after the first are plain
+/// ASCII: the words after each hyphen, when they start with a letter, no
+/// gazetteer or registry name starts there and none is a title word
+/// ("Russia-Ukraine" and "Franco-German" stay two names, and
+/// "Brigade-General" a title). The caller has checked the first part.
+fn hyphenated_end(para: &str, end: usize, registry_hits: &[(Span, ItemKind)]) -> Option<(usize, bool)> {
+    let mut joined = None;
+    let mut end = end;
+    let mut all_ascii = true;
+    while para.as_bytes().get(end) == Some(&b'-') {
+        let start = end + 1;
+        let Some(first) = char_after(para, start).filter(|c| c.is_alphabetic()) else { break };
+        let (next_end, ascii) = word_end(para, start + first.len_utf8());
+        let Some(next) = para.get(start..next_end) else { break };
+        if KNOWLEDGE.by_first_word.contains_key(next)
+            || registry_hits.iter().any(|(hit, _)| hit.start == start)
+            || word_flags(next) & (flag::ROLE | flag::MODIFIER) != 0
+        {
+            break;
+        }
+        all_ascii &= ascii && first.is_ascii();
+        end = next_end;
+        joined = Some((end, all_ascii));
+    }
+    joined
 }
 
 /// The plain-ASCII word of 1 to 16 bytes starting at `offset`: its
@@ -1720,8 +1771,9 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
                 continue;
             }
             // A leader from the data, by surname, when the article is about
-            // that leader's country.
-            if let Some(leader) = data_leader(&context, word) {
+            // that leader's country; not a given name before more of a
+            // name ("Pierre Poilievre" is not Philip J. Pierre).
+            if let Some(leader) = (run_end <= i + 1).then(|| data_leader(&context, word)).flatten() {
                 let index = add_def(&mut defs, leader_def(leader));
                 def_index.note(&defs, Some(index));
                 def_mentions.push((index, at, MentionForm::Surname));

@@ -128,6 +128,16 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "then",
     "new",
     "policy",
+    "majority",
+    "minority",
+    "opposition",
+    "senate",
+    "house",
+    "parliamentary",
+    "party",
+    "assistant",
+    "associate",
+    "managing",
 ];
 
 /// Titles written before a name with a period.
