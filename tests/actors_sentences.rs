@@ -86,6 +86,11 @@ const CASES: &[(&str, &[&str])] = &[
     ("Vice-President Ana Ruiz arrived.", &["Ana Ruiz : person", "!Vice", "!President"]),
     // Two names joined by a hyphen stay two.
     ("Russia-Ukraine talks and Franco-German ties.", &["Russia -> Russia", "Ukraine -> Ukraine", "German -> Germany"]),
+    // After a title, a place's name can be a given name.
+    (
+        "Rep. Alexandria Ortiz-Vega said no. Ortiz-Vega left Alexandria on Monday.",
+        &["Alexandria -> Alexandria Ortiz-Vega", "Ortiz-Vega#2 -> Alexandria Ortiz-Vega", "Alexandria#2 -> Alexandria"],
+    ),
     // A given name is not a leader's surname from the data ("Pierre" is
     // one in Saint Lucia).
     ("Pierre Poilievre told reporters it was over. Poilievre left.", &["Pierre -> Pierre Poilievre"]),

@@ -1661,6 +1661,11 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
         let items = para.local.items;
         for &i in para.local.names {
             let i = i as usize;
+            // A place's name that is a person's given name ("Rep.
+            // Alexandria Ocasio-Cortez").
+            if consumed.contains(first_item[p] + i) {
+                continue;
+            }
             let item = &items[i];
             match item.kind() {
                 ItemKind::Known(pattern) => {
@@ -2156,6 +2161,26 @@ fn only_space_between(text: &str, a: Span, b: Span) -> bool {
     text.get(a.end..b.start).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
 }
 
+/// The name after a title or an honorific, from item `i` ([`name_run`]);
+/// its first word may be a place's name used as a given name when more of
+/// the name follows ("Rep. Alexandria Ocasio-Cortez", "Coach Austin
+/// Rivers").
+fn titled_name_run(scan: &Scan<'_>, items: &[Item], i: usize) -> usize {
+    let given_place = items.get(i).is_some_and(|item| {
+        matches!(item.kind(), ItemKind::Known(_))
+            && is_title_case(item.span().slice(scan.text))
+            && !item.span().slice(scan.text).contains(' ')
+    });
+    if given_place
+        && items.get(i + 1).is_some_and(|next| {
+            is_name_word(scan, next) && only_space_between(scan.text, items[i].span(), next.span())
+        })
+    {
+        return name_run(scan, items, i + 1, 3);
+    }
+    name_run(scan, items, i, 4)
+}
+
 /// Name words from `i`: returns the end index (exclusive).
 fn name_run(scan: &Scan<'_>, items: &[Item], i: usize, max: usize) -> usize {
     let mut end = i;
@@ -2323,7 +2348,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
             if items.get(j).is_some_and(|it| it.kind() == ItemKind::Punct('.')) {
                 j += 1;
             }
-            let end = name_run(scan, items, j, 4);
+            let end = titled_name_run(scan, items, j);
             // "Mr. Clinton" alone is a later reference: pass 2 resolves it.
             if end > j + 1 {
                 return Some(new_def(j..end, None, *gender));
@@ -2336,7 +2361,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
             Some(it) if it.kind() == ItemKind::Punct(',') => (after + 1, true),
             _ => (after, false),
         };
-        let end = name_run(scan, items, start, 4);
+        let end = titled_name_run(scan, items, start);
         let words = end.saturating_sub(start);
         let capital_title = is_title_case(title.span.slice(text));
         if words >= 2 || (words == 1 && !appositive && capital_title) {
