@@ -2327,6 +2327,9 @@ impl<'a> Attributor<'a> {
             MentionKind::Pronoun => {
                 self.people.antecedent(mention.span.start, &written.to_lowercase(), self.text)
             }
+            // "a spokesperson", "one Conservative MP": someone the article
+            // does not name, whoever else it names nearby.
+            MentionKind::Name | MentionKind::Description if is_indefinite(written) => None,
             MentionKind::Name | MentionKind::Description => {
                 self.people.overlapping(mention.span).or_else(|| self.people.by_role(mention.span, self.text))
             }
@@ -2346,6 +2349,14 @@ impl<'a> Attributor<'a> {
             },
         }
     }
+}
+
+/// Whether a description starts with an indefinite determiner ("a
+/// spokesperson", "an aide", "one official", "eine Sprecherin").
+fn is_indefinite(description: &str) -> bool {
+    const INDEFINITE: &[&str] =
+        &["a", "an", "one", "another", "some", "ein", "eine", "einer", "eines", "einem", "einen"];
+    description.split_whitespace().next().is_some_and(|first| INDEFINITE.contains(&to_lower(first).as_ref()))
 }
 
 /// The index of the quotation token whose inner span is `inner`.
