@@ -1092,9 +1092,17 @@ impl<'a> Attributor<'a> {
                     found = cue_after.or(found);
                 }
             }
-            found = found
-                .or_else(|| self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done))
-                .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
+            // A cue right after the quotation that names no speaker (", adding:")
+            // gives way to a cue before it that does ("X said the deal was
+            // 'the best we could get', adding: …").
+            let before = || self.cue_before(&first_paragraph.tokens, before_sentence.start, tf, done);
+            found = match found {
+                Some(after) if after.mention.is_none() => {
+                    Some(before().filter(|before| before.mention.is_some()).unwrap_or(after))
+                }
+                found => found.or_else(before),
+            }
+            .or_else(|| self.cue_later(&last_paragraph.tokens, tl, after_sentence.end));
             if self.german && found.is_none_or(|f| f.mention.is_none()) {
                 // "„…“, heißt es in der Erklärung" / "Im Antrag heißt es: „…“"
                 // / "„…“, wird X zitiert".
