@@ -6,7 +6,7 @@ use copydesk::analysis::structure::article_date::{detect, ArticleDateSource};
 use copydesk::analysis::structure::Article;
 use copydesk::Settings;
 
-use ArticleDateSource::{Dateline, FrontMatter, HeaderLine, Setting};
+use ArticleDateSource::{DateLine, Dateline, FrontMatter, HeaderLine, Setting};
 
 struct Case {
     setting: Option<&'static str>,
@@ -138,6 +138,28 @@ const CASES: &[Case] = &[
     // No date at all is valid.
     Case { setting: None, text: "Just prose.", expected: None },
     Case { setting: None, text: "", expected: None },
+    // 5. A line that holds only the date, under a headline and a byline.
+    Case {
+        setting: None,
+        text: "# The last ferry\n\nBy Ann Reid\n\nMarch 3, 2024\n\nOn Sunday, it made its last crossing.",
+        expected: Some(("2024-03-03", DateLine, "March 3, 2024")),
+    },
+    Case {
+        setting: None,
+        text: "Published: Sunday, 3 March 2024, 10:42 GMT\n\nText.",
+        expected: Some(("2024-03-03", DateLine, "3 March 2024")),
+    },
+    Case {
+        setting: None,
+        text: "Ein Titel\n\nVeröffentlicht am 16. April 2023 | 14:05\n\nText.",
+        expected: Some(("2023-04-16", DateLine, "16. April 2023")),
+    },
+    // A sentence that starts with a date is no date line; nor is a date
+    // further down than the top three paragraphs.
+    Case { setting: None, text: "March 3, 2024 was a Sunday.\n\nText.", expected: None },
+    Case { setting: None, text: "One.\n\nTwo.\n\nThree.\n\nMarch 3, 2024\n\nText.", expected: None },
+    // A year is needed.
+    Case { setting: None, text: "By Ann Reid\n\nMarch 3\n\nText.", expected: None },
 ];
 
 #[test]

@@ -1,8 +1,10 @@
 //! The article's own date, which relative dates resolve against.
 //!
 //! Sources, in order: the `article_date` setting (or `--article-date`), front
-//! matter `date:`, a first line `date 2023-04-17`, a wire-style dateline
-//! (`MOSCOW, April 16 (Reuters) -`). No date at all is a valid state.
+//! matter `date:`, a first line `date 2023-04-17`, then near the top of the
+//! body a wire-style dateline (`MOSCOW, April 16 (Reuters) -`) or a line
+//! that holds only the date (`March 3, 2024`, `Published Sunday, 3 March
+//! 2024, 10:42`), as under a byline. No date at all is a valid state.
 //!
 //! A source that is present but unusable (an impossible date such as
 //! 2023-02-30, a malformed setting) is skipped and the next one is tried. A
@@ -25,6 +27,8 @@ pub enum ArticleDateSource {
     FrontMatter,
     HeaderLine,
     Dateline,
+    /// A paragraph near the top that holds only the date.
+    DateLine,
 }
 
 /// The article's date and where it was found.
@@ -61,14 +65,71 @@ pub fn detect(text: &str, article: &Article, settings: &Settings) -> Option<Arti
             });
         }
     }
-    let paragraph = article
+    let (found, source) = article
         .paragraphs
         .iter()
         .filter(|paragraph| paragraph.kind == BlockKind::Body)
         .take(DATELINE_PARAGRAPHS)
-        .find_map(|paragraph| dateline(text, paragraph.span))?;
-    let (date, span) = paragraph?;
-    Some(ArticleDate { date, source: ArticleDateSource::Dateline, span: Some(span) })
+        .find_map(|paragraph| {
+            dateline(text, paragraph.span).map(|found| (found, ArticleDateSource::Dateline)).or_else(|| {
+                date_line(text, paragraph.span).map(|found| (Some(found), ArticleDateSource::DateLine))
+            })
+        })?;
+    let (date, span) = found?;
+    Some(ArticleDate { date, source, span: Some(span) })
+}
+
+/// A paragraph that holds only a full date: `March 3, 2024`, `3 March
+/// 2024`, `Sunday, March 3, 2024`, `Published: March 3, 2024`, with at most
+/// a time after it (`March 3, 2024, 10:42 a.m. EST`, `3. März 2024 | 14:05`).
+fn date_line(text: &str, paragraph: Span) -> Option<(Date, Span)> {
+    const LABELS: &[&str] =
+        &["Published", "Updated", "Posted", "Last updated", "Veröffentlicht", "Aktualisiert", "Stand"];
+    const WEEKDAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Montag",
+        "Dienstag",
+        "Mittwoch",
+        "Donnerstag",
+        "Freitag",
+        "Samstag",
+        "Sonntag",
+    ];
+    let body = text.get(paragraph.start..paragraph.end)?;
+    if body.len() > 80 || body.contains('\n') {
+        return None;
+    }
+    let mut cursor = Cursor { text: body, position: 0 };
+    cursor.skip_spaces();
+    if let Some(label) = LABELS.iter().find(|label| cursor.rest().starts_with(*label)) {
+        cursor.position += label.len();
+        cursor.eat(":");
+        cursor.skip_spaces();
+        if cursor.eat("on ") || cursor.eat("am ") {
+            cursor.skip_spaces();
+        }
+    }
+    if let Some(weekday) = WEEKDAYS.iter().find(|weekday| cursor.rest().starts_with(*weekday)) {
+        cursor.position += weekday.len();
+        cursor.eat(",");
+        cursor.skip_spaces();
+    }
+    let (date, span) = month_day(&mut cursor, paragraph.start)?;
+    let date = date?;
+    // Nothing after the date but a time: digits, colons, "a.m.", a zone.
+    let rest = cursor.rest().trim_start_matches([',', ' ', '|', '·', '-', '–', '—', '\u{a0}']);
+    let rest = rest.strip_prefix("at ").or_else(|| rest.strip_prefix("um ")).unwrap_or(rest);
+    let time_like = rest.is_empty()
+        || (rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest.split_whitespace().count() <= 4
+            && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | ' ' | '(' | ')')));
+    time_like.then_some((date, span))
 }
 
 /// `YYYY-MM-DD` exactly, and a real calendar date.
