@@ -188,6 +188,19 @@ const EN_VERBS: &[&str] = &[
     "maintains",
     "added",
     "countered",
+    // Manner of saying, used as attribution in features.
+    "conceded",
+    "whispered",
+    "yelled",
+    "cried",
+    "exclaimed",
+    "cautioned",
+    "lamented",
+    "mused",
+    "pleaded",
+    "sighed",
+    "laughed",
+    "shrugged",
 ];
 
 const EN_PARTICIPLES: &[&str] = &[

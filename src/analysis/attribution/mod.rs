@@ -2153,6 +2153,12 @@ impl<'a> Attributor<'a> {
             return self.carry_from(&paragraph.tokens, previous.clone(), done).or_else(|| {
                 self.first_np(&paragraph.tokens, previous.start, previous.end)
                     .filter(|m| m.kind == MentionKind::Name && stands_alone)
+                    // "Not everyone is sad.", "Many stayed.": a sentence
+                    // starter, not someone who could speak next.
+                    .filter(|m| {
+                        let first = slice(self.text, m.span).split_whitespace().next().unwrap_or("");
+                        !crate::analysis::actors::lexicon::is_not_name(first)
+                    })
                     .filter(|m| !self.german || self.german_plausible(&paragraph.tokens, previous.start, m))
                     .or_else(|| {
                         (self.german && stands_alone && self.statement_at(&paragraph.tokens, t))
