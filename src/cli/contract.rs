@@ -87,50 +87,52 @@ pub struct Mention {
     pub end: usize,
 }
 
-/// What `copydesk check --format json` prints.
+/// What `copydesk check --format json` prints. The report borrows its
+/// texts (codes, messages, fix titles, replacements) from the findings: a
+/// batch of thousands of files is serialised without copying them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CheckReport {
-    pub files: Vec<FileReport>,
+pub struct CheckReport<'a> {
+    pub files: Vec<FileReport<'a>>,
 }
 
 /// The diagnostics of one checked file (`-` for standard input).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FileReport {
-    pub path: String,
-    pub diagnostics: Vec<Diagnostic>,
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    pub diagnostics: Vec<Diagnostic<'a>>,
 }
 
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Diagnostic {
-    pub code: String,
+pub struct Diagnostic<'a> {
+    pub code: &'a str,
     pub severity: Severity,
-    pub message: String,
+    pub message: &'a str,
     pub start: usize,
     pub end: usize,
     /// 1-based line of `start`.
     pub line: usize,
     /// 1-based column of `start`, in code points.
     pub column: usize,
-    pub fixes: Vec<DiagnosticFix>,
+    pub fixes: Vec<DiagnosticFix<'a>>,
 }
 
 /// One way to repair a finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct DiagnosticFix {
-    pub title: String,
+pub struct DiagnosticFix<'a> {
+    pub title: &'a str,
     /// Whether `check --fix` (and the editors' fix-all) applies this fix
     /// without asking: it only restores what the writer plainly meant.
     pub safe: bool,
-    pub edits: Vec<Edit>,
+    pub edits: Vec<Edit<'a>>,
 }
 
 /// Replace `start..end` (code points) with `new_text`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Edit {
+pub struct Edit<'a> {
     pub start: usize,
     pub end: usize,
-    pub new_text: String,
+    pub new_text: &'a str,
 }
 
 /// The text of a byte span, empty when the span does not fit the text (the
@@ -224,7 +226,7 @@ pub fn extract(text: &str, analysis: &Analysis) -> Extract {
 
 /// Build the diagnostics of one file, in the core's order (by position, then
 /// by rule order).
-pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
+pub fn diagnostics<'a>(text: &str, findings: &'a [Finding]) -> Vec<Diagnostic<'a>> {
     let mut offsets = Vec::new();
     for finding in findings {
         offsets.extend(spans(finding.span));
@@ -238,9 +240,9 @@ pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
         .map(|finding| {
             let start = points.get(finding.span.start);
             Diagnostic {
-                code: finding.code.to_owned(),
+                code: finding.code,
                 severity: finding.severity,
-                message: finding.message.clone(),
+                message: &finding.message,
                 start: start.offset,
                 end: points.offset(finding.span.end),
                 line: start.line,
@@ -249,7 +251,7 @@ pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
                     .fixes
                     .iter()
                     .map(|fix| DiagnosticFix {
-                        title: fix.title.clone(),
+                        title: &fix.title,
                         safe: fix.safe,
                         edits: fix
                             .edits
@@ -257,7 +259,7 @@ pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
                             .map(|edit| Edit {
                                 start: points.offset(edit.span.start),
                                 end: points.offset(edit.span.end),
-                                new_text: edit.new_text.clone(),
+                                new_text: &edit.new_text,
                             })
                             .collect(),
                     })
