@@ -61,8 +61,13 @@ pub fn tokenize(text: &str, range: Span, quotes: &[(usize, Span)]) -> Vec<Token>
         };
         if c.is_alphanumeric() {
             let limit = quotes.get(next_quote).map_or(end, |(_, span)| span.start.clamp(offset, end));
-            let word_end = word_end(text, offset, limit);
-            split_word(text, Span::new(offset, word_end), &mut tokens);
+            let (word_end, may_split) = word_end(text, offset, limit);
+            let span = Span::new(offset, word_end);
+            if may_split {
+                split_word(text, span, &mut tokens);
+            } else {
+                tokens.push(Token { span, kind: Kind::Word, glued: false });
+            }
             offset = word_end;
         } else {
             if !c.is_whitespace() {
@@ -88,23 +93,62 @@ fn char_at(text: &str, at: usize, limit: usize) -> Option<char> {
     }
 }
 
+/// What an ASCII byte is, for [`word_end`]: a letter or digit, a
+/// lowercase letter, a capital.
+const ALPHANUMERIC: u8 = 1;
+const LOWERCASE: u8 = 2;
+const UPPERCASE: u8 = 4;
+
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0_u8; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_lowercase() {
+            ALPHANUMERIC | LOWERCASE
+        } else if b.is_ascii_uppercase() {
+            ALPHANUMERIC | UPPERCASE
+        } else if b.is_ascii_digit() {
+            ALPHANUMERIC
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    table
+};
+
 /// The end of the word starting at `start`: letters and digits, joined by
-/// single hyphens or apostrophes.
-fn word_end(text: &str, start: usize, limit: usize) -> usize {
+/// single hyphens or apostrophes; and whether [`split_word`] may split it
+/// (a lowercase letter before a capital, or a character that is not ASCII).
+fn word_end(text: &str, start: usize, limit: usize) -> (usize, bool) {
     let bytes = &text.as_bytes()[..limit];
     let mut at = start;
+    let mut may_split = false;
     loop {
         // A run of ASCII letters and digits (most of every word) at once.
-        while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+        let mut previous = 0;
+        while let Some(&class) = bytes.get(at).and_then(|&byte| ASCII_CLASS.get(usize::from(byte))) {
+            if class & ALPHANUMERIC == 0 {
+                break;
+            }
+            may_split |= previous & LOWERCASE != 0 && class & UPPERCASE != 0;
+            previous = class;
             at += 1;
         }
         match char_at(text, at, limit) {
-            Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
+            Some(c) if c.is_alphanumeric() => {
+                may_split = true;
+                at += c.len_utf8();
+            }
             Some(c @ ('-' | '\'' | '’' | '‑')) => match char_at(text, at + c.len_utf8(), limit) {
-                Some(following) if following.is_alphanumeric() => at += c.len_utf8(),
-                _ => return at,
+                Some(following) if following.is_alphanumeric() => {
+                    may_split |= !c.is_ascii();
+                    at += c.len_utf8();
+                }
+                _ => return (at, may_split),
             },
-            _ => return at,
+            _ => return (at, may_split),
         }
     }
 }
