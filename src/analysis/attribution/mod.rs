@@ -151,7 +151,8 @@ pub fn attribute_with(
         }
     };
     let german = settings.language().split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("de"));
-    let roles = memo.state::<people::RoleWords>().map(std::mem::take).unwrap_or_default();
+    let roles =
+        memo.state::<people::RoleWords>().map(std::mem::take).unwrap_or_else(people::RoleWords::one_shot);
     let kept_plans = memo.state::<plans::Plans>().map(std::mem::take);
     let document = Document::build(text, article, quotes, memo);
     let people = People::build(text, actors, &document, quotes, roles);
