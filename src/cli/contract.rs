@@ -269,6 +269,173 @@ pub fn diagnostics<'a>(text: &str, findings: &'a [Finding]) -> Vec<Diagnostic<'a
         .collect()
 }
 
+/// Write the `check --format json` report of `files` (each a name, its
+/// text and its findings) to `out`: exactly what serde_json's pretty
+/// printer writes for the [`CheckReport`] that [`diagnostics`] builds
+/// (two-space indents, `"key": value`, `[]` for an empty list, serde_json's
+/// string escapes), written straight from the findings, with no report
+/// built and no serialiser call per token. A test compares the two.
+pub fn write_check_report<'a>(
+    out: &mut impl std::io::Write,
+    files: impl ExactSizeIterator<Item = (&'a str, &'a str, &'a [Finding])>,
+) -> std::io::Result<()> {
+    let mut json = Vec::with_capacity(1 << 12);
+    if files.len() == 0 {
+        return out.write_all(b"{\n  \"files\": []\n}");
+    }
+    json.extend_from_slice(b"{\n  \"files\": [");
+    for (file_index, (path, text, findings)) in files.enumerate() {
+        json.extend_from_slice(if file_index == 0 {
+            b"\n    {\n      \"path\": "
+        } else {
+            b",\n    {\n      \"path\": "
+        });
+        push_json_str(&mut json, path);
+        json.extend_from_slice(b",\n      \"diagnostics\": ");
+        if findings.is_empty() {
+            json.extend_from_slice(b"[]");
+        } else {
+            let points = finding_positions(text, findings);
+            json.push(b'[');
+            for (index, finding) in findings.iter().enumerate() {
+                let start = points.get(finding.span.start);
+                json.extend_from_slice(if index == 0 { &b"\n"[..] } else { &b",\n"[..] });
+                json.extend_from_slice(b"        {\n          \"code\": ");
+                push_json_str(&mut json, finding.code);
+                json.extend_from_slice(b",\n          \"severity\": \"");
+                json.extend_from_slice(finding.severity.as_str().as_bytes());
+                json.extend_from_slice(b"\",\n          \"message\": ");
+                push_json_str(&mut json, &finding.message);
+                push_json_field(&mut json, b",\n          \"start\": ", start.offset);
+                push_json_field(&mut json, b",\n          \"end\": ", points.offset(finding.span.end));
+                push_json_field(&mut json, b",\n          \"line\": ", start.line);
+                push_json_field(&mut json, b",\n          \"column\": ", start.column);
+                json.extend_from_slice(b",\n          \"fixes\": ");
+                if finding.fixes.is_empty() {
+                    json.extend_from_slice(b"[]");
+                } else {
+                    json.push(b'[');
+                    for (fix_index, fix) in finding.fixes.iter().enumerate() {
+                        json.extend_from_slice(if fix_index == 0 { &b"\n"[..] } else { &b",\n"[..] });
+                        json.extend_from_slice(b"            {\n              \"title\": ");
+                        push_json_str(&mut json, &fix.title);
+                        json.extend_from_slice(if fix.safe {
+                            b",\n              \"safe\": true,\n              \"edits\": ".as_slice()
+                        } else {
+                            b",\n              \"safe\": false,\n              \"edits\": ".as_slice()
+                        });
+                        if fix.edits.is_empty() {
+                            json.extend_from_slice(b"[]");
+                        } else {
+                            json.push(b'[');
+                            for (edit_index, edit) in fix.edits.iter().enumerate() {
+                                json.extend_from_slice(if edit_index == 0 {
+                                    &b"\n"[..]
+                                } else {
+                                    &b",\n"[..]
+                                });
+                                push_json_field(
+                                    &mut json,
+                                    b"                {\n                  \"start\": ",
+                                    points.offset(edit.span.start),
+                                );
+                                push_json_field(
+                                    &mut json,
+                                    b",\n                  \"end\": ",
+                                    points.offset(edit.span.end),
+                                );
+                                json.extend_from_slice(b",\n                  \"new_text\": ");
+                                push_json_str(&mut json, &edit.new_text);
+                                json.extend_from_slice(b"\n                }");
+                            }
+                            json.extend_from_slice(b"\n              ]");
+                        }
+                        json.extend_from_slice(b"\n            }");
+                    }
+                    json.extend_from_slice(b"\n          ]");
+                }
+                json.extend_from_slice(b"\n        }");
+            }
+            json.extend_from_slice(b"\n      ]");
+        }
+        json.extend_from_slice(b"\n    }");
+        if json.len() >= 1 << 16 {
+            out.write_all(&json)?;
+            json.clear();
+        }
+    }
+    json.extend_from_slice(b"\n  ]\n}");
+    out.write_all(&json)
+}
+
+/// Every offset the diagnostics of `findings` name, converted at once.
+fn finding_positions(text: &str, findings: &[Finding]) -> Positions {
+    let mut offsets = Vec::new();
+    for finding in findings {
+        offsets.extend(spans(finding.span));
+        for fix in &finding.fixes {
+            offsets.extend(fix.edits.iter().flat_map(|edit| spans(edit.span)));
+        }
+    }
+    CodePoints::new(text).positions(offsets)
+}
+
+/// `key` (with what comes before it) and a number.
+fn push_json_field(json: &mut Vec<u8>, key: &[u8], number: usize) {
+    json.extend_from_slice(key);
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    json.extend_from_slice(&digits[at..]);
+}
+
+/// A JSON string as serde_json writes it: `"` and `\\` escaped, control
+/// characters as `\b \t \n \f \r` or `\u00XX` (lowercase hex), the rest
+/// as is.
+fn push_json_str(json: &mut Vec<u8>, text: &str) {
+    json.push(b'"');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let escape: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x09 => b"\\t",
+            0x0A => b"\\n",
+            0x0C => b"\\f",
+            0x0D => b"\\r",
+            0x00..=0x1F => b"",
+            _ => continue,
+        };
+        json.extend_from_slice(&bytes[start..at]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            json.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(byte >> 4)],
+                HEX[usize::from(byte & 0xF)],
+            ]);
+        } else {
+            json.extend_from_slice(escape);
+        }
+        start = at + 1;
+    }
+    json.extend_from_slice(&bytes[start..]);
+    json.push(b'"');
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -365,6 +532,60 @@ mod tests {
             }],
         }];
         analysis
+    }
+
+    #[test]
+    fn the_check_report_writer_writes_what_serde_writes() {
+        // Messages, titles and replacements with every kind of escape; a
+        // fix with no edit; a file with no finding; no file at all.
+        let tricky = "Quote \" back\\slash \u{1}\u{8}\t\n\u{c}\r\u{1f}\u{7f} “curly” 😀";
+        let finding = |severity, safe, edits: Vec<TextEdit>| Finding {
+            code: "test-rule",
+            severity,
+            message: tricky.to_owned(),
+            span: find(TEXT, "Putin", 1),
+            related: Vec::new(),
+            fixes: vec![Fix { title: tricky.to_owned(), edits, safe }],
+        };
+        let findings = vec![
+            finding(Severity::Warning, false, vec![TextEdit::replace(find(TEXT, "Putin", 1), tricky)]),
+            finding(Severity::Hint, true, Vec::new()),
+            Finding { fixes: Vec::new(), ..finding(Severity::Error, true, Vec::new()) },
+            finding(
+                Severity::Info,
+                true,
+                vec![
+                    TextEdit::replace(find(TEXT, "said", 0), ""),
+                    TextEdit::replace(find(TEXT, "😀", 1), "x"),
+                ],
+            ),
+        ];
+        let files: Vec<(&str, &str, &[Finding])> = vec![
+            ("a \"b\".md", TEXT, &findings),
+            ("-", TEXT, &[]),
+            ("c.txt", "", &[]),
+            ("d.txt", TEXT, &findings[1..2]),
+        ];
+        for count in 0..=files.len() {
+            let files = &files[..count];
+            let mut written = Vec::new();
+            write_check_report(&mut written, files.iter().copied()).unwrap();
+            let report = CheckReport {
+                files: files
+                    .iter()
+                    .map(|&(path, text, findings)| FileReport {
+                        path,
+                        diagnostics: diagnostics(text, findings),
+                    })
+                    .collect(),
+            };
+            let serialised = serde_json::to_vec_pretty(&report).unwrap();
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                String::from_utf8(serialised).unwrap(),
+                "{count} files"
+            );
+        }
     }
 
     #[test]

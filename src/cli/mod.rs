@@ -399,7 +399,14 @@ pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
     }
     let written = match args.format {
         Format::Human => human::write_report(io.stdout, &checked, io.color),
-        Format::Json => write_json(io.stdout, &check_report(&checked)),
+        Format::Json => {
+            let files = checked.iter().map(|checked| {
+                (checked.document.name.as_str(), checked.document.text.as_str(), checked.findings.as_slice())
+            });
+            contract::write_check_report(&mut io.stdout, files)
+                .and_then(|()| io.stdout.write_all(b"\n"))
+                .and_then(|()| io.stdout.flush())
+        }
         Format::Sarif => write_json(io.stdout, &sarif::report(&checked)),
         Format::Github => github::write_report(io.stdout, &checked),
     };
