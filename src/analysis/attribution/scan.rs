@@ -53,6 +53,11 @@ pub fn tokenize(text: &str, range: Span, quotes: &[(usize, Span)]) -> Vec<Token>
             }
         }
         let byte = bytes[offset];
+        if byte == b' ' {
+            // The commonest byte between tokens.
+            offset += 1;
+            continue;
+        }
         let c = if byte.is_ascii() {
             byte as char
         } else {
