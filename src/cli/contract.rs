@@ -87,50 +87,52 @@ pub struct Mention {
     pub end: usize,
 }
 
-/// What `copydesk check --format json` prints.
+/// What `copydesk check --format json` prints. The report borrows its
+/// texts (codes, messages, fix titles, replacements) from the findings: a
+/// batch of thousands of files is serialised without copying them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CheckReport {
-    pub files: Vec<FileReport>,
+pub struct CheckReport<'a> {
+    pub files: Vec<FileReport<'a>>,
 }
 
 /// The diagnostics of one checked file (`-` for standard input).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FileReport {
-    pub path: String,
-    pub diagnostics: Vec<Diagnostic>,
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    pub diagnostics: Vec<Diagnostic<'a>>,
 }
 
 /// One finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Diagnostic {
-    pub code: String,
+pub struct Diagnostic<'a> {
+    pub code: &'a str,
     pub severity: Severity,
-    pub message: String,
+    pub message: &'a str,
     pub start: usize,
     pub end: usize,
     /// 1-based line of `start`.
     pub line: usize,
     /// 1-based column of `start`, in code points.
     pub column: usize,
-    pub fixes: Vec<DiagnosticFix>,
+    pub fixes: Vec<DiagnosticFix<'a>>,
 }
 
 /// One way to repair a finding.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct DiagnosticFix {
-    pub title: String,
+pub struct DiagnosticFix<'a> {
+    pub title: &'a str,
     /// Whether `check --fix` (and the editors' fix-all) applies this fix
     /// without asking: it only restores what the writer plainly meant.
     pub safe: bool,
-    pub edits: Vec<Edit>,
+    pub edits: Vec<Edit<'a>>,
 }
 
 /// Replace `start..end` (code points) with `new_text`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Edit {
+pub struct Edit<'a> {
     pub start: usize,
     pub end: usize,
-    pub new_text: String,
+    pub new_text: &'a str,
 }
 
 /// The text of a byte span, empty when the span does not fit the text (the
@@ -224,7 +226,7 @@ pub fn extract(text: &str, analysis: &Analysis) -> Extract {
 
 /// Build the diagnostics of one file, in the core's order (by position, then
 /// by rule order).
-pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
+pub fn diagnostics<'a>(text: &str, findings: &'a [Finding]) -> Vec<Diagnostic<'a>> {
     let mut offsets = Vec::new();
     for finding in findings {
         offsets.extend(spans(finding.span));
@@ -238,9 +240,9 @@ pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
         .map(|finding| {
             let start = points.get(finding.span.start);
             Diagnostic {
-                code: finding.code.to_owned(),
+                code: finding.code,
                 severity: finding.severity,
-                message: finding.message.clone(),
+                message: &finding.message,
                 start: start.offset,
                 end: points.offset(finding.span.end),
                 line: start.line,
@@ -249,7 +251,7 @@ pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
                     .fixes
                     .iter()
                     .map(|fix| DiagnosticFix {
-                        title: fix.title.clone(),
+                        title: &fix.title,
                         safe: fix.safe,
                         edits: fix
                             .edits
@@ -257,7 +259,7 @@ pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
                             .map(|edit| Edit {
                                 start: points.offset(edit.span.start),
                                 end: points.offset(edit.span.end),
-                                new_text: edit.new_text.clone(),
+                                new_text: &edit.new_text,
                             })
                             .collect(),
                     })
@@ -265,6 +267,189 @@ pub fn diagnostics(text: &str, findings: &[Finding]) -> Vec<Diagnostic> {
             }
         })
         .collect()
+}
+
+/// Write the `check --format json` report of `files` (each a name, its
+/// text and its findings) to `out`: exactly what serde_json's pretty
+/// printer writes for the [`CheckReport`] that [`diagnostics`] builds
+/// (two-space indents, `"key": value`, `[]` for an empty list, serde_json's
+/// string escapes), written straight from the findings, with no report
+/// built and no serialiser call per token. A test compares the two.
+pub fn write_check_report<'a>(
+    out: &mut impl std::io::Write,
+    files: impl ExactSizeIterator<Item = (&'a str, &'a str, &'a [Finding])>,
+) -> std::io::Result<()> {
+    let mut json = Vec::with_capacity(1 << 12);
+    if files.len() == 0 {
+        return out.write_all(b"{\n  \"files\": []\n}");
+    }
+    json.extend_from_slice(b"{\n  \"files\": [");
+    for (file_index, (path, text, findings)) in files.enumerate() {
+        json.extend_from_slice(if file_index == 0 {
+            b"\n    {\n      \"path\": "
+        } else {
+            b",\n    {\n      \"path\": "
+        });
+        push_json_str(&mut json, path);
+        json.extend_from_slice(b",\n      \"diagnostics\": ");
+        if findings.is_empty() {
+            json.extend_from_slice(b"[]");
+        } else {
+            let points = finding_positions(text, findings);
+            json.push(b'[');
+            for (index, finding) in findings.iter().enumerate() {
+                let start = points.get(finding.span.start);
+                json.extend_from_slice(if index == 0 { &b"\n"[..] } else { &b",\n"[..] });
+                json.extend_from_slice(b"        {\n          \"code\": ");
+                push_json_str(&mut json, finding.code);
+                json.extend_from_slice(b",\n          \"severity\": \"");
+                json.extend_from_slice(finding.severity.as_str().as_bytes());
+                json.extend_from_slice(b"\",\n          \"message\": ");
+                push_json_str(&mut json, &finding.message);
+                push_json_field(&mut json, b",\n          \"start\": ", start.offset);
+                push_json_field(&mut json, b",\n          \"end\": ", points.offset(finding.span.end));
+                push_json_field(&mut json, b",\n          \"line\": ", start.line);
+                push_json_field(&mut json, b",\n          \"column\": ", start.column);
+                json.extend_from_slice(b",\n          \"fixes\": ");
+                if finding.fixes.is_empty() {
+                    json.extend_from_slice(b"[]");
+                } else {
+                    json.push(b'[');
+                    for (fix_index, fix) in finding.fixes.iter().enumerate() {
+                        json.extend_from_slice(if fix_index == 0 { &b"\n"[..] } else { &b",\n"[..] });
+                        json.extend_from_slice(b"            {\n              \"title\": ");
+                        push_json_str(&mut json, &fix.title);
+                        json.extend_from_slice(if fix.safe {
+                            b",\n              \"safe\": true,\n              \"edits\": ".as_slice()
+                        } else {
+                            b",\n              \"safe\": false,\n              \"edits\": ".as_slice()
+                        });
+                        if fix.edits.is_empty() {
+                            json.extend_from_slice(b"[]");
+                        } else {
+                            json.push(b'[');
+                            for (edit_index, edit) in fix.edits.iter().enumerate() {
+                                json.extend_from_slice(if edit_index == 0 {
+                                    &b"\n"[..]
+                                } else {
+                                    &b",\n"[..]
+                                });
+                                push_json_field(
+                                    &mut json,
+                                    b"                {\n                  \"start\": ",
+                                    points.offset(edit.span.start),
+                                );
+                                push_json_field(
+                                    &mut json,
+                                    b",\n                  \"end\": ",
+                                    points.offset(edit.span.end),
+                                );
+                                json.extend_from_slice(b",\n                  \"new_text\": ");
+                                push_json_str(&mut json, &edit.new_text);
+                                json.extend_from_slice(b"\n                }");
+                            }
+                            json.extend_from_slice(b"\n              ]");
+                        }
+                        json.extend_from_slice(b"\n            }");
+                    }
+                    json.extend_from_slice(b"\n          ]");
+                }
+                json.extend_from_slice(b"\n        }");
+            }
+            json.extend_from_slice(b"\n      ]");
+        }
+        json.extend_from_slice(b"\n    }");
+        if json.len() >= 1 << 16 {
+            out.write_all(&json)?;
+            json.clear();
+        }
+    }
+    json.extend_from_slice(b"\n  ]\n}");
+    out.write_all(&json)
+}
+
+/// Every offset the diagnostics of `findings` name, converted at once.
+fn finding_positions(text: &str, findings: &[Finding]) -> Positions {
+    let mut offsets = Vec::new();
+    for finding in findings {
+        offsets.extend(spans(finding.span));
+        for fix in &finding.fixes {
+            offsets.extend(fix.edits.iter().flat_map(|edit| spans(edit.span)));
+        }
+    }
+    CodePoints::new(text).positions(offsets)
+}
+
+/// `key` (with what comes before it) and a number.
+fn push_json_field(json: &mut Vec<u8>, key: &[u8], number: usize) {
+    json.extend_from_slice(key);
+    let mut digits = [0_u8; 20];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    json.extend_from_slice(&digits[at..]);
+}
+
+/// A JSON string as serde_json writes it: `"` and `\\` escaped, control
+/// characters as `\b \t \n \f \r` or `\u00XX` (lowercase hex), the rest
+/// as is. Plain text is passed over eight bytes at a time.
+fn push_json_str(json: &mut Vec<u8>, text: &str) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A high bit for a byte below 0x20 or equal to `"` or `\\` (at least
+    // for the lowest such byte; never none when there is one).
+    let flagged = |word: u64| {
+        let below = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = (word ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES) & !(word ^ (ONES * u64::from(b'"')));
+        let backslash =
+            (word ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES) & !(word ^ (ONES * u64::from(b'\\')));
+        (below | quote | backslash) & HIGHS
+    };
+    json.push(b'"');
+    let bytes = text.as_bytes();
+    let (mut start, mut at) = (0, 0);
+    loop {
+        while let Some(chunk) = bytes.get(at..at + 8) {
+            if flagged(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))) != 0 {
+                break;
+            }
+            at += 8;
+        }
+        let Some(&byte) = bytes.get(at) else { break };
+        let escape: &[u8] = match byte {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x09 => b"\\t",
+            0x0A => b"\\n",
+            0x0C => b"\\f",
+            0x0D => b"\\r",
+            0x00..=0x1F => b"",
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        json.extend_from_slice(&bytes[start..at]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            let (high, low) = (HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xF)]);
+            json.extend_from_slice(&[b'\\', b'u', b'0', b'0', high, low]);
+        } else {
+            json.extend_from_slice(escape);
+        }
+        at += 1;
+        start = at;
+    }
+    json.extend_from_slice(&bytes[start..]);
+    json.push(b'"');
 }
 
 #[cfg(test)]
@@ -363,6 +548,77 @@ mod tests {
             }],
         }];
         analysis
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_escapes_them() {
+        // Every ASCII character, at every place in an eight-byte step.
+        for code in 0..0x80_u8 {
+            for before in 0..17 {
+                let text = format!("{}{}{}é", "a".repeat(before), char::from(code), "b".repeat(9));
+                let mut written = Vec::new();
+                push_json_str(&mut written, &text);
+                assert_eq!(
+                    String::from_utf8(written).unwrap(),
+                    serde_json::to_string(&text).unwrap(),
+                    "{text:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_check_report_writer_writes_what_serde_writes() {
+        // Messages, titles and replacements with every kind of escape; a
+        // fix with no edit; a file with no finding; no file at all.
+        let tricky = "Quote \" back\\slash \u{1}\u{8}\t\n\u{c}\r\u{1f}\u{7f} “curly” 😀 !#/0?@[]_`{|}~ \u{20}plain text \"at\" 8-byte steps\\";
+        let finding = |severity, safe, edits: Vec<TextEdit>| Finding {
+            code: "test-rule",
+            severity,
+            message: tricky.to_owned(),
+            span: find(TEXT, "Putin", 1),
+            related: Vec::new(),
+            fixes: vec![Fix { title: tricky.to_owned(), edits, safe }],
+        };
+        let findings = vec![
+            finding(Severity::Warning, false, vec![TextEdit::replace(find(TEXT, "Putin", 1), tricky)]),
+            finding(Severity::Hint, true, Vec::new()),
+            Finding { fixes: Vec::new(), ..finding(Severity::Error, true, Vec::new()) },
+            finding(
+                Severity::Info,
+                true,
+                vec![
+                    TextEdit::replace(find(TEXT, "said", 0), ""),
+                    TextEdit::replace(find(TEXT, "😀", 1), "x"),
+                ],
+            ),
+        ];
+        let files: Vec<(&str, &str, &[Finding])> = vec![
+            ("a \"b\".md", TEXT, &findings),
+            ("-", TEXT, &[]),
+            ("c.txt", "", &[]),
+            ("d.txt", TEXT, &findings[1..2]),
+        ];
+        for count in 0..=files.len() {
+            let files = &files[..count];
+            let mut written = Vec::new();
+            write_check_report(&mut written, files.iter().copied()).unwrap();
+            let report = CheckReport {
+                files: files
+                    .iter()
+                    .map(|&(path, text, findings)| FileReport {
+                        path,
+                        diagnostics: diagnostics(text, findings),
+                    })
+                    .collect(),
+            };
+            let serialised = serde_json::to_vec_pretty(&report).unwrap();
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                String::from_utf8(serialised).unwrap(),
+                "{count} files"
+            );
+        }
     }
 
     #[test]

@@ -399,7 +399,14 @@ pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Exit {
     }
     let written = match args.format {
         Format::Human => human::write_report(io.stdout, &checked, io.color),
-        Format::Json => write_json(io.stdout, &check_report(&checked)),
+        Format::Json => {
+            let files = checked.iter().map(|checked| {
+                (checked.document.name.as_str(), checked.document.text.as_str(), checked.findings.as_slice())
+            });
+            contract::write_check_report(&mut io.stdout, files)
+                .and_then(|()| io.stdout.write_all(b"\n"))
+                .and_then(|()| io.stdout.flush())
+        }
         Format::Sarif => write_json(io.stdout, &sarif::report(&checked)),
         Format::Github => github::write_report(io.stdout, &checked),
     };
@@ -427,12 +434,12 @@ pub fn exit_status(failed: bool, checked: &[Checked], fail_on: FailOn) -> Exit {
 }
 
 /// The JSON report of checked files, in the order they were given.
-pub fn check_report(checked: &[Checked]) -> contract::CheckReport {
+pub fn check_report(checked: &[Checked]) -> contract::CheckReport<'_> {
     contract::CheckReport {
         files: checked
             .iter()
             .map(|checked| contract::FileReport {
-                path: checked.document.name.clone(),
+                path: &checked.document.name,
                 diagnostics: contract::diagnostics(&checked.document.text, &checked.findings),
             })
             .collect(),
@@ -464,11 +471,48 @@ pub fn extract(args: &ExtractArgs, io: &mut Io<'_>) -> Exit {
     }
 }
 
-/// Pretty-printed JSON and a final newline.
+/// Pretty-printed JSON and a final newline. The serialiser writes each
+/// token on its own: into a buffer of a known type (an inlined copy each),
+/// passed on to `out` in large pieces, rather than through `dyn Write`.
 fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
-    out.flush()
+    let mut chunks = Chunks { out, buffer: Vec::with_capacity(Chunks::SIZE) };
+    serde_json::to_writer_pretty(&mut chunks, value)?;
+    chunks.buffer.push(b'\n');
+    chunks.flush()
+}
+
+/// A writer that gathers small writes and passes them on in pieces of
+/// about [`Chunks::SIZE`] bytes.
+struct Chunks<'a> {
+    out: &'a mut dyn Write,
+    buffer: Vec<u8>,
+}
+
+impl Chunks<'_> {
+    const SIZE: usize = 1 << 16;
+}
+
+impl Write for Chunks<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= Self::SIZE {
+            self.out.write_all(&self.buffer)?;
+            self.buffer.clear();
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]

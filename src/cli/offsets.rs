@@ -42,11 +42,14 @@ impl<'a> CodePoints<'a> {
     pub fn new(text: &'a str) -> CodePoints<'a> {
         let mut line_starts = vec![0];
         let mut line_start_points = vec![0];
-        for (points, (byte, character)) in text.char_indices().enumerate() {
-            if character == '\n' {
-                line_starts.push(byte + 1);
-                line_start_points.push(points + 1);
-            }
+        // Newlines found by memchr; each line's code points counted in bulk
+        // (a byte that does not continue a UTF-8 sequence starts one).
+        let (mut previous, mut points) = (0, 0);
+        for newline in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            points += text[previous..=newline].chars().count();
+            previous = newline + 1;
+            line_starts.push(previous);
+            line_start_points.push(points);
         }
         CodePoints { text, line_starts, line_start_points, cursor: Cell::new((0, 0)) }
     }

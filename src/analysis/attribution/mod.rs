@@ -30,6 +30,7 @@ mod scan;
 
 use crate::analysis::actors::Actors;
 use crate::analysis::hover::{escape_markdown, Hover};
+use crate::analysis::lower::Lower;
 use crate::analysis::memo::Memo;
 use crate::analysis::quotes::{Quotation, Quotes};
 use crate::analysis::settings::Settings;
@@ -151,7 +152,8 @@ pub fn attribute_with(
         }
     };
     let german = settings.language().split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("de"));
-    let roles = memo.state::<people::RoleWords>().map(std::mem::take).unwrap_or_default();
+    let roles =
+        memo.state::<people::RoleWords>().map(std::mem::take).unwrap_or_else(people::RoleWords::one_shot);
     let kept_plans = memo.state::<plans::Plans>().map(std::mem::take);
     let document = Document::build(text, article, quotes, memo);
     let people = People::build(text, actors, &document, quotes, roles);
@@ -707,6 +709,8 @@ const SUBJUNCTIVE: &[&str] = &[
     "bleibe", "brauche", "gelte", "wisse", "möge", "lasse", "halte", "sehe", "bestehe", "trage", "mache",
     "zeige",
 ];
+/// The most characters a [`TERM_MARKERS`] entry has.
+const LONGEST_TERM_MARKER: usize = 15;
 /// Words that introduce a term, title or name rather than speech.
 const TERM_MARKERS: &[&str] = &[
     "so-called",
@@ -2230,8 +2234,17 @@ impl<'a> Attributor<'a> {
     /// Whether the quotation at `start` is introduced as a term or title.
     fn is_term(&self, start: usize) -> bool {
         let before = &self.text[..crate::analysis::settings::floor_char_boundary(self.text, start)];
-        let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
-        let tail = tail.trim_end().trim_end_matches([':', '(']).trim_end().to_lowercase();
+        // The last 40 characters, trimmed.
+        let from = before.char_indices().rev().nth(39).map_or(0, |(i, _)| i);
+        let tail = before[from..].trim_end().trim_end_matches([':', '(']).trim_end();
+        // Lower-casing maps each character on its own, to one character or
+        // more, so the lowercase of the tail's last characters is the end of
+        // the tail's lowercase: as many as the longest marker has, and one
+        // for the character before it, are all the test reads.
+        let from = tail.char_indices().rev().nth(LONGEST_TERM_MARKER).map_or(0, |(i, _)| i);
+        let lower = Lower::of(&tail[from..]);
+        // Read once (each read of a `Lower` checks its bytes).
+        let tail = lower.as_str();
         TERM_MARKERS.iter().any(|marker| {
             tail.ends_with(marker)
                 && tail[..tail.len() - marker.len()].chars().last().is_none_or(|c| !c.is_alphanumeric())
@@ -2299,8 +2312,8 @@ impl<'a> Attributor<'a> {
         if has_clause_word {
             return true;
         }
-        let previous = word_before(self.text, start, char::is_alphanumeric).1.to_lowercase();
-        previous == "that" || (previous.len() > 5 && previous.ends_with("ing"))
+        let previous = Lower::of(word_before(self.text, start, char::is_alphanumeric).1);
+        &*previous == "that" || (previous.len() > 5 && previous.ends_with("ing"))
     }
 
     /// German only: a capitalised quotation of a few words right after a

@@ -81,6 +81,9 @@ pub(super) struct RoleWords {
     round: u32,
     /// The previous version's index and the answers it gave.
     kept: Option<KeptIndex>,
+    /// Whether these words serve one analysis only (no memo): then window
+    /// texts are not kept, since no later version looks them up.
+    one_shot: bool,
 }
 
 /// A [`RoleIndex`]'s windows, postings and answers, kept for the next
@@ -130,6 +133,11 @@ type RoleAnswers = HashMap<Vec<String>, Option<usize>>;
 const MAX_ROLE_WORDS: usize = 1 << 18;
 
 impl RoleWords {
+    /// Words for one analysis, kept nowhere afterwards.
+    pub(super) fn one_shot() -> RoleWords {
+        RoleWords { one_shot: true, ..RoleWords::default() }
+    }
+
     /// Append the word ids of the window `window` to `out`.
     fn ids(&mut self, window: &str, fresh: &mut Vec<(Box<str>, u32)>, out: &mut Vec<u32>) {
         let round = self.round;
@@ -138,15 +146,13 @@ impl RoleWords {
             out.extend_from_slice(&entry.0);
             return;
         }
-        let mut ids = Vec::new();
+        let first = out.len();
         let mut lower = String::new();
-        for word in window.split(|c: char| !c.is_alphanumeric()) {
-            if word.is_empty() {
-                continue;
-            }
+        let add = |word: &str| {
             lower.clear();
             if word.is_ascii() {
-                lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
             } else {
                 lower.push_str(&word.to_lowercase());
             }
@@ -159,10 +165,12 @@ impl RoleWords {
                     id
                 }
             };
-            ids.push(id);
+            out.push(id);
+        };
+        window.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).for_each(add);
+        if !self.one_shot {
+            self.windows.insert(window.into(), (out[first..].into(), round));
         }
-        out.extend_from_slice(&ids);
-        self.windows.insert(window.into(), (ids.into_boxed_slice(), round));
     }
 }
 

@@ -2,6 +2,7 @@
 //! they make. Quotations are opaque tokens, so a full stop inside a quotation
 //! never ends the sentence that carries the quotation.
 
+use crate::analysis::lower::Lower;
 use crate::analysis::span::Span;
 
 /// What a token is.
@@ -28,10 +29,15 @@ const NAME_PREFIXES: &[&str] = &["mc", "mac", "de", "di", "da", "la", "le", "van
 
 /// Tokenize `range` of `text`. `quotes` are (index, span) of top-level
 /// quotations, sorted by start; each becomes one token, clipped to `range`.
+///
+/// Byte-wise: an ASCII byte is its own character, so only the rare
+/// non-ASCII character is decoded, and the token list is sized once from
+/// the text's length (a paragraph has about a token per five bytes).
 pub fn tokenize(text: &str, range: Span, quotes: &[(usize, Span)]) -> Vec<Token> {
-    let mut tokens = Vec::new();
     let end = range.end.min(text.len());
     let mut offset = range.start.min(end);
+    let mut tokens = Vec::with_capacity((end - offset) / 5 + 1);
+    let bytes = text.as_bytes();
     let mut next_quote = quotes.partition_point(|(_, span)| span.end <= offset);
     while offset < end {
         if let Some(&(index, span)) = quotes.get(next_quote) {
@@ -46,11 +52,27 @@ pub fn tokenize(text: &str, range: Span, quotes: &[(usize, Span)]) -> Vec<Token>
                 continue;
             }
         }
-        let limit = quotes.get(next_quote).map_or(end, |(_, span)| span.start.clamp(offset, end));
-        let Some(c) = text[offset..].chars().next() else { break };
+        let byte = bytes[offset];
+        if byte == b' ' {
+            // The commonest byte between tokens.
+            offset += 1;
+            continue;
+        }
+        let c = if byte.is_ascii() {
+            byte as char
+        } else {
+            let Some(c) = text[offset..].chars().next() else { break };
+            c
+        };
         if c.is_alphanumeric() {
-            let word_end = word_end(text, offset, limit);
-            split_word(text, Span::new(offset, word_end), &mut tokens);
+            let limit = quotes.get(next_quote).map_or(end, |(_, span)| span.start.clamp(offset, end));
+            let (word_end, may_split) = word_end(text, offset, limit);
+            let span = Span::new(offset, word_end);
+            if may_split {
+                split_word(text, span, &mut tokens);
+            } else {
+                tokens.push(Token { span, kind: Kind::Word, glued: false });
+            }
             offset = word_end;
         } else {
             if !c.is_whitespace() {
@@ -66,24 +88,74 @@ pub fn tokenize(text: &str, range: Span, quotes: &[(usize, Span)]) -> Vec<Token>
     tokens
 }
 
-/// The end of the word starting at `start`: letters and digits, joined by
-/// single hyphens or apostrophes.
-fn word_end(text: &str, start: usize, limit: usize) -> usize {
-    let mut end = start;
-    let mut chars = text[start..limit].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            end = start + i + c.len_utf8();
-        } else if matches!(c, '-' | '\'' | '’' | '‑') {
-            match chars.peek() {
-                Some((_, next)) if next.is_alphanumeric() => {}
-                _ => break,
-            }
+/// The character starting at byte `at` of `text` (a character boundary
+/// before `limit`), read without decoding when it is ASCII.
+fn char_at(text: &str, at: usize, limit: usize) -> Option<char> {
+    match text.as_bytes()[..limit].get(at) {
+        Some(byte) if byte.is_ascii() => Some(*byte as char),
+        Some(_) => text.get(at..limit)?.chars().next(),
+        None => None,
+    }
+}
+
+/// What an ASCII byte is, for [`word_end`]: a letter or digit, a
+/// lowercase letter, a capital.
+const ALPHANUMERIC: u8 = 1;
+const LOWERCASE: u8 = 2;
+const UPPERCASE: u8 = 4;
+
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0_u8; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_lowercase() {
+            ALPHANUMERIC | LOWERCASE
+        } else if b.is_ascii_uppercase() {
+            ALPHANUMERIC | UPPERCASE
+        } else if b.is_ascii_digit() {
+            ALPHANUMERIC
         } else {
-            break;
+            0
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// The end of the word starting at `start`: letters and digits, joined by
+/// single hyphens or apostrophes; and whether [`split_word`] may split it
+/// (a lowercase letter before a capital, or a character that is not ASCII).
+fn word_end(text: &str, start: usize, limit: usize) -> (usize, bool) {
+    let bytes = &text.as_bytes()[..limit];
+    let mut at = start;
+    let mut may_split = false;
+    loop {
+        // A run of ASCII letters and digits (most of every word) at once.
+        let mut previous = 0;
+        while let Some(&class) = bytes.get(at).and_then(|&byte| ASCII_CLASS.get(usize::from(byte))) {
+            if class & ALPHANUMERIC == 0 {
+                break;
+            }
+            may_split |= previous & LOWERCASE != 0 && class & UPPERCASE != 0;
+            previous = class;
+            at += 1;
+        }
+        match char_at(text, at, limit) {
+            Some(c) if c.is_alphanumeric() => {
+                may_split = true;
+                at += c.len_utf8();
+            }
+            Some(c @ ('-' | '\'' | '’' | '‑')) => match char_at(text, at + c.len_utf8(), limit) {
+                Some(following) if following.is_alphanumeric() => {
+                    may_split |= !c.is_ascii();
+                    at += c.len_utf8();
+                }
+                _ => return (at, may_split),
+            },
+            _ => return (at, may_split),
         }
     }
-    end
 }
 
 /// Push the word, split at lowercase-to-capital joins that are not name
@@ -91,24 +163,33 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
 fn split_word(text: &str, span: Span, tokens: &mut Vec<Token>) {
     let word = span.slice(text);
     let mut piece_start = 0;
-    let mut previous: Option<char> = None;
-    for (i, c) in word.char_indices() {
-        if let Some(p) = previous {
-            let piece = &word[piece_start..i];
-            if p.is_lowercase()
-                && c.is_uppercase()
-                && piece.chars().count() >= 2
-                && !NAME_PREFIXES.contains(&piece.to_lowercase().as_str())
-            {
-                tokens.push(Token {
-                    span: Span::new(span.start + piece_start, span.start + i),
-                    kind: Kind::Word,
-                    glued: piece_start > 0,
-                });
-                piece_start = i;
+    let mut split_at = |i: usize, tokens: &mut Vec<Token>| {
+        let piece = &word[piece_start..i];
+        if piece.chars().count() >= 2 && !NAME_PREFIXES.contains(&piece.to_lowercase().as_str()) {
+            tokens.push(Token {
+                span: Span::new(span.start + piece_start, span.start + i),
+                kind: Kind::Word,
+                glued: piece_start > 0,
+            });
+            piece_start = i;
+        }
+    };
+    if word.is_ascii() {
+        // An ASCII letter is lowercase or uppercase exactly when it is so
+        // in ASCII.
+        for (i, pair) in word.as_bytes().windows(2).enumerate() {
+            if pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase() {
+                split_at(i + 1, tokens);
             }
         }
-        previous = Some(c);
+    } else {
+        let mut previous: Option<char> = None;
+        for (i, c) in word.char_indices() {
+            if previous.is_some_and(char::is_lowercase) && c.is_uppercase() {
+                split_at(i, tokens);
+            }
+            previous = Some(c);
+        }
     }
     tokens.push(Token {
         span: Span::new(span.start + piece_start, span.end),
@@ -171,17 +252,16 @@ fn is_abbreviation(text: &str, tokens: &[Token], dot: usize, next: &Token) -> bo
         return false;
     }
     let word = previous.span.slice(text);
-    let lower = word.to_lowercase();
+    let lower = Lower::of(word);
     if word.chars().count() == 1 && word.chars().all(char::is_alphabetic) {
         return true;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if ABBREVIATIONS.contains(&&*lower) {
         return true;
     }
     if word.chars().all(|c| c.is_ascii_digit()) && next.kind == Kind::Word {
-        let next_word = next.span.slice(text).to_lowercase();
-        return crate::analysis::dates::lexicon::MONTHS_DE.contains(&next_word.as_str())
-            || next_word == "jänner";
+        let next_word = Lower::of(next.span.slice(text));
+        return crate::analysis::dates::lexicon::MONTHS_DE.contains(&&*next_word) || &*next_word == "jänner";
     }
     false
 }
@@ -203,6 +283,8 @@ mod tests {
             ("agency XinhuaLi said", &["agency", "Xinhua", "+Li", "said"]),
             ("McDonald and DeSantis", &["McDonald", "and", "DeSantis"]),
             ("so-called reform, O’Brien's", &["so-called", "reform", ",", "O’Brien's"]),
+            ("Jänner-Wetter x--y ÖlÄra 3‑4", &["Jänner-Wetter", "x", "-", "-", "y", "Öl", "+Ära", "3‑4"]),
+            ("end- 'quote' it’", &["end", "-", "'", "quote", "'", "it", "’"]),
         ];
         for (text, expected) in table {
             assert_eq!(words(text), *expected, "{text}");

@@ -82,12 +82,11 @@ const STOP_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// The language the text is clearly written in, if the vote is clear.
-pub fn detect(text: &str) -> Option<&'static str> {
-    // Every stop word once, sorted, with the languages it belongs to (a bit
-    // per entry of `STOP_WORDS`): one binary search per word of the sample.
+/// Every stop word once, sorted, with the languages it belongs to (a bit
+/// per entry of `STOP_WORDS`).
+fn table() -> &'static [(&'static str, u16)] {
     static TABLE: std::sync::OnceLock<Vec<(&'static str, u16)>> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
+    TABLE.get_or_init(|| {
         let mut table: Vec<(&'static str, u16)> = Vec::new();
         for (index, (_, words)) in STOP_WORDS.iter().enumerate() {
             table.extend(words.iter().map(|word| (*word, 1_u16 << index)));
@@ -101,15 +100,71 @@ pub fn detect(text: &str) -> Option<&'static str> {
             same
         });
         table
-    });
+    })
+}
+
+/// The ASCII stop words of [`table`], each packed into a number
+/// ([`pack`]), sorted: an ASCII word is looked up without comparing
+/// strings.
+fn packed_table() -> &'static [(u64, u16)] {
+    static PACKED: std::sync::OnceLock<Vec<(u64, u16)>> = std::sync::OnceLock::new();
+    PACKED.get_or_init(|| {
+        let mut packed: Vec<(u64, u16)> = table()
+            .iter()
+            .filter_map(|&(word, languages)| Some((pack(word.as_bytes())?, languages)))
+            .collect();
+        packed.sort_unstable();
+        packed
+    })
+}
+
+/// An ASCII word of up to 8 bytes, lower-cased, as a number (zero bytes
+/// pad it: no letter is zero, so two words never share a number).
+fn pack(word: &[u8]) -> Option<u64> {
+    let mut bytes = [0_u8; 8];
+    bytes.get_mut(..word.len())?.copy_from_slice(word);
+    bytes.make_ascii_lowercase();
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// The language the text is clearly written in, if the vote is clear.
+pub fn detect(text: &str) -> Option<&'static str> {
+    let (table, packed) = (table(), packed_table());
     let sample = &text[..floor_char_boundary(text, SAMPLE_BYTES)];
+    let bytes = sample.as_bytes();
+    // The length of the character at `at` and whether it is alphabetic
+    // (decoded only when it is not ASCII).
+    let class = |at: usize| -> (usize, bool) {
+        match bytes[at] {
+            byte if byte.is_ascii() => (1, byte.is_ascii_alphabetic()),
+            _ => sample[at..].chars().next().map_or((1, false), |c| (c.len_utf8(), c.is_alphabetic())),
+        }
+    };
     let mut hits = [0_usize; STOP_WORDS.len()];
     // Words are lowercased into a small buffer; longer words are no stop
     // words and are skipped unread.
     let mut buffer = [0_u8; LONGEST];
     let mut seen = 0_usize;
-    for word in sample.split(|c: char| !c.is_alphabetic()) {
-        if word.is_empty() || word.len() > LONGEST {
+    let mut at = 0;
+    while at < bytes.len() {
+        // A word is a run of alphabetic characters.
+        let (length, alphabetic) = class(at);
+        if !alphabetic {
+            at += length;
+            continue;
+        }
+        let start = at;
+        let mut ascii = true;
+        while at < bytes.len() {
+            let (length, alphabetic) = class(at);
+            if !alphabetic {
+                break;
+            }
+            ascii &= length == 1;
+            at += length;
+        }
+        let word = &sample[start..at];
+        if word.len() > LONGEST {
             continue;
         }
         // A vote that is already clear stops early (most texts: a few
@@ -118,30 +173,35 @@ pub fn detect(text: &str) -> Option<&'static str> {
         if seen.is_multiple_of(32) && is_decided(&hits) {
             break;
         }
-        let lower = if word.is_ascii() {
-            let bytes = &mut buffer[..word.len()];
-            bytes.copy_from_slice(word.as_bytes());
-            bytes.make_ascii_lowercase();
-            std::str::from_utf8(bytes).unwrap_or(word)
-        } else if word.chars().any(char::is_uppercase) {
-            // Rare: a capitalised non-ASCII word ("Że").
-            let mut length = 0;
-            for c in word.chars().flat_map(char::to_lowercase) {
-                let mut utf8 = [0_u8; 4];
-                let encoded = c.encode_utf8(&mut utf8).as_bytes();
-                let Some(slot) = buffer.get_mut(length..length + encoded.len()) else { break };
-                slot.copy_from_slice(encoded);
-                length += encoded.len();
+        let languages = if ascii {
+            // No ASCII stop word is longer than 8 bytes.
+            let Some(key) = pack(word.as_bytes()) else { continue };
+            match packed.binary_search_by_key(&key, |&(key, _)| key) {
+                Ok(found) => packed[found].1,
+                Err(_) => continue,
             }
-            std::str::from_utf8(&buffer[..length]).unwrap_or(word)
         } else {
-            word
-        };
-        if let Ok(found) = table.binary_search_by(|(entry, _)| (*entry).cmp(lower)) {
-            let languages = table[found].1;
-            for (index, count) in hits.iter_mut().enumerate() {
-                *count += usize::from(languages >> index & 1);
+            let lower = if word.chars().any(char::is_uppercase) {
+                // Rare: a capitalised non-ASCII word ("Że").
+                let mut length = 0;
+                for c in word.chars().flat_map(char::to_lowercase) {
+                    let mut utf8 = [0_u8; 4];
+                    let encoded = c.encode_utf8(&mut utf8).as_bytes();
+                    let Some(slot) = buffer.get_mut(length..length + encoded.len()) else { break };
+                    slot.copy_from_slice(encoded);
+                    length += encoded.len();
+                }
+                std::str::from_utf8(&buffer[..length]).unwrap_or(word)
+            } else {
+                word
+            };
+            match table.binary_search_by(|(entry, _)| (*entry).cmp(lower)) {
+                Ok(found) => table[found].1,
+                Err(_) => continue,
             }
+        };
+        for (index, count) in hits.iter_mut().enumerate() {
+            *count += usize::from(languages >> index & 1);
         }
     }
     let mut ranked: Vec<(usize, &'static str)> =
@@ -212,6 +272,18 @@ mod tests {
         for (_, words) in STOP_WORDS {
             for word in *words {
                 assert!(word.len() <= LONGEST && *word == word.to_lowercase(), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_ascii_stop_word_packs_and_is_found_packed() {
+        for (word, languages) in table() {
+            if word.is_ascii() {
+                let key = pack(word.as_bytes()).expect(word);
+                let found =
+                    packed_table().binary_search_by_key(&key, |&(key, _)| key).map(|i| packed_table()[i].1);
+                assert_eq!(found, Ok(*languages), "{word}");
             }
         }
     }

@@ -92,7 +92,7 @@ pub(crate) fn split(text: &str, paragraph: Span, excluded: &[Span], language: La
         // quotation mark (ASCII `.!?"`, or the lead byte of `…“”„«»。！？`).
         if !is_interesting(bytes[i]) {
             let limit = next_excluded.min(bytes.len());
-            i = bytes[i..limit].iter().position(|&b| is_interesting(b)).map_or(limit, |offset| i + offset);
+            i = next_interesting(bytes, i, limit);
             continue;
         }
         let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else { break };
@@ -220,6 +220,41 @@ fn is_abbreviation(before: &str, after: &str, language: Language) -> bool {
 /// Bytes that may start a terminator or a double quotation mark: `.!?"`,
 /// and the UTF-8 lead bytes of `«»` (C2), `…“”„‟‼⁇⁈⁉` (E2), `。` (E3) and
 /// `！？` (EF). Everything else is skipped without decoding.
+/// The first byte at or after `from` (before `limit`) that
+/// [`is_interesting`], or `limit`. Eight bytes are tested at once: a byte
+/// with its high bit set, or equal to one of `.!?"`, is flagged (the lowest
+/// flag of each test marks a real match), and only a flagged byte is looked
+/// up.
+fn next_interesting(bytes: &[u8], from: usize, limit: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A high bit for (at least the lowest) byte of `word` equal to `byte`.
+    let equal = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let limit = limit.min(bytes.len());
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= limit) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let flags =
+            (word & HIGHS) | equal(word, b'.') | equal(word, b'!') | equal(word, b'?') | equal(word, b'"');
+        if flags == 0 {
+            i += 8;
+            continue;
+        }
+        let at = i + (flags.trailing_zeros() / 8) as usize;
+        if is_interesting(bytes[at]) {
+            return at;
+        }
+        i = at + 1;
+    }
+    while i < limit && !is_interesting(bytes[i]) {
+        i += 1;
+    }
+    i.min(limit)
+}
+
 fn is_interesting(byte: u8) -> bool {
     INTERESTING[usize::from(byte)]
 }
@@ -257,6 +292,18 @@ fn opens(previous: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn eight_bytes_at_a_time_finds_what_one_at_a_time_finds() {
+        let text = "Plain words, then. A “quote” — café! Why? \"Yes\" … 。end and more plain words without";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for limit in from..=bytes.len() {
+                let expected = (from..limit).find(|&i| is_interesting(bytes[i])).unwrap_or(limit);
+                assert_eq!(next_interesting(bytes, from, limit), expected, "{from}..{limit}");
+            }
+        }
+    }
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
