@@ -19,6 +19,8 @@
 //! Each conversion of an incoming position says whether it had to adjust
 //! ([`Adjusted`]), so the caller can log it.
 
+use std::sync::Arc;
+
 use ropey::Rope;
 use tower_lsp::lsp_types::{Position, PositionEncodingKind, Range};
 
@@ -183,6 +185,72 @@ impl LineIndex {
         LineIndex { lines, wide, len: text.len(), encoding }
     }
 
+    /// The index of `text`, made from this index of an earlier version
+    /// whose first `unchanged_prefix` and last `unchanged_suffix` bytes
+    /// `text` kept (see [`unchanged_ends`]): the lines before the change
+    /// are copied, the lines from the one holding its first byte are
+    /// indexed afresh up to the first line start inside the kept end, and
+    /// the lines from there are copied and moved. A keystroke in a book
+    /// indexes one line instead of tens of thousands. Equal to
+    /// [`LineIndex::new`]`(text, …)` (a property test says so); ends that
+    /// cannot be right for `text` mean indexing it whole.
+    pub fn edited(&self, text: &str, unchanged_prefix: usize, unchanged_suffix: usize) -> LineIndex {
+        let (old_len, new_len) = (self.len, text.len());
+        if unchanged_prefix.saturating_add(unchanged_suffix) > old_len.min(new_len) {
+            return LineIndex::new(text, self.encoding);
+        }
+        // The line holding the byte before the change: a `\r` there may
+        // now pair with a `\n` after it. Every line before it ends inside
+        // the kept start, its line break included.
+        let restart_line = self
+            .lines
+            .partition_point(|line| line.start <= unchanged_prefix.saturating_sub(1))
+            .saturating_sub(1);
+        let Some(restart) = self.lines.get(restart_line).copied() else {
+            return LineIndex::new(text, self.encoding);
+        };
+        let mut lines = self.lines[..restart_line].to_vec();
+        let mut wide = self.wide.get(..restart.wide_from).unwrap_or(&[]).to_vec();
+        let kept_end_from = new_len - unchanged_suffix;
+        let bytes = text.as_bytes();
+        let mut start = restart.start;
+        loop {
+            let line_break = bytes.get(start..).and_then(|rest| memchr::memchr2(b'\n', b'\r', rest));
+            let Some(line_break) = line_break.map(|offset| start + offset) else {
+                lines.push(Line { start, content_end: new_len, wide_from: wide.len() });
+                wide_chars(text, start, new_len, &mut wide);
+                return LineIndex { lines, wide, len: new_len, encoding: self.encoding };
+            };
+            let next = if bytes[line_break] == b'\r' && bytes.get(line_break + 1) == Some(&b'\n') {
+                line_break + 2
+            } else {
+                line_break + 1
+            };
+            lines.push(Line { start, content_end: line_break, wide_from: wide.len() });
+            wide_chars(text, start, line_break, &mut wide);
+            start = next;
+            // A line start whose line break lies in the kept end: from here
+            // on the lines are the old ones (a line start depends on the
+            // bytes before and at it; a line on its own bytes).
+            if next - 1 < kept_end_from {
+                continue;
+            }
+            let old_start = next + old_len - new_len;
+            let Ok(old_line) = self.lines.binary_search_by_key(&old_start, |line| line.start) else {
+                continue;
+            };
+            let old_wide_from = self.lines[old_line].wide_from;
+            let wide_now = wide.len();
+            lines.extend(self.lines[old_line..].iter().map(|line| Line {
+                start: line.start + new_len - old_len,
+                content_end: line.content_end + new_len - old_len,
+                wide_from: line.wide_from + wide_now - old_wide_from,
+            }));
+            wide.extend_from_slice(self.wide.get(old_wide_from..).unwrap_or(&[]));
+            return LineIndex { lines, wide, len: new_len, encoding: self.encoding };
+        }
+    }
+
     /// The non-ASCII characters of line `line_number` (which exists).
     fn wide_of(&self, line_number: usize) -> &[Wide] {
         let from = self.lines[line_number].wide_from;
@@ -192,6 +260,39 @@ impl LineIndex {
 
     pub fn encoding(&self) -> PositionEncoding {
         self.encoding
+    }
+
+    /// The length in bytes of the text indexed.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the text indexed is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The index of `text` from `base`, an index of an earlier version,
+    /// and the changes made since (see [`LineIndex::edited`]), or made
+    /// afresh without one.
+    pub fn from_base(
+        text: &str,
+        encoding: PositionEncoding,
+        base: Option<(Arc<LineIndex>, Vec<ChangedBytes>)>,
+    ) -> Arc<LineIndex> {
+        let index = match base {
+            Some((index, changes)) if index.encoding == encoding => {
+                if changes.is_empty() && index.len == text.len() {
+                    index
+                } else {
+                    let (prefix, suffix) = unchanged_ends(index.len, &changes);
+                    Arc::new(index.edited(text, prefix, suffix))
+                }
+            }
+            _ => Arc::new(LineIndex::new(text, encoding)),
+        };
+        debug_assert_eq!(*index, LineIndex::new(text, encoding), "the line index brought up to date");
+        index
     }
 
     /// The number of lines (a text ending in a line break has an empty
@@ -289,6 +390,33 @@ impl LineIndex {
         let (start, end) = (self.offset(range.start), self.offset(range.end));
         Span::new(start.min(end), start.max(end))
     }
+}
+
+/// One change to a text, in bytes: `start..old_end` of the text before
+/// became `start..new_end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChangedBytes {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+/// How many bytes at the start and at the end of a text of `len` bytes
+/// are left alone by `changes`, applied in order: every change starts at
+/// or after the first count and ends at least the second count before the
+/// end of the text it changes. Changes that do not fit the text count as
+/// changing all of it.
+pub fn unchanged_ends(len: usize, changes: &[ChangedBytes]) -> (usize, usize) {
+    let (mut prefix, mut suffix, mut len) = (len, len, len);
+    for change in changes {
+        if change.start > change.old_end || change.old_end > len || change.start > change.new_end {
+            return (0, 0);
+        }
+        prefix = prefix.min(change.start);
+        suffix = suffix.min(len - change.old_end);
+        len = len - (change.old_end - change.start) + (change.new_end - change.start);
+    }
+    (prefix, suffix)
 }
 
 /// A conversion between char indices and another unit in a rope.
@@ -617,6 +745,38 @@ mod tests {
                 prop_assert_eq!(index.position_near(offset, &mut fixed), index.position(offset));
                 prop_assert_eq!(index.position_near(offset, &mut carried), index.position(offset));
             }
+        }
+
+        /// An index brought up to date after edits equals one made afresh:
+        /// up to three replacements in a row, anywhere (line breaks, CRLF
+        /// pairs split and joined, wide characters).
+        #[test]
+        fn an_edited_index_equals_a_fresh_one(
+            text in tricky_text(),
+            encoding in encoding(),
+            edits in prop::collection::vec((0.0..=1.0f64, 0usize..6, tricky_text()), 1..4),
+        ) {
+            let old = LineIndex::new(&text, encoding);
+            let mut current = text.clone();
+            let mut changes = Vec::new();
+            for (place, removed, inserted) in edits {
+                let inserted: String = inserted.chars().take(4).collect();
+                let mut start = (place * current.len() as f64) as usize;
+                while !current.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = current.len().min(start + removed);
+                while !current.is_char_boundary(end) {
+                    end += 1;
+                }
+                current.replace_range(start..end, &inserted);
+                changes.push(ChangedBytes { start, old_end: end, new_end: start + inserted.len() });
+            }
+            let (prefix, suffix) = unchanged_ends(text.len(), &changes);
+            prop_assert!(prefix + suffix <= text.len().min(current.len()));
+            prop_assert_eq!(&text.as_bytes()[..prefix], &current.as_bytes()[..prefix]);
+            prop_assert_eq!(&text.as_bytes()[text.len() - suffix..], &current.as_bytes()[current.len() - suffix..]);
+            prop_assert_eq!(old.edited(&current, prefix, suffix), LineIndex::new(&current, encoding));
         }
 
         /// The line index agrees with ropey on the number of lines.

@@ -20,7 +20,7 @@ use tower_lsp::Client;
 use crate::analysis::memo::Memo;
 use crate::server::analyst::Failed;
 use crate::server::documents::Document;
-use crate::server::line_index::{LineIndex, PositionEncoding};
+use crate::server::line_index::{ChangedBytes, LineIndex, PositionEncoding};
 use crate::server::settings::FileReport;
 use crate::server::snapshot::{Input, Snapshot};
 use crate::server::{lock, to_proto, Shared};
@@ -31,6 +31,10 @@ struct Pending {
     version: i32,
     settings_generation: u64,
     rope: ropey::Rope,
+    /// The number of changes the rope has had (see `Document::changes`).
+    changes: u64,
+    /// An earlier version's line index and the changes since.
+    base: Option<(Arc<LineIndex>, Vec<ChangedBytes>)>,
 }
 
 impl Pending {
@@ -88,6 +92,8 @@ impl Shared {
             version: document.version,
             settings_generation: generation,
             rope: document.rope.clone(),
+            changes: document.changes,
+            base: document.take_line_index_base(),
         };
         Lookup::Build(input, document.open_id, document.memo.clone())
     }
@@ -121,7 +127,7 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
         Lookup::Missing => None,
         Lookup::Ready(snapshot, _) => Some(snapshot),
         Lookup::Build(input, open_id, memo) => {
-            let snapshot = build(shared, client, input, memo).await;
+            let snapshot = build(shared, client, input, open_id, memo).await;
             shared.keep(&snapshot, open_id);
             Some(snapshot)
         }
@@ -133,28 +139,37 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
 async fn build(
     shared: &Arc<Shared>,
     client: &Client,
-    pending: Pending,
+    mut pending: Pending,
+    open_id: u64,
     memo: Arc<Mutex<Memo>>,
 ) -> Arc<Snapshot> {
     let encoding = shared.encoding();
     let task_shared = shared.clone();
     let (uri, version, rope) = (pending.uri.clone(), pending.version, pending.rope.clone());
-    let generation = pending.settings_generation;
+    let (generation, changes) = (pending.settings_generation, pending.changes);
+    let base = pending.base.take();
     let task = shared.analyst.run(move || {
         let input = pending.input();
         let (settings, report) = lock(&task_shared.settings).resolve(&input.uri);
         let report = report.and_then(|report| settings_file_diagnostics(report, encoding));
-        (Arc::new(Snapshot::build_with(input, settings, encoding, Some(&memo))), report)
+        (Arc::new(Snapshot::build_on(input, settings, encoding, Some(&memo), base)), report)
     });
     let (snapshot, report) = match task.await {
         Ok(result) => result,
         // Settings resolution panicked: analyse with the defaults.
         Err(Failed(error)) => {
             tracing::error!(%uri, version, "settings resolution failed: {error}");
-            let pending = Pending { uri, version, settings_generation: generation, rope };
+            let pending =
+                Pending { uri, version, settings_generation: generation, rope, changes, base: None };
             (Arc::new(Snapshot::build(pending.input(), Arc::default(), encoding)), None)
         }
     };
+    // The next version's line index starts from this one.
+    if let Some(document) = lock(&shared.documents).get_mut(&snapshot.uri) {
+        if document.open_id == open_id {
+            document.keep_line_index(changes, &snapshot.line_index);
+        }
+    }
     if let Some(message) = &snapshot.panic {
         let message = format!(
             "copydesk could not analyse {} (version {}): {message}. Its findings are hidden until the next edit; please report this.",
@@ -222,7 +237,9 @@ async fn worker(shared: Arc<Shared>, client: Client, uri: Url) {
         let (snapshot, open_id) = match shared.lookup(&uri, true) {
             Lookup::Missing => return,
             Lookup::Ready(snapshot, open_id) => (snapshot, open_id),
-            Lookup::Build(input, open_id, memo) => (build(&shared, &client, input, memo).await, open_id),
+            Lookup::Build(input, open_id, memo) => {
+                (build(&shared, &client, input, open_id, memo).await, open_id)
+            }
         };
         if shared.keep(&snapshot, open_id) {
             publish(&shared, &client, &snapshot).await;

@@ -13,7 +13,7 @@ use tower_lsp::lsp_types::{Diagnostic, Url};
 use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::{analyze_with, Analysis, Context};
-use crate::server::line_index::{LineIndex, PositionEncoding};
+use crate::server::line_index::{ChangedBytes, LineIndex, PositionEncoding};
 use crate::server::to_proto;
 
 /// What kind of document a URI names.
@@ -56,7 +56,7 @@ pub struct Snapshot {
     pub settings_generation: u64,
     pub kind: DocumentKind,
     pub text: String,
-    pub line_index: LineIndex,
+    pub line_index: Arc<LineIndex>,
     pub settings: Arc<Settings>,
     pub analysis: Analysis,
     /// A settings file's error as a diagnostic (empty for an article: its
@@ -92,8 +92,21 @@ impl Snapshot {
         encoding: PositionEncoding,
         memo: Option<&Mutex<Memo>>,
     ) -> Snapshot {
+        Snapshot::build_on(input, settings, encoding, memo, None)
+    }
+
+    /// [`Snapshot::build_with`], bringing the line index of an earlier
+    /// version up to date with the changes since (`base`) instead of
+    /// indexing the whole text.
+    pub fn build_on(
+        input: Input,
+        settings: Arc<Settings>,
+        encoding: PositionEncoding,
+        memo: Option<&Mutex<Memo>>,
+        base: Option<(Arc<LineIndex>, Vec<ChangedBytes>)>,
+    ) -> Snapshot {
         let kind = DocumentKind::of(&input.uri);
-        let line_index = LineIndex::new(&input.text, encoding);
+        let line_index = LineIndex::from_base(&input.text, encoding, base);
         let (analysis, settings_diagnostics, panic) = match kind {
             DocumentKind::SettingsFile => {
                 let diagnostics = match Settings::from_toml_str(&input.text) {
