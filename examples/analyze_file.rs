@@ -183,28 +183,33 @@ fn memo_alone(mut text: String, settings: &Settings, times: usize) {
 /// the previous snapshot freed; each part timed. `PUBLICATION=FILE` writes
 /// the last version's publication there (to compare two builds' bytes).
 fn server_typing(mut text: String, settings: &Settings, times: usize) {
-    use copydesk::server::{line_index::PositionEncoding, snapshot};
+    use copydesk::server::line_index::{self, PositionEncoding};
+    use copydesk::server::snapshot;
     use std::time::{Duration, Instant};
     let uri = tower_lsp::lsp_types::Url::parse("file:///profile/article.md").expect("a valid URI");
     let settings = std::sync::Arc::new(settings.clone());
     let memo = std::sync::Mutex::new(copydesk::Memo::new());
-    let build = |version: usize, text: &str| {
+    type Base = Option<(std::sync::Arc<line_index::LineIndex>, Vec<line_index::ChangedBytes>)>;
+    let build = |version: usize, text: &str, base: Base| {
         let input = snapshot::Input {
             uri: uri.clone(),
             version: version as i32,
             settings_generation: 0,
             text: text.to_owned(),
         };
-        snapshot::Snapshot::build_with(input, settings.clone(), PositionEncoding::Utf16, Some(&memo))
+        snapshot::Snapshot::build_on(input, settings.clone(), PositionEncoding::Utf16, Some(&memo), base)
     };
-    let mut previous = build(0, &text);
+    let mut previous = build(0, &text, None);
     let spot = typing_spot(&text);
     let (mut building, mut publishing, mut dropping) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
     let mut publication = Vec::new();
     for i in 0..times {
         text.insert(spot + i, 'x');
         let started = Instant::now();
-        let snapshot = build(i + 1, &text);
+        // The line index brought up to date from the previous one, as the
+        // server does with the edits of `didChange`.
+        let typed = line_index::ChangedBytes { start: spot + i, old_end: spot + i, new_end: spot + i + 1 };
+        let snapshot = build(i + 1, &text, Some((previous.line_index.clone(), vec![typed])));
         let built = Instant::now();
         publication = snapshot.publication();
         std::hint::black_box(publication.len());

@@ -22,7 +22,7 @@ use crate::server::analyst::Failed;
 use crate::server::documents::Document;
 use crate::server::line_index::{ChangedBytes, LineIndex, PositionEncoding};
 use crate::server::settings::FileReport;
-use crate::server::snapshot::{Input, Snapshot};
+use crate::server::snapshot::{isolate, Input, Snapshot};
 use crate::server::{lock, to_proto, Shared};
 
 /// What a snapshot is built from, as taken under the store's lock.
@@ -127,7 +127,7 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
         Lookup::Missing => None,
         Lookup::Ready(snapshot, _) => Some(snapshot),
         Lookup::Build(input, open_id, memo) => {
-            let snapshot = build(shared, client, input, open_id, memo).await;
+            let (snapshot, _) = build(shared, client, input, open_id, memo, false).await;
             shared.keep(&snapshot, open_id);
             Some(snapshot)
         }
@@ -135,14 +135,20 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
 }
 
 /// Analyse `pending` on the analysis thread; report a settings file's
-/// outcome and a panic in the core.
+/// outcome and a panic in the core. With `publish` (the push worker, when
+/// the server writes its own notifications), the same job also writes the
+/// snapshot's publication: one trip to the analysis thread per keystroke
+/// instead of two (each a thread woken up, which on a busy machine can
+/// wait for a core).
 async fn build(
     shared: &Arc<Shared>,
     client: &Client,
     mut pending: Pending,
     open_id: u64,
     memo: Arc<Mutex<Memo>>,
-) -> Arc<Snapshot> {
+    publish: bool,
+) -> (Arc<Snapshot>, Option<Vec<u8>>) {
+    let publish = publish && shared.outbox.is_some();
     let encoding = shared.encoding();
     let task_shared = shared.clone();
     let (uri, version, rope) = (pending.uri.clone(), pending.version, pending.rope.clone());
@@ -152,16 +158,18 @@ async fn build(
         let input = pending.input();
         let (settings, report) = lock(&task_shared.settings).resolve(&input.uri);
         let report = report.and_then(|report| settings_file_diagnostics(report, encoding));
-        (Arc::new(Snapshot::build_on(input, settings, encoding, Some(&memo), base)), report)
+        let snapshot = Arc::new(Snapshot::build_on(input, settings, encoding, Some(&memo), base));
+        let body = publish.then(|| isolate(|| snapshot.publication()).ok()).flatten();
+        (snapshot, report, body)
     });
-    let (snapshot, report) = match task.await {
+    let (snapshot, report, body) = match task.await {
         Ok(result) => result,
         // Settings resolution panicked: analyse with the defaults.
         Err(Failed(error)) => {
             tracing::error!(%uri, version, "settings resolution failed: {error}");
             let pending =
                 Pending { uri, version, settings_generation: generation, rope, changes, base: None };
-            (Arc::new(Snapshot::build(pending.input(), Arc::default(), encoding)), None)
+            (Arc::new(Snapshot::build(pending.input(), Arc::default(), encoding)), None, None)
         }
     };
     // The next version's line index starts from this one.
@@ -185,7 +193,7 @@ async fn build(
             client.publish_diagnostics(uri, diagnostics, None).await;
         }
     }
-    snapshot
+    (snapshot, body)
 }
 
 /// The diagnostics for a settings file read from disk.
@@ -208,10 +216,16 @@ fn settings_file_diagnostics(
 
 /// Publish the diagnostics of `snapshot` with its version: serialised off
 /// the async threads and written through the outbox when there is one.
-async fn publish(shared: &Shared, client: &Client, snapshot: &Arc<Snapshot>) {
+async fn publish(shared: &Shared, client: &Client, snapshot: &Arc<Snapshot>, body: Option<Vec<u8>>) {
     if let Some(outbox) = &shared.outbox {
-        let for_task = snapshot.clone();
-        if let Ok(body) = shared.analyst.run(move || for_task.publication()).await {
+        let body = match body {
+            Some(body) => Ok(body),
+            None => {
+                let for_task = snapshot.clone();
+                shared.analyst.run(move || for_task.publication()).await
+            }
+        };
+        if let Ok(body) = body {
             if outbox.send(client, body).await.is_ok() {
                 return;
             }
@@ -234,15 +248,16 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, document: &mut Document, 
 
 async fn worker(shared: Arc<Shared>, client: Client, uri: Url) {
     loop {
-        let (snapshot, open_id) = match shared.lookup(&uri, true) {
+        let (snapshot, body, open_id) = match shared.lookup(&uri, true) {
             Lookup::Missing => return,
-            Lookup::Ready(snapshot, open_id) => (snapshot, open_id),
+            Lookup::Ready(snapshot, open_id) => (snapshot, None, open_id),
             Lookup::Build(input, open_id, memo) => {
-                (build(&shared, &client, input, open_id, memo).await, open_id)
+                let (snapshot, body) = build(&shared, &client, input, open_id, memo, true).await;
+                (snapshot, body, open_id)
             }
         };
         if shared.keep(&snapshot, open_id) {
-            publish(&shared, &client, &snapshot).await;
+            publish(&shared, &client, &snapshot, body).await;
         }
         shared.analyst.discard(snapshot);
         let mut documents = lock(&shared.documents);
