@@ -74,8 +74,12 @@ pub fn write_diagnostic_json(
     let end = index.position_near(finding.span.end, &mut end_hint);
     out.extend_from_slice(b"{\"range\":");
     write_range_json(out, start, end);
-    out.extend_from_slice(b",\"severity\":");
-    write_json(out, &severity(finding.severity));
+    out.extend_from_slice(match finding.severity {
+        Severity::Error => b",\"severity\":1",
+        Severity::Warning => b",\"severity\":2",
+        Severity::Info => b",\"severity\":3",
+        Severity::Hint => b",\"severity\":4",
+    });
     out.extend_from_slice(b",\"code\":");
     write_str_json(out, finding.code);
     out.extend_from_slice(b",\"source\":");
@@ -106,16 +110,18 @@ impl serde::Serialize for RelatedJson<'_> {
     }
 }
 
-/// A range as serde_json writes [`Range`].
+/// A range as serde_json writes [`Range`] (its numbers with `itoa`, as
+/// serde_json writes them).
 fn write_range_json(out: &mut Vec<u8>, start: Position, end: Position) {
+    let mut number = itoa::Buffer::new();
     out.extend_from_slice(b"{\"start\":{\"line\":");
-    write_json(out, &start.line);
+    out.extend_from_slice(number.format(start.line).as_bytes());
     out.extend_from_slice(b",\"character\":");
-    write_json(out, &start.character);
+    out.extend_from_slice(number.format(start.character).as_bytes());
     out.extend_from_slice(b"},\"end\":{\"line\":");
-    write_json(out, &end.line);
+    out.extend_from_slice(number.format(end.line).as_bytes());
     out.extend_from_slice(b",\"character\":");
-    write_json(out, &end.character);
+    out.extend_from_slice(number.format(end.character).as_bytes());
     out.extend_from_slice(b"}}");
 }
 
@@ -124,9 +130,7 @@ fn write_range_json(out: &mut Vec<u8>, start: Position, end: Position) {
 /// after one pass that the compiler vectorises; any other goes through
 /// serde_json.
 pub fn write_str_json(out: &mut Vec<u8>, text: &str) {
-    let escapes =
-        text.bytes().fold(false, |found, byte| found | (byte < 0x20) | (byte == b'"') | (byte == b'\\'));
-    if escapes {
+    if needs_escape(text.as_bytes()) {
         write_json(out, text);
     } else {
         out.reserve(text.len() + 2);
@@ -134,6 +138,27 @@ pub fn write_str_json(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
     }
+}
+
+/// Whether `bytes` hold a byte that JSON escapes (a control character,
+/// `"` or `\\`), looked for eight bytes at a time: a byte below `n` in
+/// the word `x` shows as a high bit of `(x - n·ONES) & !x`, exactly when
+/// there is one (for `n` up to 128).
+fn needs_escape(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        if below(x, 0x20) || below(x ^ (ONES * u64::from(b'"')), 1) || below(x ^ (ONES * u64::from(b'\\')), 1)
+        {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
 }
 
 /// `value` as serde_json writes it, appended to `out`.
@@ -365,8 +390,21 @@ mod diagnostic_json_tests {
             let theirs = serde_json::to_string(&diagnostic(finding, &index, &uri)).expect("serialises");
             assert_eq!(String::from_utf8(ours).expect("UTF-8"), theirs);
         }
-        let strings =
-            ["", "plain", "a \"quote\"", "back\\slash", "tab\there", "\u{1}\u{1f}\u{7f}", "é😀", "\n"];
+        let strings = [
+            "",
+            "plain",
+            "a \"quote\"",
+            "back\\slash",
+            "tab\there",
+            "\u{1}\u{1f}\u{7f}",
+            "é😀",
+            "\n",
+            "a longer plain message, “curly” and ‘single’ — no escapes at all",
+            "eight b\"",
+            "sixteen bytes ok\\",
+            "twenty-four bytes long.\u{1f}",
+            "!#$%&'()*+,-./0123456789:;<=>?@[]^_`{|}~ \u{7f}\u{80}ÿ",
+        ];
         for text in strings {
             let mut ours = Vec::new();
             write_str_json(&mut ours, text);
@@ -374,6 +412,25 @@ mod diagnostic_json_tests {
                 String::from_utf8(ours).expect("UTF-8"),
                 serde_json::to_string(text).expect("serialises")
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod string_tests {
+    use proptest::prelude::*;
+
+    use super::write_str_json;
+
+    proptest! {
+        /// Any string, control characters and quotes anywhere, is written
+        /// as serde_json writes it.
+        #[test]
+        fn strings_are_written_as_serde_writes_them(text in any::<String>(), pad in "[a-z\"\\\\\t]{0,9}") {
+            let text = format!("{pad}{text}{pad}");
+            let mut ours = Vec::new();
+            write_str_json(&mut ours, &text);
+            prop_assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&text).unwrap());
         }
     }
 }
