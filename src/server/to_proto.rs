@@ -82,9 +82,8 @@ pub fn write_diagnostic_json(
     });
     out.extend_from_slice(b",\"code\":");
     write_str_json(out, finding.code);
-    out.extend_from_slice(b",\"source\":");
-    write_str_json(out, SOURCE);
-    out.extend_from_slice(b",\"message\":");
+    // `SOURCE`, which needs no escape.
+    out.extend_from_slice(b",\"source\":\"copydesk\",\"message\":");
     write_str_json(out, &finding.message);
     if !finding.related.is_empty() {
         out.extend_from_slice(b",\"relatedInformation\":");
@@ -110,18 +109,16 @@ impl serde::Serialize for RelatedJson<'_> {
     }
 }
 
-/// A range as serde_json writes [`Range`] (its numbers with `itoa`, as
-/// serde_json writes them).
+/// A range as serde_json writes [`Range`].
 fn write_range_json(out: &mut Vec<u8>, start: Position, end: Position) {
-    let mut number = itoa::Buffer::new();
     out.extend_from_slice(b"{\"start\":{\"line\":");
-    out.extend_from_slice(number.format(start.line).as_bytes());
+    write_json(out, &start.line);
     out.extend_from_slice(b",\"character\":");
-    out.extend_from_slice(number.format(start.character).as_bytes());
+    write_json(out, &start.character);
     out.extend_from_slice(b"},\"end\":{\"line\":");
-    out.extend_from_slice(number.format(end.line).as_bytes());
+    write_json(out, &end.line);
     out.extend_from_slice(b",\"character\":");
-    out.extend_from_slice(number.format(end.character).as_bytes());
+    write_json(out, &end.character);
     out.extend_from_slice(b"}}");
 }
 
@@ -130,7 +127,9 @@ fn write_range_json(out: &mut Vec<u8>, start: Position, end: Position) {
 /// after one pass that the compiler vectorises; any other goes through
 /// serde_json.
 pub fn write_str_json(out: &mut Vec<u8>, text: &str) {
-    if needs_escape(text.as_bytes()) {
+    let escapes =
+        text.bytes().fold(false, |found, byte| found | (byte < 0x20) | (byte == b'"') | (byte == b'\\'));
+    if escapes {
         write_json(out, text);
     } else {
         out.reserve(text.len() + 2);
@@ -138,27 +137,6 @@ pub fn write_str_json(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
     }
-}
-
-/// Whether `bytes` hold a byte that JSON escapes (a control character,
-/// `"` or `\\`), looked for eight bytes at a time: a byte below `n` in
-/// the word `x` shows as a high bit of `(x - n·ONES) & !x`, exactly when
-/// there is one (for `n` up to 128).
-fn needs_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word);
-        if below(x, 0x20) || below(x ^ (ONES * u64::from(b'"')), 1) || below(x ^ (ONES * u64::from(b'\\')), 1)
-        {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
 }
 
 /// `value` as serde_json writes it, appended to `out`.
