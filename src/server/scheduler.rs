@@ -155,6 +155,9 @@ async fn build(
     let (generation, changes) = (pending.settings_generation, pending.changes);
     let base = pending.base.take();
     let task = shared.analyst.run(move || {
+        // A stale snapshot not yet being freed beside this build is freed
+        // first (see `analyst`).
+        task_shared.analyst.finish_discards();
         let input = pending.input();
         let (settings, report) = lock(&task_shared.settings).resolve(&input.uri);
         let report = report.and_then(|report| settings_file_diagnostics(report, encoding));
