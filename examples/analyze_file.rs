@@ -10,7 +10,10 @@
 //! ```
 //!
 //! `SNAPSHOT=1` times what the server does per version (analysis, line
-//! index, diagnostics); `TYPING=1` times incremental re-analysis per
+//! index, diagnostics); both `SNAPSHOT=1 TYPING=1`, what its analysis
+//! thread does per keystroke (snapshot with the memo, publication, freeing
+//! the previous one; `PUBLICATION=FILE` keeps the last publication);
+//! `TYPING=1` times incremental re-analysis per
 //! keystroke (`analyze_with` and its memo; with `CHECK=1` the last version
 //! is compared with a fresh analysis); `MEMO=1` times the memo alone
 //! per keystroke (five stages asking for every paragraph, with nothing to
