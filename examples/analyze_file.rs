@@ -10,7 +10,10 @@
 //! ```
 //!
 //! `SNAPSHOT=1` times what the server does per version (analysis, line
-//! index, diagnostics); `TYPING=1` times incremental re-analysis per
+//! index, diagnostics); both `SNAPSHOT=1 TYPING=1`, what its analysis
+//! thread does per keystroke (snapshot with the memo, publication, freeing
+//! the previous one; `PUBLICATION=FILE` keeps the last publication);
+//! `TYPING=1` times incremental re-analysis per
 //! keystroke (`analyze_with` and its memo; with `CHECK=1` the last version
 //! is compared with a fresh analysis); `MEMO=1` times the memo alone
 //! per keystroke (five stages asking for every paragraph, with nothing to
@@ -33,6 +36,10 @@ fn main() {
         }
     };
     let settings = Settings::default();
+    if std::env::var_os("SNAPSHOT").is_some() && std::env::var_os("TYPING").is_some() {
+        server_typing(text, &settings, times);
+        return;
+    }
     if std::env::var_os("SNAPSHOT").is_some() {
         // What the server does per version: analysis, line index, diagnostics.
         use copydesk::server::{line_index::PositionEncoding, snapshot};
@@ -171,6 +178,65 @@ fn memo_alone(mut text: String, settings: &Settings, times: usize) {
         spans.len(),
         memo.stats()
     );
+}
+
+/// What the server's analysis thread does per keystroke (`SNAPSHOT=1
+/// TYPING=1`): one letter typed as `TYPING=1` types it, the new version's
+/// snapshot built with the document's memo, its publication written, and
+/// the previous snapshot freed; each part timed. `PUBLICATION=FILE` writes
+/// the last version's publication there (to compare two builds' bytes).
+fn server_typing(mut text: String, settings: &Settings, times: usize) {
+    use copydesk::server::line_index::{self, PositionEncoding};
+    use copydesk::server::snapshot;
+    use std::time::{Duration, Instant};
+    let uri = tower_lsp::lsp_types::Url::parse("file:///profile/article.md").expect("a valid URI");
+    let settings = std::sync::Arc::new(settings.clone());
+    let memo = std::sync::Mutex::new(copydesk::Memo::new());
+    type Base = Option<(std::sync::Arc<line_index::LineIndex>, Vec<line_index::ChangedBytes>)>;
+    let build = |version: usize, text: &str, base: Base| {
+        let input = snapshot::Input {
+            uri: uri.clone(),
+            version: version as i32,
+            settings_generation: 0,
+            text: text.to_owned(),
+        };
+        snapshot::Snapshot::build_on(input, settings.clone(), PositionEncoding::Utf16, Some(&memo), base)
+    };
+    let mut previous = build(0, &text, None);
+    let spot = typing_spot(&text);
+    let (mut building, mut publishing, mut dropping) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+    let mut publication = Vec::new();
+    for i in 0..times {
+        text.insert(spot + i, 'x');
+        let started = Instant::now();
+        // The line index brought up to date from the previous one, as the
+        // server does with the edits of `didChange`.
+        let typed = line_index::ChangedBytes { start: spot + i, old_end: spot + i, new_end: spot + i + 1 };
+        let snapshot = build(i + 1, &text, Some((previous.line_index.clone(), vec![typed])));
+        let built = Instant::now();
+        publication = snapshot.publication();
+        std::hint::black_box(publication.len());
+        let published = Instant::now();
+        drop(std::mem::replace(&mut previous, snapshot));
+        let dropped = Instant::now();
+        building += built - started;
+        publishing += published - built;
+        dropping += dropped - published;
+    }
+    let n = times.max(1) as u32;
+    println!(
+        "{:?} per keystroke: build {:?} (copy, line index, analysis), publication {:?} ({} bytes), drop of the previous snapshot {:?}",
+        (building + publishing + dropping) / n,
+        building / n,
+        publishing / n,
+        publication.len(),
+        dropping / n
+    );
+    if let Some(path) = std::env::var_os("PUBLICATION") {
+        if let Err(error) = std::fs::write(&path, &publication) {
+            eprintln!("analyze_file: cannot write the publication: {error}");
+        }
+    }
 }
 
 /// Where the keystrokes go: the first space after the middle of the text.

@@ -14,14 +14,14 @@
 //!   character snaps to its start; each is applied and reported as a warning,
 //!   because it means the client and the server may already disagree.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
 use tower_lsp::lsp_types::{TextDocumentContentChangeEvent, Url};
 
 use crate::analysis::memo::Memo;
-use crate::server::line_index::{rope_range, PositionEncoding};
+use crate::server::line_index::{rope_range, ChangedBytes, LineIndex, PositionEncoding};
 use crate::server::snapshot::Snapshot;
 
 /// One open document.
@@ -44,6 +44,40 @@ pub struct Document {
     /// [`crate::analysis::memo`]). Locked only by the snapshot build, off
     /// the store's lock; dropped with the document when it closes.
     pub memo: Arc<Mutex<Memo>>,
+    /// How many content changes `rope` has had since it was opened.
+    pub changes: u64,
+    /// The last content changes, in bytes, each with its number in
+    /// `changes` (at most [`KEPT_CHANGES`]): what brings an earlier
+    /// version's line index up to date (see [`LineIndex::edited`]).
+    pub recent: VecDeque<(u64, ChangedBytes)>,
+    /// The line index of the text after change number `.0`, kept from the
+    /// last snapshot built.
+    pub line_index: Option<(u64, Arc<LineIndex>)>,
+}
+
+/// How many content changes a document remembers for its line index.
+pub const KEPT_CHANGES: usize = 64;
+
+impl Document {
+    /// The line index kept from an earlier version and the changes since
+    /// it, in order, when every one of them is remembered. Taken, not
+    /// cloned: the build that brings it up to date frees it before it
+    /// analyses (a book's index is about 1.5 MB), and keeps its own.
+    pub fn take_line_index_base(&mut self) -> Option<(Arc<LineIndex>, Vec<ChangedBytes>)> {
+        let (at, index) = self.line_index.take()?;
+        let since: Vec<ChangedBytes> =
+            self.recent.iter().filter(|(number, _)| *number > at).map(|(_, change)| *change).collect();
+        (self.changes.checked_sub(at) == Some(since.len() as u64)).then_some((index, since))
+    }
+
+    /// Keep `index`, the line index of the text after change number
+    /// `changes`, unless a newer one is kept.
+    pub fn keep_line_index(&mut self, changes: u64, index: &Arc<LineIndex>) {
+        if self.line_index.as_ref().is_none_or(|(at, _)| *at < changes) && changes <= self.changes {
+            self.line_index = Some((changes, index.clone()));
+            self.recent.retain(|(number, _)| *number > changes);
+        }
+    }
 }
 
 /// What went wrong with a change notification.
@@ -74,6 +108,9 @@ impl DocumentStore {
             analysing: false,
             dirty: false,
             memo: Arc::default(),
+            changes: 0,
+            recent: VecDeque::new(),
+            line_index: None,
         };
         let previous = self.documents.insert(uri.clone(), document);
         previous.map(|_| format!("{uri} was opened again without being closed; its text was replaced."))
@@ -91,8 +128,20 @@ impl DocumentStore {
         let document = self.documents.get_mut(uri).ok_or(ChangeError::UnknownDocument)?;
         let mut warnings = Vec::new();
         for change in changes {
+            document.changes += 1;
+            if document.recent.len() == KEPT_CHANGES {
+                document.recent.pop_front();
+            }
             match change.range {
-                None => document.rope = Rope::from_str(&change.text),
+                None => {
+                    let bytes = ChangedBytes {
+                        start: 0,
+                        old_end: document.rope.len_bytes(),
+                        new_end: change.text.len(),
+                    };
+                    document.recent.push_back((document.changes, bytes));
+                    document.rope = Rope::from_str(&change.text);
+                }
                 Some(range) => {
                     let (chars, adjusted) = rope_range(&document.rope, range, encoding);
                     if adjusted.any() {
@@ -109,6 +158,13 @@ impl DocumentStore {
                             }
                         ));
                     }
+                    let start = document.rope.char_to_byte(chars.start);
+                    let bytes = ChangedBytes {
+                        start,
+                        old_end: document.rope.char_to_byte(chars.end),
+                        new_end: start + change.text.len(),
+                    };
+                    document.recent.push_back((document.changes, bytes));
                     document.rope.remove(chars.clone());
                     document.rope.insert(chars.start, &change.text);
                 }

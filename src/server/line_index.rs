@@ -19,6 +19,8 @@
 //! Each conversion of an incoming position says whether it had to adjust
 //! ([`Adjusted`]), so the caller can log it.
 
+use std::sync::Arc;
+
 use ropey::Rope;
 use tower_lsp::lsp_types::{Position, PositionEncodingKind, Range};
 
@@ -134,18 +136,22 @@ impl Wide {
 }
 
 /// One line: where it starts, where its content ends (before the line
-/// break), and its non-ASCII characters.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// break), and where its non-ASCII characters begin in the index's list
+/// (they run to the next line's `wide_from`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Line {
     start: usize,
     content_end: usize,
-    wide: Vec<Wide>,
+    wide_from: usize,
 }
 
-/// Line starts and non-ASCII characters of one version of a document.
+/// Line starts and non-ASCII characters of one version of a document. The
+/// characters of every line are in one list (a book has tens of thousands
+/// of lines: one allocation each cost more than finding them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
     lines: Vec<Line>,
+    wide: Vec<Wide>,
     len: usize,
     encoding: PositionEncoding,
 }
@@ -158,15 +164,13 @@ impl LineIndex {
     pub fn new(text: &str, encoding: PositionEncoding) -> LineIndex {
         let bytes = text.as_bytes();
         let mut lines = Vec::new();
+        let mut wide = Vec::new();
         let mut start = 0;
         loop {
             let line_break = bytes.get(start..).and_then(|rest| memchr::memchr2(b'\n', b'\r', rest));
             let Some(line_break) = line_break.map(|offset| start + offset) else {
-                lines.push(Line {
-                    start,
-                    content_end: text.len(),
-                    wide: wide_chars(text, start, text.len()),
-                });
+                lines.push(Line { start, content_end: text.len(), wide_from: wide.len() });
+                wide_chars(text, start, text.len(), &mut wide);
                 break;
             };
             let next = if bytes[line_break] == b'\r' && bytes.get(line_break + 1) == Some(&b'\n') {
@@ -174,14 +178,121 @@ impl LineIndex {
             } else {
                 line_break + 1
             };
-            lines.push(Line { start, content_end: line_break, wide: wide_chars(text, start, line_break) });
+            lines.push(Line { start, content_end: line_break, wide_from: wide.len() });
+            wide_chars(text, start, line_break, &mut wide);
             start = next;
         }
-        LineIndex { lines, len: text.len(), encoding }
+        LineIndex { lines, wide, len: text.len(), encoding }
+    }
+
+    /// The index of `text`, made from this index of an earlier version
+    /// whose first `unchanged_prefix` and last `unchanged_suffix` bytes
+    /// `text` kept (see [`unchanged_ends`]): the lines before the change
+    /// are copied, the lines from the one holding its first byte are
+    /// indexed afresh up to the first line start inside the kept end, and
+    /// the lines from there are copied and moved. A keystroke in a book
+    /// indexes one line instead of tens of thousands. Equal to
+    /// [`LineIndex::new`]`(text, …)` (a property test says so); ends that
+    /// cannot be right for `text` mean indexing it whole.
+    pub fn edited(&self, text: &str, unchanged_prefix: usize, unchanged_suffix: usize) -> LineIndex {
+        let (old_len, new_len) = (self.len, text.len());
+        if unchanged_prefix.saturating_add(unchanged_suffix) > old_len.min(new_len) {
+            return LineIndex::new(text, self.encoding);
+        }
+        // The line holding the byte before the change: a `\r` there may
+        // now pair with a `\n` after it. Every line before it ends inside
+        // the kept start, its line break included.
+        let restart_line = self
+            .lines
+            .partition_point(|line| line.start <= unchanged_prefix.saturating_sub(1))
+            .saturating_sub(1);
+        let Some(restart) = self.lines.get(restart_line).copied() else {
+            return LineIndex::new(text, self.encoding);
+        };
+        let mut lines = self.lines[..restart_line].to_vec();
+        let mut wide = self.wide.get(..restart.wide_from).unwrap_or(&[]).to_vec();
+        let kept_end_from = new_len - unchanged_suffix;
+        let bytes = text.as_bytes();
+        let mut start = restart.start;
+        loop {
+            let line_break = bytes.get(start..).and_then(|rest| memchr::memchr2(b'\n', b'\r', rest));
+            let Some(line_break) = line_break.map(|offset| start + offset) else {
+                lines.push(Line { start, content_end: new_len, wide_from: wide.len() });
+                wide_chars(text, start, new_len, &mut wide);
+                return LineIndex { lines, wide, len: new_len, encoding: self.encoding };
+            };
+            let next = if bytes[line_break] == b'\r' && bytes.get(line_break + 1) == Some(&b'\n') {
+                line_break + 2
+            } else {
+                line_break + 1
+            };
+            lines.push(Line { start, content_end: line_break, wide_from: wide.len() });
+            wide_chars(text, start, line_break, &mut wide);
+            start = next;
+            // A line start whose line break lies in the kept end: from here
+            // on the lines are the old ones (a line start depends on the
+            // bytes before and at it; a line on its own bytes).
+            if next - 1 < kept_end_from {
+                continue;
+            }
+            let old_start = next + old_len - new_len;
+            let Ok(old_line) = self.lines.binary_search_by_key(&old_start, |line| line.start) else {
+                continue;
+            };
+            let old_wide_from = self.lines[old_line].wide_from;
+            let wide_now = wide.len();
+            lines.extend(self.lines[old_line..].iter().map(|line| Line {
+                start: line.start + new_len - old_len,
+                content_end: line.content_end + new_len - old_len,
+                wide_from: line.wide_from + wide_now - old_wide_from,
+            }));
+            wide.extend_from_slice(self.wide.get(old_wide_from..).unwrap_or(&[]));
+            return LineIndex { lines, wide, len: new_len, encoding: self.encoding };
+        }
+    }
+
+    /// The non-ASCII characters of line `line_number` (which exists).
+    fn wide_of(&self, line_number: usize) -> &[Wide] {
+        let from = self.lines[line_number].wide_from;
+        let to = self.lines.get(line_number + 1).map_or(self.wide.len(), |next| next.wide_from);
+        self.wide.get(from..to).unwrap_or(&[])
     }
 
     pub fn encoding(&self) -> PositionEncoding {
         self.encoding
+    }
+
+    /// The length in bytes of the text indexed.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the text indexed is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The index of `text` from `base`, an index of an earlier version,
+    /// and the changes made since (see [`LineIndex::edited`]), or made
+    /// afresh without one.
+    pub fn from_base(
+        text: &str,
+        encoding: PositionEncoding,
+        base: Option<(Arc<LineIndex>, Vec<ChangedBytes>)>,
+    ) -> Arc<LineIndex> {
+        let index = match base {
+            Some((index, changes)) if index.encoding == encoding => {
+                if changes.is_empty() && index.len == text.len() {
+                    index
+                } else {
+                    let (prefix, suffix) = unchanged_ends(index.len, &changes);
+                    Arc::new(index.edited(text, prefix, suffix))
+                }
+            }
+            _ => Arc::new(LineIndex::new(text, encoding)),
+        };
+        debug_assert_eq!(*index, LineIndex::new(text, encoding), "the line index brought up to date");
+        index
     }
 
     /// The number of lines (a text ending in a line break has an empty
@@ -195,10 +306,43 @@ impl LineIndex {
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.len);
         let line_number = self.lines.partition_point(|line| line.start <= offset).saturating_sub(1);
+        self.position_in_line(line_number, offset)
+    }
+
+    /// [`LineIndex::position`], looking for the line from `*line_hint`
+    /// forwards first (and leaving the line found there): offsets asked
+    /// for in order (the findings, sorted by start) cost a step or two
+    /// each instead of a binary search over every line.
+    pub fn position_near(&self, offset: usize, line_hint: &mut usize) -> Position {
+        let offset = offset.min(self.len);
+        let last = self.lines.len() - 1;
+        let mut line_number = (*line_hint).min(last);
+        if self.lines[line_number].start > offset {
+            line_number = self.lines.partition_point(|line| line.start <= offset).saturating_sub(1);
+        } else {
+            let mut steps = 0;
+            while line_number < last && self.lines[line_number + 1].start <= offset {
+                line_number += 1;
+                steps += 1;
+                if steps == 8 {
+                    let rest = &self.lines[line_number + 1..];
+                    line_number += rest.partition_point(|line| line.start <= offset);
+                    break;
+                }
+            }
+        }
+        *line_hint = line_number;
+        self.position_in_line(line_number, offset)
+    }
+
+    /// The position of `offset` (at most the text's length) on line
+    /// `line_number`, the last line starting at or before it.
+    fn position_in_line(&self, line_number: usize, offset: usize) -> Position {
         let line = &self.lines[line_number];
+        let wide = self.wide_of(line_number);
         let col_bytes = offset.min(line.content_end) - line.start;
-        let wide_before = line.wide.partition_point(|wide| wide.start <= col_bytes);
-        let column = match wide_before.checked_sub(1).map(|i| line.wide[i]) {
+        let wide_before = wide.partition_point(|wide| wide.start <= col_bytes);
+        let column = match wide_before.checked_sub(1).map(|i| wide[i]) {
             None => col_bytes,
             Some(wide) if col_bytes < wide.end() => wide.col(self.encoding),
             Some(wide) => wide.col(self.encoding) + wide.width(self.encoding) + (col_bytes - wide.end()),
@@ -222,10 +366,11 @@ impl LineIndex {
         let Some(line) = self.lines.get(position.line as usize) else {
             return (self.len, Adjusted { clamped: true, snapped: false });
         };
+        let wide = self.wide_of(position.line as usize);
         let column = position.character as usize;
         let encoding = self.encoding;
-        let wide_before = line.wide.partition_point(|wide| wide.col(encoding) <= column);
-        let (col_bytes, snapped) = match wide_before.checked_sub(1).map(|i| line.wide[i]) {
+        let wide_before = wide.partition_point(|wide| wide.col(encoding) <= column);
+        let (col_bytes, snapped) = match wide_before.checked_sub(1).map(|i| wide[i]) {
             None => (column, false),
             Some(wide) if column < wide.col(encoding) + wide.width(encoding) => {
                 (wide.start, column != wide.col(encoding))
@@ -245,6 +390,33 @@ impl LineIndex {
         let (start, end) = (self.offset(range.start), self.offset(range.end));
         Span::new(start.min(end), start.max(end))
     }
+}
+
+/// One change to a text, in bytes: `start..old_end` of the text before
+/// became `start..new_end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChangedBytes {
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+}
+
+/// How many bytes at the start and at the end of a text of `len` bytes
+/// are left alone by `changes`, applied in order: every change starts at
+/// or after the first count and ends at least the second count before the
+/// end of the text it changes. Changes that do not fit the text count as
+/// changing all of it.
+pub fn unchanged_ends(len: usize, changes: &[ChangedBytes]) -> (usize, usize) {
+    let (mut prefix, mut suffix, mut len) = (len, len, len);
+    for change in changes {
+        if change.start > change.old_end || change.old_end > len || change.start > change.new_end {
+            return (0, 0);
+        }
+        prefix = prefix.min(change.start);
+        suffix = suffix.min(len - change.old_end);
+        len = len - (change.old_end - change.start) + (change.new_end - change.start);
+    }
+    (prefix, suffix)
 }
 
 /// A conversion between char indices and another unit in a rope.
@@ -316,11 +488,11 @@ fn rope_line_content_end(rope: &Rope, line: usize) -> usize {
     end
 }
 
-/// The non-ASCII characters of the line `text[start..end]` (both ends are
-/// character boundaries: the text's ends or next to an ASCII line break).
-fn wide_chars(text: &str, start: usize, end: usize) -> Vec<Wide> {
-    let mut wide = Vec::new();
-    let Some(line) = text.get(start..end) else { return wide };
+/// Append the non-ASCII characters of the line `text[start..end]` (both
+/// ends are character boundaries: the text's ends or next to an ASCII line
+/// break) to `wide`.
+fn wide_chars(text: &str, start: usize, end: usize, wide: &mut Vec<Wide>) {
+    let Some(line) = text.get(start..end) else { return };
     let bytes = line.as_bytes();
     let (mut utf16_col, mut utf32_col) = (0, 0);
     let mut i = 0;
@@ -335,7 +507,6 @@ fn wide_chars(text: &str, start: usize, end: usize) -> Vec<Wide> {
         utf16_col += c.len_utf16();
         utf32_col += 1;
     }
-    wide
 }
 
 /// How many bytes at the start of `bytes` are ASCII, eight at a time.
@@ -459,7 +630,8 @@ mod tests {
     /// The index as the first version built it: every character decoded.
     fn char_by_char(text: &str, encoding: PositionEncoding) -> LineIndex {
         let mut lines = Vec::new();
-        let mut current = Line { start: 0, content_end: 0, wide: Vec::new() };
+        let mut wide = Vec::new();
+        let mut current = Line { start: 0, content_end: 0, wide_from: 0 };
         let (mut utf16_col, mut utf32_col) = (0, 0);
         let mut chars = text.char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
@@ -474,21 +646,21 @@ mod tests {
             };
             if let Some(next_start) = line_break {
                 current.content_end = offset;
-                let next = Line { start: next_start, content_end: next_start, wide: Vec::new() };
+                let next = Line { start: next_start, content_end: next_start, wide_from: wide.len() };
                 lines.push(std::mem::replace(&mut current, next));
                 (utf16_col, utf32_col) = (0, 0);
                 continue;
             }
             if !c.is_ascii() {
                 let start = offset - current.start;
-                current.wide.push(Wide { start, len_utf8: c.len_utf8() as u8, utf16_col, utf32_col });
+                wide.push(Wide { start, len_utf8: c.len_utf8() as u8, utf16_col, utf32_col });
             }
             utf16_col += c.len_utf16();
             utf32_col += 1;
         }
         current.content_end = text.len();
         lines.push(current);
-        LineIndex { lines, len: text.len(), encoding }
+        LineIndex { lines, wide, len: text.len(), encoding }
     }
 
     /// Text made of the characters that break naive conversions.
@@ -560,6 +732,51 @@ mod tests {
         #[test]
         fn index_equals_a_char_by_char_one(text in tricky_text(), encoding in encoding()) {
             prop_assert_eq!(LineIndex::new(&text, encoding), char_by_char(&text, encoding));
+        }
+
+        /// A position found from any line hint, or from a hint carried
+        /// along in order, is the one found by binary search.
+        #[test]
+        fn positions_near_a_hint_are_positions(text in tricky_text(), encoding in encoding(), hint in 0usize..50) {
+            let index = LineIndex::new(&text, encoding);
+            let mut carried = 0;
+            for offset in 0..=text.len() + 1 {
+                let mut fixed = hint;
+                prop_assert_eq!(index.position_near(offset, &mut fixed), index.position(offset));
+                prop_assert_eq!(index.position_near(offset, &mut carried), index.position(offset));
+            }
+        }
+
+        /// An index brought up to date after edits equals one made afresh:
+        /// up to three replacements in a row, anywhere (line breaks, CRLF
+        /// pairs split and joined, wide characters).
+        #[test]
+        fn an_edited_index_equals_a_fresh_one(
+            text in tricky_text(),
+            encoding in encoding(),
+            edits in prop::collection::vec((0.0..=1.0f64, 0usize..6, tricky_text()), 1..4),
+        ) {
+            let old = LineIndex::new(&text, encoding);
+            let mut current = text.clone();
+            let mut changes = Vec::new();
+            for (place, removed, inserted) in edits {
+                let inserted: String = inserted.chars().take(4).collect();
+                let mut start = (place * current.len() as f64) as usize;
+                while !current.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = current.len().min(start + removed);
+                while !current.is_char_boundary(end) {
+                    end += 1;
+                }
+                current.replace_range(start..end, &inserted);
+                changes.push(ChangedBytes { start, old_end: end, new_end: start + inserted.len() });
+            }
+            let (prefix, suffix) = unchanged_ends(text.len(), &changes);
+            prop_assert!(prefix + suffix <= text.len().min(current.len()));
+            prop_assert_eq!(&text.as_bytes()[..prefix], &current.as_bytes()[..prefix]);
+            prop_assert_eq!(&text.as_bytes()[text.len() - suffix..], &current.as_bytes()[current.len() - suffix..]);
+            prop_assert_eq!(old.edited(&current, prefix, suffix), LineIndex::new(&current, encoding));
         }
 
         /// The line index agrees with ropey on the number of lines.

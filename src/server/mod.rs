@@ -6,7 +6,8 @@
 //! - [`settings`] — defaults < `copydesk.toml` < editor settings.
 //! - [`snapshot`] — one analysed version of a document, panic-isolated.
 //! - [`scheduler`] — background analysis, versioned push diagnostics.
-//! - [`analyst`] — the one thread where snapshots are built and dropped.
+//! - [`analyst`] — the one thread where snapshots are built, and the one
+//!   where the snapshot an edit made stale is freed.
 //! - [`handlers`] — request handlers as functions of a snapshot.
 //! - [`to_proto`] — the core's plain data as LSP types.
 //! - [`exit`] — stopping on `exit` (tower-lsp alone waits for EOF).
@@ -241,10 +242,11 @@ impl LanguageServer for Backend {
         // The edit is applied here, before the first `.await`.
         let outcome = {
             let mut documents = lock(&self.shared.documents);
-            // The analysis of the previous version is freed on the analysis
-            // thread, not under the lock (milliseconds on a book).
+            // The analysis of the previous version is freed on the
+            // discarding thread, beside the next analysis, not under the
+            // lock (milliseconds on a book; see `analyst`).
             if let Some(stale) = documents.get_mut(&uri).and_then(|document| document.snapshot.take()) {
-                self.shared.analyst.discard(stale);
+                self.shared.analyst.discard_beside(stale);
             }
             let outcome = documents.change(&uri, version, params.content_changes, encoding);
             if let (Ok(_), Some(document)) = (&outcome, documents.get_mut(&uri)) {

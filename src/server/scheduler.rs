@@ -20,9 +20,9 @@ use tower_lsp::Client;
 use crate::analysis::memo::Memo;
 use crate::server::analyst::Failed;
 use crate::server::documents::Document;
-use crate::server::line_index::{LineIndex, PositionEncoding};
+use crate::server::line_index::{ChangedBytes, LineIndex, PositionEncoding};
 use crate::server::settings::FileReport;
-use crate::server::snapshot::{Input, Snapshot};
+use crate::server::snapshot::{isolate, Input, Snapshot};
 use crate::server::{lock, to_proto, Shared};
 
 /// What a snapshot is built from, as taken under the store's lock.
@@ -31,6 +31,10 @@ struct Pending {
     version: i32,
     settings_generation: u64,
     rope: ropey::Rope,
+    /// The number of changes the rope has had (see `Document::changes`).
+    changes: u64,
+    /// An earlier version's line index and the changes since.
+    base: Option<(Arc<LineIndex>, Vec<ChangedBytes>)>,
 }
 
 impl Pending {
@@ -39,9 +43,20 @@ impl Pending {
             uri: self.uri,
             version: self.version,
             settings_generation: self.settings_generation,
-            text: self.rope.to_string(),
+            text: rope_text(&self.rope),
         }
     }
+}
+
+/// The rope's text in one allocation of its final size (`to_string` goes
+/// through `fmt::Write` and regrows its buffer, copying a book's text again
+/// and again: about a millisecond per version at 3 MB).
+fn rope_text(rope: &ropey::Rope) -> String {
+    let mut text = String::with_capacity(rope.len_bytes());
+    for chunk in rope.chunks() {
+        text.push_str(chunk);
+    }
+    text
 }
 
 enum Lookup {
@@ -77,6 +92,8 @@ impl Shared {
             version: document.version,
             settings_generation: generation,
             rope: document.rope.clone(),
+            changes: document.changes,
+            base: document.take_line_index_base(),
         };
         Lookup::Build(input, document.open_id, document.memo.clone())
     }
@@ -110,7 +127,7 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
         Lookup::Missing => None,
         Lookup::Ready(snapshot, _) => Some(snapshot),
         Lookup::Build(input, open_id, memo) => {
-            let snapshot = build(shared, client, input, memo).await;
+            let (snapshot, _) = build(shared, client, input, open_id, memo, false).await;
             shared.keep(&snapshot, open_id);
             Some(snapshot)
         }
@@ -118,32 +135,52 @@ pub async fn snapshot(shared: &Arc<Shared>, client: &Client, uri: &Url) -> Optio
 }
 
 /// Analyse `pending` on the analysis thread; report a settings file's
-/// outcome and a panic in the core.
+/// outcome and a panic in the core. With `publish` (the push worker, when
+/// the server writes its own notifications), the same job also writes the
+/// snapshot's publication: one trip to the analysis thread per keystroke
+/// instead of two (each a thread woken up, which on a busy machine can
+/// wait for a core).
 async fn build(
     shared: &Arc<Shared>,
     client: &Client,
-    pending: Pending,
+    mut pending: Pending,
+    open_id: u64,
     memo: Arc<Mutex<Memo>>,
-) -> Arc<Snapshot> {
+    publish: bool,
+) -> (Arc<Snapshot>, Option<Vec<u8>>) {
+    let publish = publish && shared.outbox.is_some();
     let encoding = shared.encoding();
     let task_shared = shared.clone();
     let (uri, version, rope) = (pending.uri.clone(), pending.version, pending.rope.clone());
-    let generation = pending.settings_generation;
+    let (generation, changes) = (pending.settings_generation, pending.changes);
+    let base = pending.base.take();
     let task = shared.analyst.run(move || {
+        // A stale snapshot not yet being freed beside this build is freed
+        // first (see `analyst`).
+        task_shared.analyst.finish_discards();
         let input = pending.input();
         let (settings, report) = lock(&task_shared.settings).resolve(&input.uri);
         let report = report.and_then(|report| settings_file_diagnostics(report, encoding));
-        (Arc::new(Snapshot::build_with(input, settings, encoding, Some(&memo))), report)
+        let snapshot = Arc::new(Snapshot::build_on(input, settings, encoding, Some(&memo), base));
+        let body = publish.then(|| isolate(|| snapshot.publication()).ok()).flatten();
+        (snapshot, report, body)
     });
-    let (snapshot, report) = match task.await {
+    let (snapshot, report, body) = match task.await {
         Ok(result) => result,
         // Settings resolution panicked: analyse with the defaults.
         Err(Failed(error)) => {
             tracing::error!(%uri, version, "settings resolution failed: {error}");
-            let pending = Pending { uri, version, settings_generation: generation, rope };
-            (Arc::new(Snapshot::build(pending.input(), Arc::default(), encoding)), None)
+            let pending =
+                Pending { uri, version, settings_generation: generation, rope, changes, base: None };
+            (Arc::new(Snapshot::build(pending.input(), Arc::default(), encoding)), None, None)
         }
     };
+    // The next version's line index starts from this one.
+    if let Some(document) = lock(&shared.documents).get_mut(&snapshot.uri) {
+        if document.open_id == open_id {
+            document.keep_line_index(changes, &snapshot.line_index);
+        }
+    }
     if let Some(message) = &snapshot.panic {
         let message = format!(
             "copydesk could not analyse {} (version {}): {message}. Its findings are hidden until the next edit; please report this.",
@@ -159,7 +196,7 @@ async fn build(
             client.publish_diagnostics(uri, diagnostics, None).await;
         }
     }
-    snapshot
+    (snapshot, body)
 }
 
 /// The diagnostics for a settings file read from disk.
@@ -182,10 +219,16 @@ fn settings_file_diagnostics(
 
 /// Publish the diagnostics of `snapshot` with its version: serialised off
 /// the async threads and written through the outbox when there is one.
-async fn publish(shared: &Shared, client: &Client, snapshot: &Arc<Snapshot>) {
+async fn publish(shared: &Shared, client: &Client, snapshot: &Arc<Snapshot>, body: Option<Vec<u8>>) {
     if let Some(outbox) = &shared.outbox {
-        let for_task = snapshot.clone();
-        if let Ok(body) = shared.analyst.run(move || for_task.publication()).await {
+        let body = match body {
+            Some(body) => Ok(body),
+            None => {
+                let for_task = snapshot.clone();
+                shared.analyst.run(move || for_task.publication()).await
+            }
+        };
+        if let Ok(body) = body {
             if outbox.send(client, body).await.is_ok() {
                 return;
             }
@@ -208,13 +251,16 @@ pub fn schedule(shared: &Arc<Shared>, client: &Client, document: &mut Document, 
 
 async fn worker(shared: Arc<Shared>, client: Client, uri: Url) {
     loop {
-        let (snapshot, open_id) = match shared.lookup(&uri, true) {
+        let (snapshot, body, open_id) = match shared.lookup(&uri, true) {
             Lookup::Missing => return,
-            Lookup::Ready(snapshot, open_id) => (snapshot, open_id),
-            Lookup::Build(input, open_id, memo) => (build(&shared, &client, input, memo).await, open_id),
+            Lookup::Ready(snapshot, open_id) => (snapshot, None, open_id),
+            Lookup::Build(input, open_id, memo) => {
+                let (snapshot, body) = build(&shared, &client, input, open_id, memo, true).await;
+                (snapshot, body, open_id)
+            }
         };
         if shared.keep(&snapshot, open_id) {
-            publish(&shared, &client, &snapshot).await;
+            publish(&shared, &client, &snapshot, body).await;
         }
         shared.analyst.discard(snapshot);
         let mut documents = lock(&shared.documents);

@@ -13,7 +13,7 @@ use tower_lsp::lsp_types::{Diagnostic, Url};
 use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::{analyze_with, Analysis, Context};
-use crate::server::line_index::{LineIndex, PositionEncoding};
+use crate::server::line_index::{ChangedBytes, LineIndex, PositionEncoding};
 use crate::server::to_proto;
 
 /// What kind of document a URI names.
@@ -56,7 +56,7 @@ pub struct Snapshot {
     pub settings_generation: u64,
     pub kind: DocumentKind,
     pub text: String,
-    pub line_index: LineIndex,
+    pub line_index: Arc<LineIndex>,
     pub settings: Arc<Settings>,
     pub analysis: Analysis,
     /// A settings file's error as a diagnostic (empty for an article: its
@@ -92,8 +92,21 @@ impl Snapshot {
         encoding: PositionEncoding,
         memo: Option<&Mutex<Memo>>,
     ) -> Snapshot {
+        Snapshot::build_on(input, settings, encoding, memo, None)
+    }
+
+    /// [`Snapshot::build_with`], bringing the line index of an earlier
+    /// version up to date with the changes since (`base`) instead of
+    /// indexing the whole text.
+    pub fn build_on(
+        input: Input,
+        settings: Arc<Settings>,
+        encoding: PositionEncoding,
+        memo: Option<&Mutex<Memo>>,
+        base: Option<(Arc<LineIndex>, Vec<ChangedBytes>)>,
+    ) -> Snapshot {
         let kind = DocumentKind::of(&input.uri);
-        let line_index = LineIndex::new(&input.text, encoding);
+        let line_index = LineIndex::from_base(&input.text, encoding, base);
         let (analysis, settings_diagnostics, panic) = match kind {
             DocumentKind::SettingsFile => {
                 let diagnostics = match Settings::from_toml_str(&input.text) {
@@ -143,37 +156,7 @@ impl Snapshot {
     /// diagnostics never exists as a whole (see `framing` for why the
     /// server writes it itself).
     pub fn publication(&self) -> Vec<u8> {
-        #[derive(serde::Serialize)]
-        struct Notification<'a> {
-            jsonrpc: &'static str,
-            method: &'static str,
-            params: Params<'a>,
-        }
-        #[derive(serde::Serialize)]
-        struct Params<'a> {
-            uri: &'a Url,
-            diagnostics: Diagnostics<'a>,
-            version: i32,
-        }
-        struct Diagnostics<'a>(&'a Snapshot);
-        impl serde::Serialize for Diagnostics<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let snapshot = self.0;
-                match snapshot.kind {
-                    DocumentKind::SettingsFile => serializer.collect_seq(&snapshot.settings_diagnostics),
-                    DocumentKind::Article => {
-                        serializer.collect_seq(snapshot.analysis.findings.iter().map(|finding| {
-                            to_proto::diagnostic_json(finding, &snapshot.line_index, &snapshot.uri)
-                        }))
-                    }
-                }
-            }
-        }
-        let notification = Notification {
-            jsonrpc: "2.0",
-            method: <tower_lsp::lsp_types::notification::PublishDiagnostics as tower_lsp::lsp_types::notification::Notification>::METHOD,
-            params: Params { uri: &self.uri, diagnostics: Diagnostics(self), version: self.version },
-        };
+        let method = <tower_lsp::lsp_types::notification::PublishDiagnostics as tower_lsp::lsp_types::notification::Notification>::METHOD;
         // Room for all of it at once: a book's notification is megabytes,
         // which a growing buffer would copy over and over.
         let room: usize = self
@@ -183,11 +166,43 @@ impl Snapshot {
             .map(|finding| 192 + finding.message.len() + finding.related.len() * 256)
             .sum();
         let mut bytes = Vec::with_capacity(room + self.uri.as_str().len() + 128);
-        // Serialising plain structs and strings into memory cannot fail.
-        match serde_json::to_writer(&mut bytes, &notification) {
-            Ok(()) => bytes,
-            Err(_) => Vec::new(),
+        // The fields in the order serde writes tower-lsp's notification and
+        // `PublishDiagnosticsParams`.
+        bytes.extend_from_slice(b"{\"jsonrpc\":\"2.0\",\"method\":");
+        to_proto::write_str_json(&mut bytes, method);
+        bytes.extend_from_slice(b",\"params\":{\"uri\":");
+        to_proto::write_str_json(&mut bytes, self.uri.as_str());
+        bytes.extend_from_slice(b",\"diagnostics\":[");
+        match self.kind {
+            DocumentKind::SettingsFile => {
+                for (i, diagnostic) in self.settings_diagnostics.iter().enumerate() {
+                    if i > 0 {
+                        bytes.push(b',');
+                    }
+                    // Serialising plain structs into memory cannot fail.
+                    let _ = serde_json::to_writer(&mut bytes, diagnostic);
+                }
+            }
+            DocumentKind::Article => {
+                let mut line_hint = 0;
+                for (i, finding) in self.analysis.findings.iter().enumerate() {
+                    if i > 0 {
+                        bytes.push(b',');
+                    }
+                    to_proto::write_diagnostic_json(
+                        &mut bytes,
+                        finding,
+                        &self.line_index,
+                        &self.uri,
+                        &mut line_hint,
+                    );
+                }
+            }
         }
+        bytes.extend_from_slice(b"],\"version\":");
+        let _ = serde_json::to_writer(&mut bytes, &self.version);
+        bytes.extend_from_slice(b"}}");
+        bytes
     }
 
     /// The context the core's editor features take.
@@ -246,6 +261,67 @@ mod tests {
 
     const TEXT: &str = "“We will win,” Putin said on Sunday.\n\nXi met Putin in Moscow.\n";
 
+    /// The notification as serde writes tower-lsp's types, field by field
+    /// in their order: the bytes the server wrote before it wrote them
+    /// itself.
+    fn serde_notification(snapshot: &Snapshot) -> String {
+        #[derive(serde::Serialize)]
+        struct Notification {
+            jsonrpc: &'static str,
+            method: &'static str,
+            params: tower_lsp::lsp_types::PublishDiagnosticsParams,
+        }
+        let notification = Notification {
+            jsonrpc: "2.0",
+            method: "textDocument/publishDiagnostics",
+            params: tower_lsp::lsp_types::PublishDiagnosticsParams::new(
+                snapshot.uri.clone(),
+                snapshot.diagnostics(),
+                Some(snapshot.version),
+            ),
+        };
+        serde_json::to_string(&notification).unwrap()
+    }
+
+    /// The publication is byte for byte what serde writes, on texts whose
+    /// messages need escapes (straight quotes), with related information,
+    /// CRLF lines, astral characters and a URI with escapes, in every
+    /// encoding.
+    #[test]
+    fn the_publication_has_the_bytes_serde_writes() {
+        let example = include_str!("../../examples/russia-china-2023-04-17.txt");
+        let texts: &[&str] = &[
+            example,
+            "He said \"this is it\" and left.\r\n\r\nShe said: “Unclosed.\r\n\r\n‘Odd’ 😀 marks “here” and there”.\n",
+            "President Joe Biden spoke. Later, Joe Biden said “we go” on Monday, April 17, 2023.\n\n“Back\\slash,” he said.\t\u{1}\n",
+            "",
+        ];
+        let uris = ["file:///article.md", "file:///dir%20x/%C3%A9t%C3%A9%22.md"];
+        for (i, text) in texts.iter().enumerate() {
+            for (uri, encoding) in uris
+                .iter()
+                .zip([PositionEncoding::Utf16, PositionEncoding::Utf8])
+                .chain([(&uris[0], PositionEncoding::Utf32)])
+            {
+                let snapshot = Snapshot::build(
+                    Input {
+                        uri: Url::parse(uri).unwrap(),
+                        version: i as i32,
+                        settings_generation: 0,
+                        text: (*text).into(),
+                    },
+                    Arc::default(),
+                    encoding,
+                );
+                assert_eq!(
+                    String::from_utf8(snapshot.publication()).unwrap(),
+                    serde_notification(&snapshot),
+                    "text {i} {uri} {encoding:?}"
+                );
+            }
+        }
+    }
+
     /// The notification the server writes itself is, as JSON, the one
     /// tower-lsp would have written from [`Snapshot::diagnostics`].
     #[test]
@@ -279,6 +355,11 @@ mod tests {
             });
             let written: serde_json::Value = serde_json::from_slice(&snapshot.publication()).unwrap();
             assert_eq!(written, expected, "{uri} {text:?}");
+            assert_eq!(
+                String::from_utf8(snapshot.publication()).unwrap(),
+                serde_notification(&snapshot),
+                "the same bytes: {uri} {text:?}"
+            );
         }
     }
 
