@@ -70,19 +70,49 @@ pub fn analyze(text: &str, settings: &Settings) -> Analysis {
 /// below it, handing a job to another thread costs more than it saves.
 pub(crate) const BESIDE_FROM: usize = 64 * 1024;
 
-/// Run two independent jobs, on two threads (rayon's pool) when the
-/// document is long enough to gain from it; either way the results are
-/// the same. A panic in either reaches the caller, as it would in line.
-fn beside<A: Send, B: Send>(
+/// Run two independent jobs: on a document of [`BESIDE_FROM`] bytes or more
+/// the first on the analysis's one helper thread while the second runs on
+/// the calling thread; below that, one after the other. Either way the
+/// results are the same, and a panic in either reaches the caller, as it
+/// would in line.
+///
+/// One helper thread, always the same, and the second job on the calling
+/// thread: the allocator keeps memory per thread, and jobs spread over a
+/// pool's threads kept a book 20 MB more resident (the actors stage's arena,
+/// kept by the memo between versions, is the second job's).
+pub(crate) fn beside<A: Send, B: Send>(
     len: usize,
     first: impl FnOnce() -> A + Send,
     second: impl FnOnce() -> B + Send,
 ) -> (A, B) {
-    if len >= BESIDE_FROM {
-        rayon::join(first, second)
-    } else {
-        (first(), second())
+    let Some(pool) = (len >= BESIDE_FROM).then(helper).flatten() else {
+        return (first(), second());
+    };
+    let mut first_result = None;
+    let second_result = pool.in_place_scope(|scope| {
+        scope.spawn(|_| first_result = Some(first()));
+        second()
+    });
+    // The scope has waited for the first job; had it panicked, the panic
+    // would have been raised again as the scope ended.
+    match first_result {
+        Some(first_result) => (first_result, second_result),
+        None => unreachable!("the scope waits for its job"),
     }
+}
+
+/// The analysis's helper thread (a one-thread pool), made on first use;
+/// `None` if the system refused a thread, and the jobs then run in line.
+fn helper() -> Option<&'static rayon::ThreadPool> {
+    static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .thread_name(|_| "copydesk-helper".to_owned())
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 /// Analyse `text` with `settings`, reusing the per-paragraph results that

@@ -76,9 +76,13 @@ pub(super) fn tokens(memo: &mut Memo, paragraph: &str, layout: Layout) -> std::s
 
 fn compute(paragraph: &str, layout: Layout) -> Local {
     let quotes: Vec<(usize, Span)> = layout.iter().enumerate().map(|(i, placed)| (i, placed.span)).collect();
-    let mut tokens = scan::tokenize(paragraph, Span::new(0, paragraph.len()), &quotes);
+    let scanned = scan::tokenize(paragraph, Span::new(0, paragraph.len()), &quotes);
     // Kept in the memo for as long as the paragraph lives: no spare room.
-    tokens.shrink_to_fit();
+    // A copy, not `shrink_to_fit`: an allocator may keep a block that is
+    // at most half empty in place (mimalloc does), and on a book that was
+    // megabytes.
+    let tokens = scanned.to_vec();
+    drop(scanned);
     let sentences =
         scan::sentences(paragraph, &tokens, |i| layout.get(i).and_then(|placed| placed.inner_end));
     Local { layout, tokens, sentences }

@@ -73,26 +73,31 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 
 /// Run every enabled rule and return findings sorted by position.
 ///
-/// On a long document the rules run on the threads of rayon's pool (they
-/// only read the analysis); their findings are joined in the order of
-/// [`RULES`] before the (stable) sort, so the result is the same.
+/// On a long document half the rules run on the analysis's helper thread
+/// ([`crate::analysis::beside`]; they only read the analysis); their
+/// findings are joined in the order of [`RULES`] before the (stable) sort,
+/// so the result is the same.
 pub(crate) fn run(context: &Context<'_>) -> Vec<Finding> {
-    use rayon::prelude::*;
-    let one = |rule: &&Rule| {
-        let mut findings = Vec::new();
-        if let Some(severity) = context.settings.severity_for(rule.code, rule.default_severity) {
+    let run_every_other = |parity: usize| {
+        let mut found: Vec<(usize, Vec<Finding>)> = Vec::new();
+        for (index, rule) in RULES.iter().enumerate().filter(|(index, _)| index % 2 == parity) {
+            let Some(severity) = context.settings.severity_for(rule.code, rule.default_severity) else {
+                continue;
+            };
+            let mut findings = Vec::new();
             (rule.check)(context, &mut findings);
             for finding in &mut findings {
                 finding.severity = severity;
             }
+            found.push((index, findings));
         }
-        findings
+        found
     };
-    let mut findings: Vec<Finding> = if context.text.len() >= crate::analysis::BESIDE_FROM {
-        RULES.par_iter().map(one).collect::<Vec<_>>().into_iter().flatten().collect()
-    } else {
-        RULES.iter().flat_map(one).collect()
-    };
+    let (odd, even) =
+        crate::analysis::beside(context.text.len(), || run_every_other(1), || run_every_other(0));
+    let mut by_rule: Vec<(usize, Vec<Finding>)> = odd.into_iter().chain(even).collect();
+    by_rule.sort_by_key(|(index, _)| *index);
+    let mut findings: Vec<Finding> = by_rule.into_iter().flat_map(|(_, findings)| findings).collect();
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
     findings
 }
