@@ -383,18 +383,8 @@ fn finding_positions(text: &str, findings: &[Finding]) -> Positions {
 /// `key` (with what comes before it) and a number.
 fn push_json_field(json: &mut Vec<u8>, key: &[u8], number: usize) {
     json.extend_from_slice(key);
-    let mut digits = [0_u8; 20];
-    let mut at = digits.len();
-    let mut rest = number;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    json.extend_from_slice(&digits[at..]);
+    let mut buffer = [0_u8; 20];
+    json.extend_from_slice(crate::analysis::dates::render::decimal(number as u64, &mut buffer));
 }
 
 /// A JSON string as serde_json writes it: `"` and `\\` escaped, control

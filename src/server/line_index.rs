@@ -167,16 +167,10 @@ impl LineIndex {
         let mut wide = Vec::new();
         let mut start = 0;
         loop {
-            let line_break = bytes.get(start..).and_then(|rest| memchr::memchr2(b'\n', b'\r', rest));
-            let Some(line_break) = line_break.map(|offset| start + offset) else {
+            let Some((line_break, next)) = line_break_from(bytes, start) else {
                 lines.push(Line { start, content_end: text.len(), wide_from: wide.len() });
                 wide_chars(text, start, text.len(), &mut wide);
                 break;
-            };
-            let next = if bytes[line_break] == b'\r' && bytes.get(line_break + 1) == Some(&b'\n') {
-                line_break + 2
-            } else {
-                line_break + 1
             };
             lines.push(Line { start, content_end: line_break, wide_from: wide.len() });
             wide_chars(text, start, line_break, &mut wide);
@@ -215,16 +209,10 @@ impl LineIndex {
         let bytes = text.as_bytes();
         let mut start = restart.start;
         loop {
-            let line_break = bytes.get(start..).and_then(|rest| memchr::memchr2(b'\n', b'\r', rest));
-            let Some(line_break) = line_break.map(|offset| start + offset) else {
+            let Some((line_break, next)) = line_break_from(bytes, start) else {
                 lines.push(Line { start, content_end: new_len, wide_from: wide.len() });
                 wide_chars(text, start, new_len, &mut wide);
                 return LineIndex { lines, wide, len: new_len, encoding: self.encoding };
-            };
-            let next = if bytes[line_break] == b'\r' && bytes.get(line_break + 1) == Some(&b'\n') {
-                line_break + 2
-            } else {
-                line_break + 1
             };
             lines.push(Line { start, content_end: line_break, wide_from: wide.len() });
             wide_chars(text, start, line_break, &mut wide);
@@ -486,6 +474,18 @@ fn rope_line_content_end(rope: &Rope, line: usize) -> usize {
         end -= 1;
     }
     end
+}
+
+/// The line break at or after `start` and where the line after it starts
+/// (`\r\n` is one break), or `None` when the text ends first.
+fn line_break_from(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+    let line_break = start + memchr::memchr2(b'\n', b'\r', bytes.get(start..)?)?;
+    let next = if bytes[line_break] == b'\r' && bytes.get(line_break + 1) == Some(&b'\n') {
+        line_break + 2
+    } else {
+        line_break + 1
+    };
+    Some((line_break, next))
 }
 
 /// Append the non-ASCII characters of the line `text[start..end]` (both

@@ -127,23 +127,31 @@ pub(crate) fn push_number(out: &mut String, number: i64, width: usize) {
         let _ = write!(out, "{number:0width$}");
         return;
     }
-    let mut digits = [0_u8; 20];
-    let mut at = digits.len();
-    let mut rest = number as u64;
+    let mut buffer = [0_u8; 20];
+    let digits = decimal(number as u64, &mut buffer);
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    for &digit in digits {
+        out.push(char::from(digit));
+    }
+}
+
+/// The decimal digits of `number`, written at the end of `buffer` (20
+/// bytes hold any `u64`): the one digit writer of the core and the CLI's
+/// report.
+pub fn decimal(number: u64, buffer: &mut [u8; 20]) -> &[u8] {
+    let mut at = buffer.len();
+    let mut rest = number;
     loop {
         at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
+        buffer[at] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
-    for _ in (digits.len() - at)..width {
-        out.push('0');
-    }
-    for &digit in &digits[at..] {
-        out.push(char::from(digit));
-    }
+    &buffer[at..]
 }
 
 /// What a reader resolves a shortened date with: the article date and the
