@@ -737,16 +737,16 @@ impl People {
     }
 
     /// The person (preferred) or other actor whose mention overlaps `span`.
+    /// Another actor must cover at least half of `span`: "the Kremlin" is
+    /// the Kremlin, but "Russia's Defense Ministry" is not Russia.
     pub fn overlapping(&self, span: Span) -> Option<&Person> {
         let first = self.flat_max_end.partition_point(|&end| end <= span.start);
         let last = self.flat.partition_point(|(m, _)| m.start < span.end).max(first);
+        let overlap = |m: &Span| m.end.min(span.end).saturating_sub(m.start.max(span.start));
         self.flat[first..last]
             .iter()
-            .filter(|(m, _)| m.overlaps(span))
-            .max_by_key(|(m, i)| {
-                let overlap = m.end.min(span.end) - m.start.max(span.start);
-                (self.people[*i].is_person, overlap, m.start)
-            })
+            .filter(|(m, i)| m.overlaps(span) && (self.people[*i].is_person || 2 * overlap(m) >= span.len()))
+            .max_by_key(|(m, i)| (self.people[*i].is_person, overlap(m), m.start))
             .map(|(_, i)| &self.people[*i])
     }
 
