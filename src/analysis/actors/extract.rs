@@ -436,9 +436,12 @@ struct HashedWords {
 impl HashedWords {
     const EMPTY: (u64, u32, u32) = (0, u32::MAX, u32::MAX);
 
-    /// A set sized for about `words` words, many of them repeated.
+    /// A set sized for `words` words: room for all of them at half load
+    /// in an article (no growing on the way), and for half of them in a
+    /// longer text, where most words repeat.
     fn with_capacity(words: usize) -> HashedWords {
-        HashedWords { slots: vec![Self::EMPTY; (words / 2).max(64).next_power_of_two()], len: 0 }
+        let room = if words <= 4096 { words * 2 } else { words / 2 };
+        HashedWords { slots: vec![Self::EMPTY; room.max(64).next_power_of_two()], len: 0 }
     }
 
     fn slot(&self, hash: u64) -> usize {
@@ -447,14 +450,10 @@ impl HashedWords {
     }
 
     /// Record the word `(p, k)` under `hash`, unless a word is already there.
+    #[inline]
     fn insert_first(&mut self, hash: u64, p: u32, k: u32) {
         if (self.len + 1) * 2 > self.slots.len() {
-            let bigger = vec![Self::EMPTY; self.slots.len() * 2];
-            let old = std::mem::replace(&mut self.slots, bigger);
-            self.len = 0;
-            for (hash, p, k) in old.into_iter().filter(|slot| slot.1 != u32::MAX) {
-                self.insert_first(hash, p, k);
-            }
+            self.grow();
         }
         let mask = self.slots.len() - 1;
         let mut at = self.slot(hash);
@@ -469,6 +468,17 @@ impl HashedWords {
                 return;
             }
             at = (at + 1) & mask;
+        }
+    }
+
+    /// Twice the room, the words placed again.
+    #[cold]
+    fn grow(&mut self) {
+        let bigger = vec![Self::EMPTY; self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, bigger);
+        self.len = 0;
+        for (hash, p, k) in old.into_iter().filter(|slot| slot.1 != u32::MAX) {
+            self.insert_first(hash, p, k);
         }
     }
 
@@ -2065,12 +2075,11 @@ impl Context {
 /// references when the article never names the role holder.
 fn defs_from_data(context: &Context) -> Vec<usize> {
     let k = &*KNOWLEDGE;
-    k.leaders
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| context.countries.contains_key(l.iso2))
-        .map(|(i, _)| i)
-        .collect()
+    let mut leaders: Vec<usize> =
+        context.countries.keys().flat_map(|iso2| k.leader_indices_of(iso2)).copied().collect();
+    // In data order, as the data lists them.
+    leaders.sort_unstable();
+    leaders
 }
 
 fn data_leader(context: &Context, word: &str) -> Option<usize> {

@@ -119,6 +119,8 @@ pub struct Knowledge {
     /// (A fast fixed-seed hash: every capitalised word of an article may be
     /// looked up here.)
     pub leaders_by_surname: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
+    /// Leaders by the ISO code of their country, in data order.
+    leaders_by_country: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState>,
 }
 
 pub static KNOWLEDGE: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::parse(KNOWLEDGE_TSV));
@@ -196,8 +198,11 @@ impl Knowledge {
         let country_by_iso = countries.iter().enumerate().map(|(i, c)| (c.iso2, i)).collect();
         let mut leaders_by_surname: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState> =
             HashMap::default();
+        let mut leaders_by_country: HashMap<&'static str, Vec<usize>, foldhash::fast::FixedState> =
+            HashMap::default();
         for (i, leader) in leaders.iter().enumerate() {
             leaders_by_surname.entry(leader.surname).or_default().push(i);
+            leaders_by_country.entry(leader.iso2).or_default().push(i);
         }
 
         let mut surfaces: HashMap<&'static str, Vec<Entity>> = HashMap::new();
@@ -284,6 +289,7 @@ impl Knowledge {
             entities,
             country_by_iso,
             leaders_by_surname,
+            leaders_by_country,
         }
     }
 
@@ -293,8 +299,12 @@ impl Knowledge {
 
     /// The leaders of a country (chief of state first).
     pub fn leaders_of(&self, iso2: &str) -> impl Iterator<Item = &Leader> + '_ {
-        let iso2 = iso2.to_owned();
-        self.leaders.iter().filter(move |l| l.iso2 == iso2)
+        self.leader_indices_of(iso2).iter().map(|&i| &self.leaders[i])
+    }
+
+    /// The indices into `leaders` of a country's leaders, in data order.
+    pub fn leader_indices_of(&self, iso2: &str) -> &[usize] {
+        self.leaders_by_country.get(iso2).map_or(&[], Vec::as_slice)
     }
 }
 
