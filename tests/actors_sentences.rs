@@ -83,7 +83,8 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     ("Frank-Walter Steinmeier spoke in Berlin.", &["Frank-Walter Steinmeier : person"]),
     // A title word joined by a hyphen stays a title.
-    ("Vice-President Ana Ruiz arrived.", &["Ana Ruiz : person", "!Vice", "!President"]),
+    ("Vice-President Ana Ruiz arrived.", &["Ana Ruiz : person", "!Vice", "!President", "Ana Ruiz ~ Vice-President"]),
+    ("The bank's vice-president, Tom Hale, said rates would rise.", &["Tom Hale ~ vice-president"]),
     // Two names joined by a hyphen stay two.
     ("Russia-Ukraine talks and Franco-German ties.", &["Russia -> Russia", "Ukraine -> Ukraine", "German -> Germany"]),
     // After a title, a place's name can be a given name.

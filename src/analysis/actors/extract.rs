@@ -1002,6 +1002,16 @@ fn inert(para: &str, items: &[Item], i: usize) -> bool {
     before.is_none_or(|j| !is_honorific(para, &items[j]))
 }
 
+/// Whether the item after the hyphen `items[hyphen]` is a role word or a
+/// modifier written right after it ("Vice-President", "Deputy-Chief").
+fn title_word_after_hyphen(items: &[Item], hyphen: usize) -> bool {
+    let (Some(dash), Some(next)) = (items.get(hyphen), items.get(hyphen + 1)) else { return false };
+    hyphen.checked_sub(1).and_then(|b| items.get(b)).is_some_and(|before| before.end == dash.start)
+        && next.start == dash.end
+        && next.is_word()
+        && next.has(flag::ROLE | flag::MODIFIER)
+}
+
 /// Whether [`person_pattern`] can find a person at item `i` (a necessary
 /// condition, from the paragraph alone): an honorific, a title, or a name
 /// word with a comma two to four items on, and a title right after the
@@ -2227,9 +2237,12 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
         let continues = match next.kind() {
             ItemKind::Word => next.has(flag::ROLE | flag::MODIFIER),
             ItemKind::Known(_) => true,
+            // "Vice-President": a modifier joined to its role word.
+            ItemKind::Punct('-') => first.is_word() && title_word_after_hyphen(items, i + 1),
             _ => false,
         };
-        if !continues || !only_space_between(text, first.span(), next.span()) {
+        let joined = matches!(next.kind(), ItemKind::Punct('-'));
+        if !continues || (!joined && !only_space_between(text, first.span(), next.span())) {
             return None;
         }
     }
@@ -2301,9 +2314,10 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
             // A hyphen inside a title word ("Secretary-General",
             // "Director-General"): the word goes on after it.
             ItemKind::Punct('-')
-                if role.is_some()
-                    && items[j - 1].end == item.start
-                    && items.get(j + 1).is_some_and(|n| n.start == item.end && n.is_word()) =>
+                if (role.is_some()
+                    && items.get(j + 1).is_some_and(|n| n.start == item.end && n.is_word())
+                    || !modifiers.is_empty() && title_word_after_hyphen(items, j))
+                    && items[j - 1].end == item.start =>
             {
                 j += 1;
                 continue;
