@@ -85,6 +85,13 @@ const CASES: &[(&str, &[&str])] = &[
     // A title word joined by a hyphen stays a title.
     ("Vice-President Ana Ruiz arrived.", &["Ana Ruiz : person", "!Vice", "!President", "Ana Ruiz ~ Vice-President"]),
     ("The bank's vice-president, Tom Hale, said rates would rise.", &["Tom Hale ~ vice-president"]),
+    // A name nobody introduced, then its last word alone: one person.
+    (
+        "Jeremy Swayman made 31 saves. Swayman, asked about it, shrugged.",
+        &["Swayman#2 -> Jeremy Swayman", "Jeremy Swayman : person"],
+    ),
+    // Not after "the": a team, not a person.
+    ("The Maple Leafs lost again, and the Leafs fired their coach.", &["Maple Leafs : unknown", "Leafs#2 -> Leafs"]),
     // Two names joined by a hyphen stay two.
     ("Russia-Ukraine talks and Franco-German ties.", &["Russia -> Russia", "Ukraine -> Ukraine", "German -> Germany"]),
     // After a title, a place's name can be a given name.

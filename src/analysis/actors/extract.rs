@@ -1837,6 +1837,12 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
         }
     }
 
+    // German capitalises every noun: a capitalised word there is no sign
+    // of a name ("Occupy Bewegung" … "die Bewegung").
+    if !settings.languages.iter().any(|language| language == "de") {
+        surnames_of_unknown_names(&mut builder, text);
+    }
+
     // People become actors.
     let mut def_actor = Vec::with_capacity(defs.len());
     for def in &defs {
@@ -1855,6 +1861,58 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
         builder.mention(def_actor[def], span, form);
     }
     finish(builder, settings)
+}
+
+/// A name nobody introduced, of two or three words ("Jeremy Swayman"),
+/// and the same name's last word standing alone elsewhere ("Swayman,
+/// asked about his performance, shrugged"): one person, named in full and
+/// then by surname. Only when one such name ends in that word, and when
+/// neither is written after "the" ("the Maple Leafs" … "the Leafs" is a
+/// team).
+fn surnames_of_unknown_names(builder: &mut Builder<'_>, text: &str) {
+    let after_the = |span: &Span| {
+        let before = text.get(..span.start).unwrap_or_default().trim_end_matches(' ');
+        before.len() < span.start
+            && before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+    };
+    let unknown = |a: &Actor| a.kind == ActorKind::Unknown && a.knowledge.is_none() && a.registry.is_none();
+    let mut full_names: FastMap<&str, Option<usize>> = FastMap::default();
+    for (index, actor) in builder.actors.iter().enumerate() {
+        let words = actor.name.split(' ').count();
+        if !unknown(actor) || !(2..=3).contains(&words) || actor.mentions.iter().any(after_the) {
+            continue;
+        }
+        if !actor.name.split(' ').all(is_title_case) {
+            continue;
+        }
+        let last = actor.name.rsplit(' ').next().unwrap_or_default();
+        full_names.entry(last).and_modify(|seen| *seen = None).or_insert(Some(index));
+    }
+    if full_names.is_empty() {
+        return;
+    }
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for (index, actor) in builder.actors.iter().enumerate() {
+        if !unknown(actor) || actor.name.contains(' ') || actor.mentions.iter().any(after_the) {
+            continue;
+        }
+        if let Some(&Some(full)) = full_names.get(actor.name.as_str()) {
+            moves.push((index, full));
+        }
+    }
+    for (single, full) in moves {
+        let spans = std::mem::take(&mut builder.actors[single].mentions);
+        builder.actors[single].forms.clear();
+        let person = &mut builder.actors[full];
+        person.kind = ActorKind::Person;
+        for span in spans {
+            person.mentions.push(span);
+            person.forms.push(MentionForm::Surname);
+        }
+    }
 }
 
 /// Sort mentions, order actors by first mention, fill descriptions.
