@@ -90,6 +90,18 @@ const CASES: &[(&str, &[&str])] = &[
         "Jeremy Swayman made 31 saves. Swayman, asked about it, shrugged.",
         &["Swayman#2 -> Jeremy Swayman", "Jeremy Swayman : person"],
     ),
+    // Newsroom and market jobs introduce a person too.
+    ("AP Business Writer Stan Choe contributed.", &["Stan Choe : person", "Stan Choe ~ AP Business Writer"]),
+    (
+        "\"It hurts,\" said Lindsey Bell, chief strategist at a fund.",
+        &["Lindsey Bell : person", "Lindsey Bell ~ chief strategist"],
+    ),
+    // An honorific is no actor of its own.
+    (
+        "In the region, Gov. Oleh Syniehubov said two people were killed.",
+        &["Oleh Syniehubov : person", "!Gov"],
+    ),
+    ("The Rev. Iain MacLeod, the parish minister, said little.", &["Iain MacLeod : person", "!Rev"]),
     // Not after "the": a team, not a person.
     ("The Maple Leafs lost again, and the Leafs fired their coach.", &["Maple Leafs : unknown", "Leafs#2 -> Leafs"]),
     // Two names joined by a hyphen stay two.

@@ -2307,6 +2307,8 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
     let mut j = i;
     let mut role: Option<Cow<'static, str>> = None;
     let mut modifiers = Vec::new();
+    // The role word so far may also qualify a role ("chief").
+    let mut role_may_qualify = false;
     let mut country = None;
     let mut last = None;
     // After "of": an organisation ends the title ("head of the World
@@ -2339,6 +2341,13 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
                 let word = item.span().slice(text);
                 if item.has(flag::ROLE) && !(item.has(LOWER_START) && role.is_some()) {
                     role = Some(lowercase_listed(word));
+                    role_may_qualify = item.has(flag::MODIFIER);
+                } else if item.has(flag::ROLE) && role_may_qualify {
+                    // "chief strategist": the first role word qualifies the
+                    // second.
+                    modifiers.extend(role.take());
+                    role = Some(lowercase_listed(word));
+                    role_may_qualify = false;
                 } else if item.has(flag::MODIFIER) {
                     modifiers.push(lowercase_listed(word));
                 } else if (word == "of" || word == "for") && role.is_some() {
@@ -2459,8 +2468,12 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
                 t += 1;
             }
             if let Some((title, after)) = scan.title_at(items, t) {
-                let closes =
-                    items.get(after).is_none_or(|it| matches!(it.kind(), ItemKind::Punct(',' | '.' | ';')));
+                // The title ends the clause, or names where the person
+                // works ("chief strategist at CFRA").
+                let closes = items.get(after).is_none_or(|it| {
+                    matches!(it.kind(), ItemKind::Punct(',' | '.' | ';'))
+                        || it.is_word() && matches!(it.span().slice(text), "at" | "with")
+                });
                 if closes {
                     return Some(new_def(i..end, Some(title.clone()), None));
                 }
@@ -2764,7 +2777,9 @@ fn unknown_name(
     i: usize,
     consumed: impl Fn(usize) -> bool,
 ) -> Option<(Span, usize, ActorKind)> {
-    if !is_name_word(scan, &items[i]) {
+    // An honorific ("Gov.", "Rev.") is part of how a person is named, no
+    // actor of its own.
+    if !is_name_word(scan, &items[i]) || items[i].is_word() && items[i].has(flag::HONORIFIC) {
         return None;
     }
     let mut end = name_run(scan, items, i, 4);

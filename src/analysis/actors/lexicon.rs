@@ -85,6 +85,12 @@ pub const OFFICE_WORDS: &[&str] = &[
     "detective",
     "founder",
     "owner",
+    "strategist",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "columnist",
 ];
 
 /// Words that qualify a title ("Defense", "Foreign", "Deputy", "State").
@@ -138,6 +144,7 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "assistant",
     "associate",
     "managing",
+    "business",
 ];
 
 /// Titles written before a name with a period.
