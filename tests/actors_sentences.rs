@@ -96,6 +96,9 @@ const CASES: &[(&str, &[&str])] = &[
         "\"It hurts,\" said Lindsey Bell, chief strategist at a fund.",
         &["Lindsey Bell : person", "Lindsey Bell ~ chief strategist"],
     ),
+    // A speech verb next to a name nobody introduced, or a byline: a person.
+    ("\"It's progress,\" shrugged Tom Reid, a farmer.", &["Tom Reid : person"]),
+    ("By Jane Porter\n\nThe village is quiet.", &["Jane Porter : person"]),
     // An honorific is no actor of its own.
     (
         "In the region, Gov. Oleh Syniehubov said two people were killed.",

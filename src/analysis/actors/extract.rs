@@ -2809,7 +2809,9 @@ fn unknown_name(
             .iter()
             .chain(items[i.saturating_sub(2)..i].iter())
             .any(|it| SPEECH_VERBS.contains(&it.span().slice(scan.text)));
-        if near_speech {
+        // A byline: "By Jane Porter" opening a paragraph.
+        let byline = i == 1 && items[0].is_word() && matches!(items[0].span().slice(scan.text), "By" | "by");
+        if near_speech || byline {
             kind = ActorKind::Person;
         }
     }

@@ -253,6 +253,19 @@ pub const SPEECH_VERBS: &[&str] = &[
     "claimed",
     "recalled",
     "declared",
+    // Manner verbs a person does and an organisation does not ("Amnesty
+    // International announced" is no person).
+    "conceded",
+    "whispered",
+    "shouted",
+    "yelled",
+    "exclaimed",
+    "joked",
+    "lamented",
+    "pleaded",
+    "shrugged",
+    "sighed",
+    "laughed",
 ];
 
 /// Suffix words of organisation names.
