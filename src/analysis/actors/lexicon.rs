@@ -266,6 +266,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "shrugged",
     "sighed",
     "laughed",
+    "grinned",
+    "smiled",
 ];
 
 /// Suffix words of organisation names.
