@@ -30,6 +30,18 @@ impl Lower {
     }
 }
 
+impl AsRef<str> for Lower {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 impl std::ops::Deref for Lower {
     type Target = str;
 

@@ -682,7 +682,7 @@ impl People {
         let words = people
             .iter()
             .filter(|p| p.is_person)
-            .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).into_owned()))
+            .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).to_string()))
             .collect();
         let mut quoted: Vec<(usize, usize)> =
             quotes.quotations.iter().filter(|q| q.level == 0).map(|q| (q.span.start, q.span.end)).collect();
