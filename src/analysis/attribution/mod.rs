@@ -992,6 +992,22 @@ struct Lexicon {
     /// ASCII first words starting with it: most words of a sentence are no
     /// cue's first word, and this tells so without lower-casing or hashing.
     ascii_starts: [u64; 128],
+    /// `by_first` for the ASCII first words of up to 8 bytes, keyed by the
+    /// word packed into a number ([`pack`]): an English word is looked up
+    /// without lower-casing it into a string.
+    by_packed: HashMap<u64, Vec<usize>, foldhash::fast::FixedState>,
+}
+
+/// An ASCII word of up to 8 bytes, lower-cased, as a number (zero bytes
+/// pad it: no word holds a zero byte, so two words never share a number).
+fn pack(word: &str) -> Option<u64> {
+    if !word.is_ascii() {
+        return None;
+    }
+    let mut bytes = [0_u8; 8];
+    bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    Some(u64::from_le_bytes(bytes))
 }
 
 /// The bit of a word's length in [`Lexicon::ascii_starts`].
@@ -1011,7 +1027,21 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { cues, by_first, ascii_starts }
+        let by_packed = by_first
+            .iter()
+            .filter_map(|(first, indices)| Some((pack(first)?, indices.clone())))
+            .collect();
+        Lexicon { cues, by_first, ascii_starts, by_packed }
+    }
+
+    /// The cues (indices into `cues`) whose first word is `word`'s lowercase.
+    fn starting_with(&self, word: &str) -> Option<&Vec<usize>> {
+        match pack(word) {
+            // Every ASCII first word of up to 8 bytes is in `by_packed`.
+            Some(key) => self.by_packed.get(&key),
+            None if !self.may_start(word) => None,
+            None => self.by_first.get(Lower::of(word).as_str()),
+        }
     }
 
     /// Whether `word` may be a cue's first word: false only when it is
@@ -1053,11 +1083,7 @@ impl<'a> Attributor<'a> {
     /// A cue whose words start at token `i`: its kind and end (exclusive).
     fn cue_at(&self, tokens: &[Token], i: usize, sentence_end: usize) -> Option<(CueKind, usize)> {
         let word = self.word(tokens.get(i)?)?;
-        if !self.lexicon.may_start(word) {
-            return None;
-        }
-        let first = Lower::of(word);
-        let candidates = self.lexicon.by_first.get(first.as_ref())?;
+        let candidates = self.lexicon.starting_with(word)?;
         for &index in candidates {
             let cue = &self.lexicon.cues[index];
             let end = i + cue.words.len();
