@@ -221,6 +221,11 @@ pub fn sentences(
     let mut start = 0;
     for i in 0..tokens.len() {
         let Some(next) = tokens.get(i + 1) else { break };
+        // Only a terminator or a quotation can end a sentence: most tokens
+        // are words, and are passed over at once.
+        if !matches!(tokens[i].kind, Kind::Punct('.' | '!' | '?' | '…') | Kind::Quote(_)) {
+            continue;
+        }
         let gap = &text[tokens[i].span.end.min(next.span.start)..next.span.start];
         if gap.is_empty() {
             continue;
