@@ -947,7 +947,7 @@ pub(crate) const STOPWORDS: &[&str] = &[
 /// `word.to_lowercase()`, on the stack for a short ASCII word (the ASCII
 /// lowercase of an ASCII word is its full lowercase): most words looked up
 /// are capitalised names, and a heap copy of each cost more than the look-up.
-pub(crate) fn to_lower(word: &str) -> Lower {
+pub(crate) fn to_lower(word: &str) -> Lower<'_> {
     Lower::of(word)
 }
 
@@ -1067,7 +1067,7 @@ impl<'a> Attributor<'a> {
         (token.kind == Kind::Word).then(|| slice(self.text, token.span))
     }
 
-    fn lower(&self, token: &Token) -> Option<Lower> {
+    fn lower(&self, token: &Token) -> Option<Lower<'a>> {
         self.word(token).map(Lower::of)
     }
 
