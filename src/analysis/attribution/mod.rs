@@ -1027,10 +1027,8 @@ impl Lexicon {
                 }
             }
         }
-        let by_packed = by_first
-            .iter()
-            .filter_map(|(first, indices)| Some((pack(first)?, indices.clone())))
-            .collect();
+        let by_packed =
+            by_first.iter().filter_map(|(first, indices)| Some((pack(first)?, indices.clone()))).collect();
         Lexicon { cues, by_first, ascii_starts, by_packed }
     }
 
@@ -2311,8 +2309,11 @@ impl<'a> Attributor<'a> {
         // digits is the marker's last word (what follows its last space or
         // hyphen, itself preceded by no letter): one look-up rules out
         // nearly every tail.
-        let word_start =
-            tail.char_indices().rev().find(|&(_, c)| !c.is_alphanumeric()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word_start = tail
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let last_word = &tail[word_start..];
         if !term_marker_last_words().contains(last_word) {
             return false;

@@ -164,7 +164,8 @@ impl InlineScanner {
                         found_escape_tick_tag = true;
                     }
                     if !found_bracket || next_bracket < i {
-                        next_bracket = memchr::memchr3(b'!', b'[', b']', &bytes[i..end]).map_or(end, |o| i + o);
+                        next_bracket =
+                            memchr::memchr3(b'!', b'[', b']', &bytes[i..end]).map_or(end, |o| i + o);
                         found_bracket = true;
                     }
                     while self.urls.get(next_url).is_some_and(|&p| p < i) {
