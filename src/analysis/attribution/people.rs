@@ -676,17 +676,15 @@ impl People {
             person.mentions.retain(|m| m.end <= text.len() && m.start < m.end);
             person.mentions.sort_unstable();
         }
-        // Both sized once (collected from a flat map, they would grow
-        // step by step).
+        // Sized once (collected from a flat map, it would grow step by step).
         let mut flat: Vec<(Span, usize)> = Vec::with_capacity(people.iter().map(|p| p.mentions.len()).sum());
         flat.extend(people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (*m, i))));
         sort_by_start(&mut flat, |(span, _)| span.start);
-        let persons = people.iter().filter(|p| p.is_person);
-        let mut words: HashSet<String, FixedState> = HashSet::with_capacity_and_hasher(
-            persons.clone().map(|p| p.name.split_whitespace().count()).sum(),
-            FixedState::default(),
-        );
-        words.extend(persons.flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).to_string())));
+        let words = people
+            .iter()
+            .filter(|p| p.is_person)
+            .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).to_string()))
+            .collect();
         let mut quoted: Vec<(usize, usize)> =
             quotes.quotations.iter().filter(|q| q.level == 0).map(|q| (q.span.start, q.span.end)).collect();
         quoted.sort_unstable();
