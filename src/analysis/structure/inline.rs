@@ -376,3 +376,30 @@ fn bare_url_end(text: &str, start: usize, end: usize) -> Option<usize> {
     }
     Some(start + url.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::url_candidates;
+
+    #[test]
+    fn url_candidates_are_where_a_bare_url_may_start() {
+        // (text, candidate starts): the scan stops at an "h" or "w" only there.
+        let cases: &[(&str, &[usize])] = &[
+            ("see https://example.com now", &[4]),
+            ("see HTTP://example.com", &[4]),
+            ("go to www.example.com or WwW.x.org", &[6, 25]),
+            ("the wheel and the http clock", &[]),
+            ("://start and ww.no", &[]),
+            ("xhttps://a", &[1]),
+        ];
+        let mut out = Vec::new();
+        for (text, expected) in cases {
+            url_candidates(text.as_bytes(), 0, text.len(), &mut out);
+            assert_eq!(&out, expected, "{text}");
+        }
+        // Only the range given is searched.
+        let text = "a https://b and www.c";
+        url_candidates(text.as_bytes(), 5, text.len(), &mut out);
+        assert_eq!(out, [16]);
+    }
+}
