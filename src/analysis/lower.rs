@@ -1,36 +1,59 @@
 //! Lower-casing a word for a look-up without allocating.
 
-/// A word lower-cased, on the stack when it is plain ASCII of up to 32
-/// bytes (nearly every word): the word lists and scanners lower-case most words
-/// they look up, and a heap copy each time costs more than the look-up.
-pub(crate) struct Lower {
-    buffer: [u8; 32],
-    len: usize,
-    heap: Option<String>,
+/// A word lower-cased: the word itself when it is plain ASCII with no
+/// capital (most words), on the stack when it is plain ASCII of up to 32
+/// bytes (nearly every other word): the word lists and scanners lower-case
+/// most words they look up, and a heap copy each time costs more than the
+/// look-up. Reading the word itself needs no check of its bytes.
+pub(crate) enum Lower<'a> {
+    Same(&'a str),
+    Stack([u8; 32], usize),
+    Heap(String),
 }
 
-impl Lower {
-    pub(crate) fn of(word: &str) -> Lower {
+impl<'a> Lower<'a> {
+    pub(crate) fn of(word: &'a str) -> Lower<'a> {
+        if !word.is_ascii() {
+            return Lower::Heap(word.to_lowercase());
+        }
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Same(word);
+        }
         let mut buffer = [0_u8; 32];
-        match buffer.get_mut(..word.len()).filter(|_| word.is_ascii()) {
+        match buffer.get_mut(..word.len()) {
             Some(slot) => {
                 slot.copy_from_slice(word.as_bytes());
                 slot.make_ascii_lowercase();
-                Lower { buffer, len: word.len(), heap: None }
+                Lower::Stack(buffer, word.len())
             }
-            None => Lower { buffer, len: 0, heap: Some(word.to_lowercase()) },
+            None => Lower::Heap(word.to_ascii_lowercase()),
         }
     }
 
     pub(crate) fn as_str(&self) -> &str {
-        match &self.heap {
-            Some(word) => word,
-            None => std::str::from_utf8(self.buffer.get(..self.len).unwrap_or_default()).unwrap_or_default(),
+        match self {
+            Lower::Same(word) => word,
+            Lower::Stack(buffer, len) => {
+                std::str::from_utf8(buffer.get(..*len).unwrap_or_default()).unwrap_or_default()
+            }
+            Lower::Heap(word) => word,
         }
     }
 }
 
-impl std::ops::Deref for Lower {
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
     type Target = str;
 
     fn deref(&self) -> &str {

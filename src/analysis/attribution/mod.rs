@@ -711,6 +711,19 @@ const SUBJUNCTIVE: &[&str] = &[
 ];
 /// The most characters a [`TERM_MARKERS`] entry has.
 const LONGEST_TERM_MARKER: usize = 15;
+/// The last words of [`TERM_MARKERS`] (after their last character that is
+/// not a letter or digit).
+fn term_marker_last_words() -> &'static std::collections::HashSet<&'static str, foldhash::fast::FixedState> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str, foldhash::fast::FixedState>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        TERM_MARKERS
+            .iter()
+            .map(|marker| marker.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or(marker))
+            .collect()
+    })
+}
+
 /// Words that introduce a term, title or name rather than speech.
 const TERM_MARKERS: &[&str] = &[
     "so-called",
@@ -931,18 +944,11 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "später",
 ];
 
-/// `word.to_lowercase()`, borrowed when a word of ASCII letters has no
-/// capital (the ASCII lowercase of an ASCII word is its full lowercase).
-pub(crate) fn to_lower(word: &str) -> Cow<'_, str> {
-    if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(word.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        }
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
+/// `word.to_lowercase()`, on the stack for a short ASCII word (the ASCII
+/// lowercase of an ASCII word is its full lowercase): most words looked up
+/// are capitalised names, and a heap copy of each cost more than the look-up.
+pub(crate) fn to_lower(word: &str) -> Lower<'_> {
+    Lower::of(word)
 }
 
 /// Whether `lower` (a lowercase word) is in [`STOPWORDS`]: one hash look-up.
@@ -982,17 +988,71 @@ struct Lexicon {
     cues: Vec<Cue>,
     /// First word → indices into `cues`, longest cue first.
     by_first: HashMap<String, Vec<usize>, foldhash::fast::FixedState>,
+    /// For each ASCII letter, the lengths (bit `len`, 63 for longer) of the
+    /// ASCII first words starting with it: most words of a sentence are no
+    /// cue's first word, and this tells so without lower-casing or hashing.
+    ascii_starts: [u64; 128],
+    /// `by_first` for the ASCII first words of up to 8 bytes, keyed by the
+    /// word packed into a number ([`pack`]): an English word is looked up
+    /// without lower-casing it into a string.
+    by_packed: HashMap<u64, Vec<usize>, foldhash::fast::FixedState>,
+}
+
+/// An ASCII word of up to 8 bytes, lower-cased, as a number (zero bytes
+/// pad it: no word holds a zero byte, so two words never share a number).
+fn pack(word: &str) -> Option<u64> {
+    if !word.is_ascii() {
+        return None;
+    }
+    let mut bytes = [0_u8; 8];
+    bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    Some(u64::from_le_bytes(bytes))
+}
+
+/// The bit of a word's length in [`Lexicon::ascii_starts`].
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 impl Lexicon {
     fn new(cues: Vec<Cue>) -> Lexicon {
         let mut by_first: HashMap<String, Vec<usize>, foldhash::fast::FixedState> = HashMap::default();
+        let mut ascii_starts = [0_u64; 128];
         for (index, cue) in cues.iter().enumerate() {
             if let Some(first) = cue.words.first() {
                 by_first.entry(first.clone()).or_default().push(index);
+                if let Some(slot) = first.bytes().next().filter(|_| first.is_ascii()) {
+                    ascii_starts[usize::from(slot.to_ascii_lowercase())] |= length_bit(first.len());
+                }
             }
         }
-        Lexicon { cues, by_first }
+        let by_packed =
+            by_first.iter().filter_map(|(first, indices)| Some((pack(first)?, indices.clone()))).collect();
+        Lexicon { cues, by_first, ascii_starts, by_packed }
+    }
+
+    /// The cues (indices into `cues`) whose first word is `word`'s lowercase.
+    fn starting_with(&self, word: &str) -> Option<&Vec<usize>> {
+        match pack(word) {
+            // Every ASCII first word of up to 8 bytes is in `by_packed`.
+            Some(key) => self.by_packed.get(&key),
+            None if !self.may_start(word) => None,
+            None => self.by_first.get(Lower::of(word).as_str()),
+        }
+    }
+
+    /// Whether `word` may be a cue's first word: false only when it is
+    /// ASCII (so is its lowercase, of the same length) and no ASCII first
+    /// word starts with its letter and has its length.
+    fn may_start(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            None => false,
+            Some(&byte) if word.is_ascii() => {
+                self.ascii_starts[usize::from(byte.to_ascii_lowercase())] & length_bit(word.len()) != 0
+            }
+            Some(_) => true,
+        }
     }
 }
 
@@ -1005,9 +1065,8 @@ impl<'a> Attributor<'a> {
         (token.kind == Kind::Word).then(|| slice(self.text, token.span))
     }
 
-    fn lower(&self, token: &Token) -> Option<Cow<'a, str>> {
-        // An ASCII word's lowercase is its ASCII lowercase.
-        self.word(token).map(|word| if word.is_ascii() { to_lower(word) } else { lowercase(word) })
+    fn lower(&self, token: &Token) -> Option<Lower<'a>> {
+        self.word(token).map(Lower::of)
     }
 
     /// Whether `token` is a preposition (see [`MORE_PREPOSITIONS`]).
@@ -1021,8 +1080,8 @@ impl<'a> Attributor<'a> {
 
     /// A cue whose words start at token `i`: its kind and end (exclusive).
     fn cue_at(&self, tokens: &[Token], i: usize, sentence_end: usize) -> Option<(CueKind, usize)> {
-        let first = self.lower(tokens.get(i)?)?;
-        let candidates = self.lexicon.by_first.get(first.as_ref())?;
+        let word = self.word(tokens.get(i)?)?;
+        let candidates = self.lexicon.starting_with(word)?;
         for &index in candidates {
             let cue = &self.lexicon.cues[index];
             let end = i + cue.words.len();
@@ -1151,13 +1210,14 @@ impl<'a> Attributor<'a> {
                 via = Via::CarryOver;
             }
         }
-        let words = slice(self.text, quotation.inner).split_whitespace().count();
+        // More words than `max_words`: counted no further than that.
+        let long = || slice(self.text, quotation.inner).split_whitespace().nth(self.max_words).is_some();
         let is_speech =
             if self.is_term(quotation.span.start) || self.name_like(quotation.inner, quotation.span.start) {
                 false
             } else if found.is_some() {
                 true
-            } else if words > self.max_words {
+            } else if long() {
                 !self.title_like(quotation.inner)
                     && !self.german_appositive(quotation.inner, quotation.span.start)
             } else {
@@ -2245,6 +2305,19 @@ impl<'a> Attributor<'a> {
         let lower = Lower::of(&tail[from..]);
         // Read once (each read of a `Lower` checks its bytes).
         let tail = lower.as_str();
+        // A marker matches only when the tail's last run of letters and
+        // digits is the marker's last word (what follows its last space or
+        // hyphen, itself preceded by no letter): one look-up rules out
+        // nearly every tail.
+        let word_start = tail
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let last_word = &tail[word_start..];
+        if !term_marker_last_words().contains(last_word) {
+            return false;
+        }
         TERM_MARKERS.iter().any(|marker| {
             tail.ends_with(marker)
                 && tail[..tail.len() - marker.len()].chars().last().is_none_or(|c| !c.is_alphanumeric())
@@ -2257,10 +2330,6 @@ impl<'a> Attributor<'a> {
     /// domain name.
     fn name_like(&self, inner: Span, start: usize) -> bool {
         let inner_text = slice(self.text, inner).trim();
-        let words: Vec<&str> = inner_text.split_whitespace().collect();
-        if words.is_empty() || words.len() > 8 {
-            return false;
-        }
         const SMALL: &[&str] = &[
             "of", "the", "and", "du", "de", "des", "la", "le", "für", "und", "pour", "un", "-", "&", "with",
         ];
@@ -2268,6 +2337,28 @@ impl<'a> Attributor<'a> {
             w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
                 || SMALL.contains(&to_lower(w).as_ref())
         };
+        if !self.german && inner_text.contains(char::is_whitespace) {
+            // Several English words name something only when all are
+            // capitalised (or small words), the first with a capital: read
+            // no further than the first that is not (most quotations are
+            // speech, and tell so within a few words).
+            let mut words = inner_text.split_whitespace();
+            let Some(first) = words.next().filter(|w| is_capitalized(w)) else { return false };
+            let (mut count, mut last) = (1, first);
+            for word in words {
+                count += 1;
+                if count > 8 || !capitalised(&word) {
+                    return false;
+                }
+                last = word;
+            }
+            return !last.ends_with(['.', '!', '?']);
+        }
+        // Nine words are enough to tell it has more than eight.
+        let words: Vec<&str> = inner_text.split_whitespace().take(9).collect();
+        if words.is_empty() || words.len() > 8 {
+            return false;
+        }
         if words.len() >= 2
             && words.iter().all(capitalised)
             && words.first().is_some_and(|w| is_capitalized(w))
@@ -2333,8 +2424,12 @@ impl<'a> Attributor<'a> {
 
     /// Whether the quoted words look like a title (most words capitalised).
     fn title_like(&self, inner: Span) -> bool {
-        let words: Vec<&str> = slice(self.text, inner).split_whitespace().collect();
-        if words.len() < 2 || words.len() > 10 || self.german {
+        if self.german {
+            return false;
+        }
+        // Eleven words are enough to tell it has more than ten.
+        let words: Vec<&str> = slice(self.text, inner).split_whitespace().take(11).collect();
+        if words.len() < 2 || words.len() > 10 {
             return false;
         }
         let capitalised = words.iter().filter(|w| is_capitalized(w)).count();

@@ -676,13 +676,14 @@ impl People {
             person.mentions.retain(|m| m.end <= text.len() && m.start < m.end);
             person.mentions.sort_unstable();
         }
-        let mut flat: Vec<(Span, usize)> =
-            people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (*m, i))).collect();
+        // Sized once (collected from a flat map, it would grow step by step).
+        let mut flat: Vec<(Span, usize)> = Vec::with_capacity(people.iter().map(|p| p.mentions.len()).sum());
+        flat.extend(people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (*m, i))));
         sort_by_start(&mut flat, |(span, _)| span.start);
         let words = people
             .iter()
             .filter(|p| p.is_person)
-            .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).into_owned()))
+            .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).to_string()))
             .collect();
         let mut quoted: Vec<(usize, usize)> =
             quotes.quotations.iter().filter(|q| q.level == 0).map(|q| (q.span.start, q.span.end)).collect();

@@ -39,13 +39,17 @@ pub fn tokenize(text: &str, range: Span, quotes: &[(usize, Span)]) -> Vec<Token>
     let mut tokens = Vec::with_capacity((end - offset) / 5 + 1);
     let bytes = text.as_bytes();
     let mut next_quote = quotes.partition_point(|(_, span)| span.end <= offset);
+    // Where the next quotation starts (`usize::MAX` when none is left).
+    let quote_start = |next: usize| quotes.get(next).map_or(usize::MAX, |(_, span)| span.start);
+    let mut next_start = quote_start(next_quote);
     while offset < end {
-        if let Some(&(index, span)) = quotes.get(next_quote) {
-            if span.start <= offset {
+        if next_start <= offset {
+            if let Some(&(index, span)) = quotes.get(next_quote) {
                 let clipped = Span::new(offset, span.end.min(end));
                 tokens.push(Token { span: clipped, kind: Kind::Quote(index), glued: false });
                 offset = clipped.end.max(offset + 1);
                 next_quote += 1;
+                next_start = quote_start(next_quote);
                 while offset < end && !text.is_char_boundary(offset) {
                     offset += 1;
                 }
@@ -65,7 +69,7 @@ pub fn tokenize(text: &str, range: Span, quotes: &[(usize, Span)]) -> Vec<Token>
             c
         };
         if c.is_alphanumeric() {
-            let limit = quotes.get(next_quote).map_or(end, |(_, span)| span.start.clamp(offset, end));
+            let limit = next_start.clamp(offset, end);
             let (word_end, may_split) = word_end(text, offset, limit);
             let span = Span::new(offset, word_end);
             if may_split {
@@ -104,8 +108,9 @@ const ALPHANUMERIC: u8 = 1;
 const LOWERCASE: u8 = 2;
 const UPPERCASE: u8 = 4;
 
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [0_u8; 128];
+const ASCII_CLASS: [u8; 256] = {
+    // Bytes that are not ASCII are of no class here.
+    let mut table = [0_u8; 256];
     let mut byte = 0;
     while byte < 128 {
         let b = byte as u8;
@@ -133,7 +138,8 @@ fn word_end(text: &str, start: usize, limit: usize) -> (usize, bool) {
     loop {
         // A run of ASCII letters and digits (most of every word) at once.
         let mut previous = 0;
-        while let Some(&class) = bytes.get(at).and_then(|&byte| ASCII_CLASS.get(usize::from(byte))) {
+        while let Some(&byte) = bytes.get(at) {
+            let class = ASCII_CLASS[usize::from(byte)];
             if class & ALPHANUMERIC == 0 {
                 break;
             }
@@ -215,6 +221,11 @@ pub fn sentences(
     let mut start = 0;
     for i in 0..tokens.len() {
         let Some(next) = tokens.get(i + 1) else { break };
+        // Only a terminator or a quotation can end a sentence: most tokens
+        // are words, and are passed over at once.
+        if !matches!(tokens[i].kind, Kind::Punct('.' | '!' | '?' | '…') | Kind::Quote(_)) {
+            continue;
+        }
         let gap = &text[tokens[i].span.end.min(next.span.start)..next.span.start];
         if gap.is_empty() {
             continue;

@@ -21,6 +21,31 @@ const MAX_BRACKETS: usize = 64;
 #[derive(Default)]
 pub(crate) struct InlineScanner {
     brackets: Vec<usize>,
+    /// Where a bare URL may start in the paragraph ([`url_candidates`]).
+    urls: Vec<usize>,
+}
+
+/// Every position of `bytes[start..end]` where a bare URL may start: an
+/// `http` or `https` before `://`, or `www` before a `.` (any case). A
+/// superset of where [`bare_url_end`] finds one, found by searching for the
+/// rare `://` and the `.`, so the scan need not stop at every "h" and "w".
+fn url_candidates(bytes: &[u8], start: usize, end: usize, out: &mut Vec<usize>) {
+    out.clear();
+    let Some(range) = bytes.get(start..end) else { return };
+    for at in memchr::memmem::find_iter(range, b"://") {
+        for length in [5, 4] {
+            let scheme = if length == 5 { &b"https"[..] } else { &b"http"[..] };
+            if at >= length && range[at - length..at].eq_ignore_ascii_case(scheme) {
+                out.push(start + at - length);
+            }
+        }
+    }
+    for at in memchr::memchr_iter(b'.', range) {
+        if at >= 3 && range[at - 3..at].iter().all(|&b| b == b'w' || b == b'W') {
+            out.push(start + at - 3);
+        }
+    }
+    out.sort_unstable();
 }
 
 impl InlineScanner {
@@ -37,6 +62,13 @@ impl InlineScanner {
         // Bytes that failed link-destination searches may still read, so that
         // many unclosed `[a](` stay linear.
         let mut destination_budget = 2 * (end - start.min(end)) + MAX_DESTINATION;
+        // The next `\`, `` ` `` or `<`, and the next `!`, `[` or `]`, at or
+        // after where each was last looked for (found again only once
+        // passed), and the next URL candidate.
+        let (mut next_escape_tick_tag, mut next_bracket) = (start, start);
+        let (mut found_escape_tick_tag, mut found_bracket) = (false, false);
+        url_candidates(bytes, start, end, &mut self.urls);
+        let mut next_url = 0;
         let mut i = start;
         while i < end {
             match bytes[i] {
@@ -120,9 +152,27 @@ impl InlineScanner {
                     }
                 }
                 _ => {
-                    // Skip plain bytes in one tight loop.
+                    // Skip plain bytes: to the nearest marker that can start
+                    // something (an "h" or "w" only where a URL may start).
                     i += 1;
-                    i += bytes[i..end].iter().position(|&b| is_marker(b)).unwrap_or(end - i);
+                    if i >= end {
+                        continue;
+                    }
+                    if !found_escape_tick_tag || next_escape_tick_tag < i {
+                        next_escape_tick_tag =
+                            memchr::memchr3(b'\\', b'`', b'<', &bytes[i..end]).map_or(end, |o| i + o);
+                        found_escape_tick_tag = true;
+                    }
+                    if !found_bracket || next_bracket < i {
+                        next_bracket =
+                            memchr::memchr3(b'!', b'[', b']', &bytes[i..end]).map_or(end, |o| i + o);
+                        found_bracket = true;
+                    }
+                    while self.urls.get(next_url).is_some_and(|&p| p < i) {
+                        next_url += 1;
+                    }
+                    let url = self.urls.get(next_url).copied().unwrap_or(end);
+                    i = next_escape_tick_tag.min(next_bracket).min(url);
                 }
             }
         }
@@ -137,22 +187,6 @@ impl InlineScanner {
         self.brackets.push(position);
     }
 }
-
-/// Bytes the scanner acts on; everything else is skipped.
-fn is_marker(byte: u8) -> bool {
-    MARKERS[usize::from(byte)]
-}
-
-const MARKERS: [bool; 256] = {
-    let mut table = [false; 256];
-    let markers = b"\\`<![]hHwW";
-    let mut k = 0;
-    while k < markers.len() {
-        table[markers[k] as usize] = true;
-        k += 1;
-    }
-    table
-};
 
 fn count_run(bytes: &[u8], start: usize, end: usize, byte: u8) -> usize {
     bytes[start..end].iter().take_while(|&&b| b == byte).count()
@@ -341,4 +375,31 @@ fn bare_url_end(text: &str, start: usize, end: usize) -> Option<usize> {
         return None;
     }
     Some(start + url.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_candidates;
+
+    #[test]
+    fn url_candidates_are_where_a_bare_url_may_start() {
+        // (text, candidate starts): the scan stops at an "h" or "w" only there.
+        let cases: &[(&str, &[usize])] = &[
+            ("see https://example.com now", &[4]),
+            ("see HTTP://example.com", &[4]),
+            ("go to www.example.com or WwW.x.org", &[6, 25]),
+            ("the wheel and the http clock", &[]),
+            ("://start and ww.no", &[]),
+            ("xhttps://a", &[1]),
+        ];
+        let mut out = Vec::new();
+        for (text, expected) in cases {
+            url_candidates(text.as_bytes(), 0, text.len(), &mut out);
+            assert_eq!(&out, expected, "{text}");
+        }
+        // Only the range given is searched.
+        let text = "a https://b and www.c";
+        url_candidates(text.as_bytes(), 5, text.len(), &mut out);
+        assert_eq!(out, [16]);
+    }
 }
