@@ -795,8 +795,9 @@ impl People {
     }
 
     /// Person indices by their mentions before `offset`, nearest first,
-    /// skipping mentions inside quotations or after a preposition, at most
-    /// 1500 bytes back.
+    /// skipping mentions inside quotations, after a preposition or
+    /// possessive ("Pastrnak's play": the person owns, does not speak), at
+    /// most 1500 bytes back.
     fn candidates_before<'s>(&'s self, offset: usize, text: &'s str) -> impl Iterator<Item = usize> + 's {
         let end = self.flat.partition_point(|(m, _)| m.end <= offset);
         self.flat[..end]
@@ -804,7 +805,10 @@ impl People {
             .rev()
             .take_while(move |(m, _)| offset - m.start <= 1500)
             .filter(move |(m, i)| {
-                self.people[*i].is_person && !self.is_quoted(*m) && !after_preposition(text, m.start)
+                self.people[*i].is_person
+                    && !self.is_quoted(*m)
+                    && !after_preposition(text, m.start)
+                    && !is_possessive(text, m.end)
             })
             .map(|(_, i)| *i)
     }
@@ -851,6 +855,14 @@ impl People {
 #[cfg(test)]
 fn similar(a: &str, b: &str) -> bool {
     a == b || (a.len() >= 5 && b.len() >= 5 && (a.starts_with(b) || b.starts_with(a)))
+}
+
+/// Whether the mention ending at `end` is a possessive: "'s" or "’s"
+/// right after it, then no more letters.
+fn is_possessive(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or_default();
+    let tail = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s"));
+    tail.is_some_and(|tail| !tail.starts_with(char::is_alphanumeric))
 }
 
 fn after_preposition(text: &str, start: usize) -> bool {
