@@ -1746,6 +1746,14 @@ impl<'a> Attributor<'a> {
                             }
                         }
                     }
+                    // ", saying" after a clause whose verb is no cue ("Sunak
+                    // defended the plan, saying …"): the person named in it.
+                    let after_comma = i > start && tokens[i - 1].kind == Kind::Punct(',');
+                    if let Some(mention) =
+                        after_comma.then(|| self.sentence_subject(tokens, start, i - 1)).flatten()
+                    {
+                        return Some(Found { cue, mention: Some(mention) });
+                    }
                     fallback.get_or_insert(Found { cue, mention: None });
                 }
                 CueKind::SpeakerAfter => {
