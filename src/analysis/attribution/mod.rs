@@ -2056,6 +2056,20 @@ impl<'a> Attributor<'a> {
                 });
             }
         }
+        // "the chairman of the 1922 Committee warned": the speaker is the
+        // role before "of", not the body after it.
+        if !self.german && kind == MentionKind::Name && begin >= start + 3 {
+            let role = begin - 2;
+            let of = self.lower_is(tokens.get(begin - 1), &["of"]);
+            let role_word =
+                self.word(&tokens[role]).filter(|w| !is_capitalized(w) && people::is_title(&to_lower(w)));
+            if of && role_word.is_some() && self.lower_is(tokens.get(role - 1), DETERMINERS) {
+                return Some(Mention {
+                    span: Span::new(tokens[role - 1].span.start, last.span.end),
+                    kind: MentionKind::Description,
+                });
+            }
+        }
         Some(Mention { span: Span::new(tokens[begin].span.start, last.span.end), kind })
     }
 

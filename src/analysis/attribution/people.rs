@@ -639,7 +639,7 @@ fn lower_list_contains(list: &[&str], word: &str) -> bool {
 }
 
 /// A title word: this module's list, or an office the actors know.
-fn is_title(lower: &str) -> bool {
+pub(super) fn is_title(lower: &str) -> bool {
     TITLES.contains(&lower) || OFFICE_WORDS.contains(&lower)
 }
 
