@@ -233,6 +233,10 @@ fn next_strong(text: &str, mut index: usize) -> Option<usize> {
                                 return Some(start);
                             }
                         }
+                        // The space after a word, without another turn.
+                        if bytes.get(index) == Some(&b' ') {
+                            index += 1;
+                        }
                         continue;
                     }
                     let (end, packed) = ascii_word(bytes, start);

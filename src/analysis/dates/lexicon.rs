@@ -385,6 +385,19 @@ impl StrongPairs {
     }
 }
 
+/// A word of at most sixteen ASCII letters (any case) packed in lower case
+/// as [`pack`] does.
+pub(crate) fn pack_ascii_letters(word: &[u8]) -> Option<(u64, u64)> {
+    if word.len() > 16 {
+        return None;
+    }
+    let mut lower = [0_u8; 16];
+    for (slot, byte) in lower.iter_mut().zip(word) {
+        *slot = byte | 0x20;
+    }
+    Some(pack(lower.get(..word.len()).unwrap_or_default()))
+}
+
 /// What the scanner knows of `word` (any case).
 pub(crate) fn lookup_word(word: &str) -> Option<Entry> {
     if word.is_empty() || word.len() > MAX_LEN {
