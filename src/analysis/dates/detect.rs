@@ -214,49 +214,45 @@ fn next_strong(text: &str, mut index: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let pairs = lexicon::StrongPairs::get();
     while let Some(&byte) = bytes.get(index) {
-        if byte < 0x80 {
-            match CLASSES[usize::from(byte)] {
-                Class::Digit => return Some(index),
-                Class::Letter => {
-                    let start = index;
-                    let chunk = load8(bytes, index);
-                    let count = ascii_letters(chunk);
-                    index += count;
-                    let ascii = bytes.get(index).is_none_or(|b| *b < 0x80) || word_end(text, index) == index;
-                    if count < 8 && ascii {
-                        // A word of up to seven letters (nearly all): its
-                        // first two letters and length rule most out.
-                        let [first, second, ..] = (chunk | 0x2020).to_le_bytes();
-                        if count >= 2 && pairs.may_be(count, first, second) {
-                            let low = lower_prefix(chunk, count);
-                            if lexicon::strong_packed(count, low, 0, byte.is_ascii_uppercase()) {
-                                return Some(start);
-                            }
-                        }
-                        // The space after a word, without another turn.
-                        if bytes.get(index) == Some(&b' ') {
-                            index += 1;
-                        }
-                        continue;
-                    }
-                    let (end, packed) = ascii_word(bytes, start);
-                    index = end;
-                    if !ascii {
-                        index = word_end(text, end);
-                        let capitalized = byte.is_ascii_uppercase();
-                        if lexicon::lookup_word(&text[start..index])
-                            .is_some_and(|e| e.strong.holds(capitalized))
-                        {
-                            return Some(start);
-                        }
-                    } else if let Some((low, high)) = packed {
-                        if lexicon::strong_packed(end - start, low, high, byte.is_ascii_uppercase()) {
-                            return Some(start);
-                        }
+        if (byte | 0x20).wrapping_sub(b'a') < 26 {
+            let start = index;
+            let chunk = load8(bytes, index);
+            let count = ascii_letters(chunk);
+            index += count;
+            let ascii = bytes.get(index).is_none_or(|b| *b < 0x80) || word_end(text, index) == index;
+            if count < 8 && ascii {
+                // A word of up to seven letters (nearly all): its first two
+                // letters and length rule most out.
+                let [first, second, ..] = chunk.to_le_bytes();
+                if count >= 2 && pairs.may_be(count, first, second) {
+                    let low = lower_prefix(chunk, count);
+                    if lexicon::strong_packed(count, low, 0, byte.is_ascii_uppercase()) {
+                        return Some(start);
                     }
                 }
-                _ => index += 1,
+                // The space after a word, without another turn.
+                if bytes.get(index) == Some(&b' ') {
+                    index += 1;
+                }
+                continue;
             }
+            let (end, packed) = ascii_word(bytes, start);
+            index = end;
+            if !ascii {
+                index = word_end(text, end);
+                let capitalized = byte.is_ascii_uppercase();
+                if lexicon::lookup_word(&text[start..index]).is_some_and(|e| e.strong.holds(capitalized)) {
+                    return Some(start);
+                }
+            } else if let Some((low, high)) = packed {
+                if lexicon::strong_packed(end - start, low, high, byte.is_ascii_uppercase()) {
+                    return Some(start);
+                }
+            }
+        } else if byte.is_ascii_digit() {
+            return Some(index);
+        } else if byte < 0x80 {
+            index += 1;
         } else {
             let c = text.get(index..).and_then(|rest| rest.chars().next())?;
             if is_letter(c) {

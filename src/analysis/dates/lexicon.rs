@@ -282,9 +282,10 @@ struct Index {
     letters: [u32; MAX_LEN + 1],
     /// The same for the strong words alone.
     strong_letters: [u32; MAX_LEN + 1],
-    /// For the strong words of two letters or more: per length and first
-    /// letter, a bit per second letter.
-    strong_pairs: [[u32; 26]; MAX_LEN + 1],
+    /// For the strong words of two to seven letters: per length and first
+    /// letter (its low five bits), a bit per second letter (its low five
+    /// bits).
+    strong_pairs: [[u32; 32]; 8],
     /// The packed word and what it is, sorted by bucket.
     entries: Vec<((u64, u64), Entry)>,
     /// `26 * (MAX_LEN + 1)` ranges into `entries`.
@@ -304,15 +305,15 @@ fn index() -> &'static Index {
         ascii.sort_by_key(|(w, _)| key(w));
         let mut letters = [0_u32; MAX_LEN + 1];
         let mut strong_letters = [0_u32; MAX_LEN + 1];
-        let mut strong_pairs = [[0_u32; 26]; MAX_LEN + 1];
+        let mut strong_pairs = [[0_u32; 32]; 8];
         let mut buckets = vec![(0_u16, 0_u16); 26 * (MAX_LEN + 1)];
         for (word, entry) in &ascii {
             let word = word.as_bytes();
             letters[word.len()] |= 1 << (word[0] - b'a');
             if entry.strong != Strength::No {
                 strong_letters[word.len()] |= 1 << (word[0] - b'a');
-                if let Some(second) = word.get(1) {
-                    strong_pairs[word.len()][usize::from(word[0] - b'a')] |= 1 << (second - b'a');
+                if let (Some(row), Some(second)) = (strong_pairs.get_mut(word.len()), word.get(1)) {
+                    row[usize::from(word[0] & 31)] |= 1 << (second & 31);
                 }
             }
         }
@@ -367,21 +368,22 @@ pub(crate) fn strong_packed(len: usize, low: u64, high: u64, capitalized: bool) 
     entries.iter().any(|(w, entry)| *w == (low, high) && entry.strong.holds(capitalized))
 }
 
-/// Whether a word of `len` ASCII letters whose first two are `first` and
-/// `second` (lower case) may be a strong word: false for nearly every word
+/// Whether a word of two to seven ASCII letters whose first two are
+/// `first` and `second` may be a strong word: false for nearly every word
 /// that is not, at the cost of one look in a table.
-pub(crate) struct StrongPairs(&'static [[u32; 26]; MAX_LEN + 1]);
+pub(crate) struct StrongPairs(&'static [[u32; 32]; 8]);
 
 impl StrongPairs {
     pub(crate) fn get() -> StrongPairs {
         StrongPairs(&index().strong_pairs)
     }
 
+    /// `len` below 8; `first` and `second` are letters (any case: only
+    /// their low five bits count).
     #[inline]
     pub(crate) fn may_be(&self, len: usize, first: u8, second: u8) -> bool {
-        let (Some(row), Some(letter)) = (self.0.get(len), first.checked_sub(b'a')) else { return false };
-        let bits = row.get(usize::from(letter)).copied().unwrap_or(0);
-        second.checked_sub(b'a').is_some_and(|s| s < 26 && bits & (1 << s) != 0)
+        let row = &self.0[len & 7];
+        row[usize::from(first & 31)] & (1 << (second & 31)) != 0
     }
 }
 
