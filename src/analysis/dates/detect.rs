@@ -1,7 +1,9 @@
-//! The scanner: cut the prose into tokens once, then try date patterns only
-//! at anchor tokens (a month or weekday name, a digit run, one of a few
-//! relative words). No regular expressions: each pattern is a short walk over
-//! the tokens that follow an anchor, so the cost is linear in the text.
+//! The scanner: find the strong tokens a date is built around (see
+//! [`scan`]), cut the prose into tokens only in windows around them, and try
+//! date patterns at the anchor tokens there (a month or weekday name, a digit
+//! run, one of a few relative words). No regular expressions: each pattern
+//! is a short walk over the tokens that follow an anchor, so the cost is
+//! linear in the text.
 
 use crate::analysis::dates::lexicon::{self, Anchor, Lang, Lex};
 use crate::analysis::dates::{

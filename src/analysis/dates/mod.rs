@@ -1,8 +1,10 @@
 //! Dates: find every date expression, resolve it against the article date,
 //! and render it in a house style.
 //!
-//! - `lexicon.rs`: month and weekday names (English, German), anchor words.
-//! - `detect.rs`: tokens and the patterns tried at each anchor token.
+//! - `lexicon.rs`: month and weekday names (English, German), anchor and unit
+//!   words, looked up packed as two numbers.
+//! - `detect.rs`: the strong tokens, tokens in windows around them, and the
+//!   patterns tried at each anchor token.
 //! - this file: the model, resolution (tense, the year of a yearless date,
 //!   weekdays, relative and event-anchored phrases) and the hover text.
 //! - `render.rs`: the house styles (AP, Chicago, ISO 8601, long) and the
