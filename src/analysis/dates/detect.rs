@@ -1,9 +1,11 @@
-//! The scanner: cut the prose into tokens once, then try date patterns only
-//! at anchor tokens (a month or weekday name, a digit run, one of a few
-//! relative words). No regular expressions: each pattern is a short walk over
-//! the tokens that follow an anchor, so the cost is linear in the text.
+//! The scanner: find the strong tokens a date is built around (see
+//! [`scan`]), cut the prose into tokens only in windows around them, and try
+//! date patterns at the anchor tokens there (a month or weekday name, a digit
+//! run, one of a few relative words). No regular expressions: each pattern
+//! is a short walk over the tokens that follow an anchor, so the cost is
+//! linear in the text.
 
-use crate::analysis::dates::lexicon::{self, Lang, Lex};
+use crate::analysis::dates::lexicon::{self, Anchor, Lang, Lex};
 use crate::analysis::dates::{
     DateForm, DayParts, Modifier, PartOfDay, RangeConnector, Relative, WrittenOrder, YearWritten,
 };
@@ -28,79 +30,325 @@ pub(crate) struct Tok {
     /// A line break or a non-prose region lies between this token and the
     /// previous one: patterns never run across it.
     pub broken: bool,
+    /// A number, or a word that can be the core of a date expression (see
+    /// [`scan`]).
+    pub strong: bool,
 }
 
-/// Cut the prose of `text` (one paragraph) into tokens; `excluded` are its
-/// non-prose regions (sorted, relative to `text`).
-pub(crate) fn tokenize(text: &str, excluded: &[Span]) -> Vec<Tok> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let bytes = text.as_bytes();
-    let mut broken = true;
-    let mut index = 0;
-    while index < bytes.len() {
-        let byte = bytes[index];
-        if byte == b'\n' {
-            broken = true;
-            index += 1;
-            continue;
-        }
-        if byte == b' ' || byte == b'\t' || byte == b'\r' {
-            index += 1;
-            continue;
-        }
-        let c = if byte < 0x80 {
-            char::from(byte)
+/// What an ASCII byte is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Newline,
+    /// Tab, carriage return, vertical tab, form feed, space.
+    Space,
+    Digit,
+    Letter,
+    Punct,
+}
+
+const CLASSES: [Class; 128] = {
+    let mut classes = [Class::Punct; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        classes[byte] = if b == b'\n' {
+            Class::Newline
+        } else if matches!(b, b'\t' | b'\r' | b' ' | 0x0B | 0x0C) {
+            Class::Space
+        } else if b.is_ascii_digit() {
+            Class::Digit
+        } else if b.is_ascii_alphabetic() {
+            Class::Letter
         } else {
-            let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else { break };
-            c
+            Class::Punct
         };
-        if c.is_whitespace() {
-            index += c.len_utf8();
-            continue;
-        }
-        let start = index;
-        let kind = if c.is_ascii_digit() {
-            while index < bytes.len() && bytes[index].is_ascii_digit() {
-                index += 1;
-            }
-            let digits_end = index;
-            while index < bytes.len() && bytes[index].is_ascii_alphabetic() {
-                index += 1;
-            }
-            if index > digits_end {
-                TokKind::Alnum
-            } else {
-                TokKind::Number
-            }
-        } else if is_letter(c) {
-            while index < bytes.len() {
-                let b = bytes[index];
-                if b.is_ascii_alphabetic() {
-                    index += 1;
-                } else if b >= 0x80 {
-                    match text.get(index..).and_then(|rest| rest.chars().next()) {
-                        Some(ch) if is_letter(ch) => index += ch.len_utf8(),
-                        _ => break,
+        byte += 1;
+    }
+    classes
+};
+
+/// Cuts the prose of one paragraph into tokens, from any token boundary on
+/// (the paragraph's start, or just after an ASCII space or line break).
+pub(crate) struct Tokenizer<'a> {
+    text: &'a str,
+    /// The paragraph's non-prose regions (sorted, relative to `text`).
+    excluded: &'a [Span],
+    /// Where the next token is looked for.
+    index: usize,
+    broken: bool,
+}
+
+impl<'a> Tokenizer<'a> {
+    /// A tokenizer that starts at `index`, a token boundary. The first token
+    /// counts as broken from the one before it.
+    pub(crate) fn new(text: &'a str, excluded: &'a [Span], index: usize) -> Self {
+        Tokenizer { text, excluded, index, broken: true }
+    }
+
+    /// Whether the whole text has been cut.
+    fn done(&self) -> bool {
+        self.index >= self.text.len()
+    }
+
+    /// The next token of the prose. One pass over the bytes: ASCII goes by a
+    /// table, only other characters are decoded.
+    pub(crate) fn next_token(&mut self) -> Option<Tok> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut index = self.index;
+        let token = loop {
+            let Some(&byte) = bytes.get(index) else { break None };
+            let start = index;
+            // A word's entry in the lexicon, and whether it starts with a
+            // capital letter.
+            let mut entry = None;
+            let mut capitalized = false;
+            let kind = if byte < 0x80 {
+                match CLASSES[usize::from(byte)] {
+                    Class::Newline => {
+                        self.broken = true;
+                        index += 1;
+                        continue;
                     }
+                    Class::Space => {
+                        index += 1;
+                        continue;
+                    }
+                    Class::Digit => {
+                        index += 1;
+                        while bytes.get(index).is_some_and(u8::is_ascii_digit) {
+                            index += 1;
+                        }
+                        let digits_end = index;
+                        while bytes.get(index).is_some_and(u8::is_ascii_alphabetic) {
+                            index += 1;
+                        }
+                        if index > digits_end {
+                            TokKind::Alnum
+                        } else {
+                            TokKind::Number
+                        }
+                    }
+                    Class::Letter => {
+                        let (end, packed) = ascii_word(bytes, index);
+                        index = end;
+                        capitalized = byte.is_ascii_uppercase();
+                        if bytes.get(index).is_some_and(|b| *b >= 0x80) && word_end(text, index) > index {
+                            index = word_end(text, index);
+                            entry = lexicon::lookup_word(&text[start..index]);
+                        } else if let Some((low, high)) = packed {
+                            entry = lexicon::lookup_packed(index - start, low, high);
+                        }
+                        TokKind::Word
+                    }
+                    Class::Punct => {
+                        index += 1;
+                        TokKind::Punct(char::from(byte))
+                    }
+                }
+            } else {
+                let Some(c) = text.get(index..).and_then(|rest| rest.chars().next()) else { break None };
+                if c.is_whitespace() {
+                    index += c.len_utf8();
+                    continue;
+                }
+                if is_letter(c) {
+                    index = word_end(text, index);
+                    capitalized = c.is_uppercase();
+                    entry = lexicon::lookup_word(&text[start..index]);
+                    TokKind::Word
                 } else {
-                    break;
+                    index += c.len_utf8();
+                    TokKind::Punct(c)
+                }
+            };
+            if !self.excluded.is_empty() {
+                let next_excluded = self.excluded.partition_point(|span| span.end <= start);
+                if self.excluded.get(next_excluded).is_some_and(|span| span.contains(start)) {
+                    self.broken = true;
+                    continue;
                 }
             }
-            TokKind::Word
-        } else {
-            index += c.len_utf8();
-            TokKind::Punct(c)
+            let strong = match kind {
+                TokKind::Number | TokKind::Alnum => true,
+                TokKind::Word => entry.is_some_and(|e| e.strong.holds(capitalized)),
+                TokKind::Punct(_) => false,
+            };
+            let lex = entry.and_then(|e| e.lex);
+            let token = Tok { start, end: index, kind, lex, broken: self.broken, strong };
+            self.broken = false;
+            break Some(token);
         };
-        let next_excluded = excluded.partition_point(|span| span.end <= start);
-        if excluded.get(next_excluded).is_some_and(|span| span.contains(start)) {
-            broken = true;
-            continue;
-        }
-        let lex = if kind == TokKind::Word { lexicon::lookup(&text[start..index]) } else { None };
-        tokens.push(Tok { start, end: index, kind, lex, broken });
-        broken = false;
+        self.index = index;
+        token
     }
-    tokens
+}
+
+/// The ASCII letters from `start` (a letter) on: where they end, and the
+/// word packed in lower case for the lexicon when it has at most sixteen.
+#[inline(always)]
+fn ascii_word(bytes: &[u8], start: usize) -> (usize, Option<(u64, u64)>) {
+    // Eight bytes at a time.
+    let chunk = load8(bytes, start);
+    let count = ascii_letters(chunk);
+    let mut end = start + count;
+    if count < 8 {
+        return (end, Some((lower_prefix(chunk, count), 0)));
+    }
+    let next = load8(bytes, end);
+    let more = ascii_letters(next);
+    end += more;
+    if more < 8 {
+        return (end, Some((lower_prefix(chunk, 8), lower_prefix(next, more))));
+    }
+    while bytes.get(end).is_some_and(u8::is_ascii_alphabetic) {
+        end += 1;
+    }
+    (end, None)
+}
+
+/// The start of the first strong token (a number, or a word whose entry
+/// says so) at or after `index`, a token boundary: the tokenizer's walk
+/// without making tokens, and looking a word up only when its length and
+/// first letter are those of a strong word. Non-prose regions are not
+/// skipped (a strong token there only costs a look).
+fn next_strong(text: &str, mut index: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let pairs = lexicon::StrongPairs::get();
+    while let Some(&byte) = bytes.get(index) {
+        if (byte | 0x20).wrapping_sub(b'a') < 26 {
+            let start = index;
+            let chunk = load8(bytes, index);
+            let count = ascii_letters(chunk);
+            index += count;
+            let ascii = bytes.get(index).is_none_or(|b| *b < 0x80) || word_end(text, index) == index;
+            if count < 8 && ascii {
+                // A word of up to seven letters (nearly all): its first two
+                // letters and length rule most out.
+                let [first, second, ..] = chunk.to_le_bytes();
+                if count >= 2 && pairs.may_be(count, first, second) {
+                    let low = lower_prefix(chunk, count);
+                    if lexicon::strong_packed(count, low, 0, byte.is_ascii_uppercase()) {
+                        return Some(start);
+                    }
+                }
+                // The space after a word, without another turn.
+                if bytes.get(index) == Some(&b' ') {
+                    index += 1;
+                }
+                continue;
+            }
+            let (end, packed) = ascii_word(bytes, start);
+            index = end;
+            if !ascii {
+                index = word_end(text, end);
+                let capitalized = byte.is_ascii_uppercase();
+                if lexicon::lookup_word(&text[start..index]).is_some_and(|e| e.strong.holds(capitalized)) {
+                    return Some(start);
+                }
+            } else if let Some((low, high)) = packed {
+                if lexicon::strong_packed(end - start, low, high, byte.is_ascii_uppercase()) {
+                    return Some(start);
+                }
+            }
+        } else if byte.is_ascii_digit() {
+            return Some(index);
+        } else if byte < 0x80 {
+            index += 1;
+        } else {
+            let c = text.get(index..).and_then(|rest| rest.chars().next())?;
+            if is_letter(c) {
+                let start = index;
+                index = word_end(text, index);
+                if lexicon::lookup_word(&text[start..index]).is_some_and(|e| e.strong.holds(c.is_uppercase()))
+                {
+                    return Some(start);
+                }
+            } else {
+                index += c.len_utf8();
+            }
+        }
+    }
+    None
+}
+
+/// The start of the `chunks`-th run of non-space bytes before `at` (runs
+/// are cut at ASCII spaces and line breaks, so each holds a token at
+/// least), or 0: a token boundary.
+fn chunks_before(bytes: &[u8], at: usize, chunks: usize) -> usize {
+    let space = |b: &u8| matches!(CLASSES.get(usize::from(*b)), Some(Class::Space | Class::Newline));
+    let mut at = at.min(bytes.len());
+    for _ in 0..chunks {
+        while at > 0 && bytes.get(at - 1).is_some_and(space) {
+            at -= 1;
+        }
+        while at > 0 && !bytes.get(at - 1).is_some_and(space) {
+            at -= 1;
+        }
+        if at == 0 {
+            break;
+        }
+    }
+    at
+}
+
+/// The eight bytes at `at` as a little-endian number, zero-padded past the
+/// end of `bytes`.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    let mut buffer = [0_u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(chunk) => buffer.copy_from_slice(chunk),
+        None => {
+            for (slot, byte) in buffer.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
+                *slot = *byte;
+            }
+        }
+    }
+    u64::from_le_bytes(buffer)
+}
+
+/// How many of the eight bytes in `chunk` (from the lowest) are ASCII
+/// letters before the first that is not: each byte, with its case bit set,
+/// is tested for `a..=z` at once (no byte's subtraction borrows from the
+/// next, every byte being at least 0x80 before it).
+#[inline]
+fn ascii_letters(chunk: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let lower = chunk | (ONES * 0x20) | HIGH;
+    let from_a = lower.wrapping_sub(ONES * u64::from(b'a')) & HIGH;
+    let past_z = lower.wrapping_sub(ONES * (u64::from(b'z') + 1)) & HIGH;
+    let letters = from_a & !past_z & !chunk & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The first `count` bytes of `chunk` (ASCII letters) in lower case, the
+/// rest zero.
+#[inline]
+fn lower_prefix(chunk: u64, count: usize) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let keep = if count >= 8 { u64::MAX } else { (1_u64 << (8 * count)) - 1 };
+    (chunk | (ONES * 0x20)) & keep
+}
+
+/// The end of the word that goes on at `index` (ASCII letters and other
+/// letters).
+fn word_end(text: &str, mut index: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(index) {
+        if b.is_ascii_alphabetic() {
+            index += 1;
+        } else if b >= 0x80 {
+            match text.get(index..).and_then(|rest| rest.chars().next()) {
+                Some(ch) if is_letter(ch) => index += ch.len_utf8(),
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    index
 }
 
 /// One date expression found by the scanner, before resolution.
@@ -121,9 +369,14 @@ impl Found {
 
 pub(crate) struct Scanner<'a> {
     pub text: &'a str,
+    /// The tokens of a window of the paragraph (see [`scan`]).
     pub toks: &'a [Tok],
     pub en: bool,
     pub de: bool,
+    /// The window reaches the paragraph's end: no token follows the last.
+    pub complete: bool,
+    /// A pattern asked for a token past the end of an incomplete window.
+    pub overrun: std::cell::Cell<bool>,
 }
 
 /// Words after "Sept. 11" that make it the name of the 2001 attacks.
@@ -158,12 +411,16 @@ const PARTS_OF_DAY: &[(&str, PartOfDay)] = &[
 ];
 
 impl<'a> Scanner<'a> {
-    fn tok(&self, i: usize) -> Option<&Tok> {
-        self.toks.get(i)
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        let tok = self.toks.get(i);
+        if tok.is_none() && !self.complete {
+            self.overrun.set(true);
+        }
+        tok
     }
 
     fn str_at(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
+        self.tok(i).and_then(|t| self.text.get(t.start..t.end)).unwrap_or("")
     }
 
     /// Token `i` exists and follows `i - 1` without a break.
@@ -225,13 +482,16 @@ impl<'a> Scanner<'a> {
     /// A day of the month at `i`: `16` or `16th`; returns (day, ordinal).
     fn day(&self, i: usize) -> Option<(u8, bool)> {
         let t = self.tok(i)?;
+        if !matches!(t.kind, TokKind::Number | TokKind::Alnum) {
+            return None;
+        }
         let s = self.str_at(i);
         let (digits, ordinal) = match t.kind {
             TokKind::Number => (s, false),
             TokKind::Alnum => {
                 let split = s.find(|c: char| !c.is_ascii_digit())?;
-                let suffix = s[split..].to_ascii_lowercase();
-                if !matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+                let suffix = &s[split..];
+                if !["st", "nd", "rd", "th"].iter().any(|o| suffix.eq_ignore_ascii_case(o)) {
                     return None;
                 }
                 (&s[..split], true)
@@ -282,8 +542,8 @@ impl<'a> Scanner<'a> {
     }
 
     fn span(&self, first: usize, end: usize) -> Span {
-        let start = self.toks.get(first).map_or(0, |t| t.start);
-        let end = self.toks.get(end.saturating_sub(1)).map_or(start, |t| t.end);
+        let start = self.tok(first).map_or(0, |t| t.start);
+        let end = self.tok(end.saturating_sub(1)).map_or(start, |t| t.end);
         Span::new(start, end.max(start))
     }
 
@@ -499,7 +759,7 @@ impl<'a> Scanner<'a> {
             TokKind::Word => match tok.lex {
                 Some(Lex::Month { .. }) => self.at_month(i, previous_end),
                 Some(Lex::Weekday { .. }) => self.at_weekday(i, None, i),
-                Some(Lex::Anchor) => self.at_anchor(i),
+                Some(Lex::Anchor(anchor)) => self.at_anchor(i, anchor),
                 None => None,
             },
             TokKind::Number | TokKind::Alnum => self.at_number(i, previous_end),
@@ -647,8 +907,8 @@ impl<'a> Scanner<'a> {
         let mut end = if german_part { next + 1 } else { next };
         let mut part_of_day = None;
         if lang == Lang::En && self.joined(next) {
-            let word = self.str_at(next).to_ascii_lowercase();
-            if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| *w == word) {
+            let word = self.str_at(next);
+            if let Some((_, part)) = PARTS_OF_DAY.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)) {
                 part_of_day = Some(*part);
                 end = next + 1;
             }
@@ -830,39 +1090,32 @@ impl<'a> Scanner<'a> {
         self.found(first, digits_at + 1, DateForm::Decade { decade }, lang)
     }
 
-    fn at_anchor(&self, i: usize) -> Option<(Found, usize)> {
-        let word = Lower::of(self.str_at(i));
-        let lowercase_written = self.str_at(i).chars().next().is_some_and(char::is_lowercase);
+    /// The patterns that start at an anchor word: each kind of anchor word
+    /// tries only its own (the lexicon told which kind the word is).
+    fn at_anchor(&self, i: usize, anchor: Anchor) -> Option<(Found, usize)> {
         let en = self.en;
         let de = self.de;
-        let day_offset =
-            |days: i64, lang: Lang| self.found(i, i + 1, DateForm::DayOffset { days, word: true }, lang);
-        match word.as_str() {
-            "yesterday" if en => day_offset(-1, Lang::En),
-            "today" if en => day_offset(0, Lang::En),
-            "tomorrow" if en => day_offset(1, Lang::En),
-            "gestern" if de => day_offset(-1, Lang::De),
-            "vorgestern" if de => day_offset(-2, Lang::De),
-            "heute" if de => day_offset(0, Lang::De),
-            "morgen" if de && lowercase_written => day_offset(1, Lang::De),
-            "übermorgen" if de => day_offset(2, Lang::De),
-            "last" | "next" | "this" if en => {
-                let relative = match word.as_str() {
-                    "last" => Relative::Last,
-                    "next" => Relative::Next,
-                    _ => Relative::This,
-                };
-                self.after_relative(i, relative, Lang::En)
+        let enabled = |lang: Lang| match lang {
+            Lang::En => en,
+            Lang::De => de,
+        };
+        match anchor {
+            Anchor::DayWord { days, lang, lowercase } => {
+                // German "Morgen" (capitalised) is the morning.
+                let written_ok = !lowercase || self.str_at(i).chars().next().is_some_and(char::is_lowercase);
+                if !enabled(lang) || !written_ok {
+                    return None;
+                }
+                self.found(i, i + 1, DateForm::DayOffset { days: i64::from(days), word: true }, lang)
             }
-            "letzte" | "letzten" | "vergangene" | "vergangenen" if de => {
-                self.after_relative(i, Relative::Last, Lang::De)
+            Anchor::Relative { relative, lang } => {
+                if !enabled(lang) {
+                    return None;
+                }
+                self.after_relative(i, relative, lang)
             }
-            "nächste" | "nächsten" | "kommende" | "kommenden" if de => {
-                self.after_relative(i, Relative::Next, Lang::De)
-            }
-            "diese" | "diesen" if de => self.after_relative(i, Relative::This, Lang::De),
-            "the" if en => self.after_the(i),
-            "early" | "late" | "mid" | "anfang" | "mitte" | "ende" => {
+            Anchor::The if en => self.after_the(i),
+            Anchor::Modifier { modifier, lang } => {
                 let mut j = i + 1;
                 if self.is_dash(j) && self.touching(j) {
                     j += 1;
@@ -870,7 +1123,6 @@ impl<'a> Scanner<'a> {
                 if !self.joined(j) {
                     return None;
                 }
-                let modifier = self.modifier_word(i)?;
                 if let Some((month, abbreviated, next, lang)) = self.month(j) {
                     if abbreviated || self.day(next).is_some() {
                         return None;
@@ -885,11 +1137,9 @@ impl<'a> Scanner<'a> {
                 if self.touching(j + 1) && !self.is_punct(j + 1, '.') && !self.is_punct(j + 1, ',') {
                     return None;
                 }
-                let lang =
-                    if matches!(word.as_str(), "anfang" | "mitte" | "ende") { Lang::De } else { Lang::En };
                 self.found(i, j + 1, DateForm::Year { year, modifier: Some(modifier) }, lang)
             }
-            "new" if en => {
+            Anchor::New if en => {
                 // "New Year's Day", "New Year's Eve".
                 if self.is_word(i + 1, "year")
                     && matches!(self.tok(i + 2).map(|t| t.kind), Some(TokKind::Punct('\'' | '’')))
@@ -904,7 +1154,7 @@ impl<'a> Scanner<'a> {
                 }
                 None
             }
-            "christmas" if en => {
+            Anchor::Christmas if en => {
                 if self.is_word(i + 1, "day") && self.is_capitalized(i + 1) {
                     return self.found(i, i + 2, DateForm::Holiday { month: 12, day: 25 }, Lang::En);
                 }
@@ -913,7 +1163,7 @@ impl<'a> Scanner<'a> {
                 }
                 None
             }
-            "days" | "weeks" | "months" | "years" if en => {
+            Anchor::Units if en => {
                 // "Days later": vague, anchored to the previous date.
                 if self.is_any(i + 1, &["later", "earlier"])
                     && self.joined(i + 1)
@@ -923,37 +1173,41 @@ impl<'a> Scanner<'a> {
                 }
                 None
             }
-            "in" if en => {
-                // "in two weeks", "in 10 days".
+            Anchor::In if en => {
+                // "in two weeks", "in 10 days": the unit first, the
+                // rarer of the two.
+                let unit = self.unit(i + 2)?;
                 let (count, unit_at) = self.count(i + 1)?;
-                let unit = self.unit(unit_at)?;
                 if self.is_any(unit_at + 1, &["ago", "later", "earlier"]) {
                     return None;
                 }
                 self.found(i, unit_at + 1, unit.offset(count), Lang::En)
             }
-            "vor" if de => {
+            Anchor::Vor if de => {
+                let unit = self.unit(i + 2)?;
                 let (count, unit_at) = self.count(i + 1)?;
-                let unit = self.unit(unit_at)?;
                 self.found(i, unit_at + 1, unit.offset(-count), Lang::De)
             }
-            _ if en => {
+            Anchor::Count if en => {
                 // "two days ago", "a week later", "three days earlier".
+                let unit = self.unit(i + 1)?;
                 let (count, unit_at) = self.count(i)?;
-                let unit = self.unit(unit_at)?;
-                let direction = self.str_at(unit_at + 1).to_ascii_lowercase();
                 if !self.joined(unit_at + 1) {
                     return None;
                 }
-                match direction.as_str() {
-                    "ago" => self.found(i, unit_at + 2, unit.offset(-count), Lang::En),
-                    "later" | "earlier" if unit == Unit::Day || unit == Unit::Week => {
-                        let sign = if direction == "later" { 1 } else { -1 };
-                        let days = count * sign * if unit == Unit::Week { 7 } else { 1 };
-                        self.found(i, unit_at + 2, DateForm::Anchored { days: Some(days) }, Lang::En)
-                    }
-                    _ => None,
+                let direction = self.str_at(unit_at + 1);
+                if direction.eq_ignore_ascii_case("ago") {
+                    return self.found(i, unit_at + 2, unit.offset(-count), Lang::En);
                 }
+                let later = direction.eq_ignore_ascii_case("later");
+                if (later || direction.eq_ignore_ascii_case("earlier"))
+                    && (unit == Unit::Day || unit == Unit::Week)
+                {
+                    let sign = if later { 1 } else { -1 };
+                    let days = count * sign * if unit == Unit::Week { 7 } else { 1 };
+                    return self.found(i, unit_at + 2, DateForm::Anchored { days: Some(days) }, Lang::En);
+                }
+                None
             }
             _ => None,
         }
@@ -993,7 +1247,15 @@ impl<'a> Scanner<'a> {
     }
 
     fn unit(&self, i: usize) -> Option<Unit> {
-        let word = Lower::of(self.str_at(i));
+        if self.tok(i)?.kind != TokKind::Word {
+            return None;
+        }
+        // Every unit word has three to seven letters.
+        let word = self.str_at(i);
+        if word.is_ascii() && !(3..=7).contains(&word.len()) {
+            return None;
+        }
+        let word = Lower::of(word);
         match word.as_str() {
             "day" | "days" | "tag" | "tagen" => Some(Unit::Day),
             "week" | "weeks" | "woche" | "wochen" => Some(Unit::Week),
@@ -1056,8 +1318,11 @@ impl<'a> Scanner<'a> {
         if !self.joined(j) {
             return None;
         }
-        if let Some((parts, end, lang)) = self.day_parts(i) {
-            return self.found(i, end, DateForm::Day(parts), lang);
+        // "the 5th of May" starts with an ordinal day.
+        if matches!(self.day(j), Some((_, true))) {
+            if let Some((parts, end, lang)) = self.day_parts(i) {
+                return self.found(i, end, DateForm::Day(parts), lang);
+            }
         }
         if matches!(self.tok(j)?.kind, TokKind::Punct('\'' | '’')) || self.tok(j)?.kind == TokKind::Alnum {
             if let Some(found) = self.at_decade(j, i) {
@@ -1077,7 +1342,9 @@ impl<'a> Scanner<'a> {
             }
             return None;
         }
-        let word = self.str_at(j).to_ascii_lowercase();
+        // In ASCII lower case (a word with other letters matches none).
+        let word = self.str_at(j);
+        let word = if word.is_ascii() { Lower::of(word) } else { Lower::of("") };
         match word.as_str() {
             "first" | "second" | "third" | "fourth" if self.is_word(j + 1, "quarter") => {
                 let quarter = match word.as_str() {
@@ -1160,12 +1427,127 @@ impl Unit {
     }
 }
 
+/// How many tokens a window goes on after its last strong token: more than
+/// any pattern looks past one (a pattern that asks for a token past the
+/// window's end sends the paragraph to [`scan_all`]).
+const AFTER: usize = 4;
+/// How many tokens a window starts before its first strong token (unless it
+/// starts with the paragraph): patterns look at most two tokens back from
+/// where they start, itself at most two before the strong token, so token
+/// indices such as `i - 2` stay inside the window.
+const BEFORE: usize = 4;
+
 /// Scan the prose of one paragraph (`excluded`: its non-prose regions,
 /// relative to `text`) and return every date expression in text order.
+///
+/// Most words are not dates, and tokens are made only where one can be: every
+/// expression a pattern finds holds a strong token (a number, a capitalised
+/// month or weekday name, a day word such as "yesterday", a unit word such as
+/// "week", "quarter", "Christmas") at most two tokens after the token it is
+/// found at. A cheap walk over the bytes finds the strong tokens; windows of
+/// tokens from [`BEFORE`] tokens before one to [`AFTER`] tokens after the
+/// last of a run are cut and scanned as the whole paragraph would be. Windows
+/// never overlap: one that would reach back into the previous window joins
+/// it. The result equals [`scan_all`]'s.
 pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Found> {
-    let toks = tokenize(text, excluded);
-    let scanner = Scanner { text, toks: &toks, en, de };
+    let Some(first) = next_strong(text, 0) else { return Vec::new() };
     let mut found = Vec::new();
+    let mut toks = Vec::new();
+    let mut next_toks = Vec::new();
+    let Some(mut tokenizer) = open_window(text, excluded, first, 0, &mut toks) else {
+        return scan_all(text, excluded, en, de);
+    };
+    loop {
+        // Go on to AFTER tokens past the last strong token.
+        let mut since = toks.iter().rev().position(|t| t.strong).unwrap_or(toks.len());
+        while since < AFTER {
+            let Some(tok) = tokenizer.next_token() else { break };
+            since = if tok.strong { 0 } else { since + 1 };
+            toks.push(tok);
+        }
+        let next = match tokenizer.done() {
+            true => None,
+            false => next_strong(text, tokenizer.index),
+        };
+        let next_window = match next {
+            Some(at) => match open_window(text, excluded, at, tokenizer.index, &mut next_toks) {
+                Some(next_tokenizer) => Some(next_tokenizer),
+                None => {
+                    // Too close: this window goes on through that token.
+                    while let Some(tok) = tokenizer.next_token() {
+                        let strong = tok.strong;
+                        toks.push(tok);
+                        if strong {
+                            break;
+                        }
+                    }
+                    continue;
+                }
+            },
+            None => None,
+        };
+        if !scan_window(text, &toks, tokenizer.done(), false, en, de, &mut found) {
+            return scan_all(text, excluded, en, de);
+        }
+        match next_window {
+            Some(next_tokenizer) => {
+                tokenizer = next_tokenizer;
+                std::mem::swap(&mut toks, &mut next_toks);
+            }
+            None => return found,
+        }
+    }
+}
+
+/// Start a window for the strong token at `at`, not before `not_before`
+/// (the previous window's end): tokens from at least [`BEFORE`] tokens
+/// before it (or the paragraph's start) through it, in `toks`. `None` when
+/// that would reach into the previous window.
+fn open_window<'a>(
+    text: &'a str,
+    excluded: &'a [Span],
+    at: usize,
+    not_before: usize,
+    toks: &mut Vec<Tok>,
+) -> Option<Tokenizer<'a>> {
+    let mut chunks = BEFORE;
+    loop {
+        let start = chunks_before(text.as_bytes(), at, chunks);
+        if start < not_before {
+            return None;
+        }
+        let mut tokenizer = Tokenizer::new(text, excluded, start);
+        toks.clear();
+        while let Some(tok) = tokenizer.next_token() {
+            let strong = tok.strong;
+            toks.push(tok);
+            if strong {
+                break;
+            }
+        }
+        if start == 0 || toks.len() > BEFORE {
+            return Some(tokenizer);
+        }
+        chunks *= 2;
+    }
+}
+
+/// Try the patterns at the anchors of a window, adding to `found`: at every
+/// anchor (`all_anchors`), or only where a strong token is at most two
+/// tokens on (the others find nothing; past the window's end, up to the
+/// next window, no token is strong). False when a pattern asked for a token
+/// past the end of the window (it then counts for nothing).
+fn scan_window(
+    text: &str,
+    toks: &[Tok],
+    complete: bool,
+    all_anchors: bool,
+    en: bool,
+    de: bool,
+    found: &mut Vec<Found>,
+) -> bool {
+    let scanner = Scanner { text, toks, en, de, complete, overrun: std::cell::Cell::new(false) };
+    let kept = found.len();
     let mut i = 0;
     let mut previous_end = 0;
     while i < toks.len() {
@@ -1174,7 +1556,8 @@ pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Fou
             TokKind::Number | TokKind::Alnum => true,
             TokKind::Punct(c) => c == '\'' || c == '’',
         };
-        if anchor {
+        let near_strong = || all_anchors || toks.iter().skip(i).take(3).any(|t| t.strong);
+        if anchor && near_strong() {
             if let Some((date, end)) = scanner.at(i, previous_end) {
                 if end > i && found.last().is_none_or(|last: &Found| last.span.end <= date.span.start) {
                     found.push(date);
@@ -1186,6 +1569,19 @@ pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Fou
         }
         i += 1;
     }
+    if scanner.overrun.get() {
+        found.truncate(kept);
+        return false;
+    }
+    true
+}
+
+/// [`scan`] over the tokens of the whole paragraph.
+pub(crate) fn scan_all(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Found> {
+    let mut tokenizer = Tokenizer::new(text, excluded, 0);
+    let toks: Vec<Tok> = std::iter::from_fn(|| tokenizer.next_token()).collect();
+    let mut found = Vec::new();
+    scan_window(text, &toks, true, true, en, de, &mut found);
     found
 }
 

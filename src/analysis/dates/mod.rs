@@ -1,8 +1,10 @@
 //! Dates: find every date expression, resolve it against the article date,
 //! and render it in a house style.
 //!
-//! - `lexicon.rs`: month and weekday names (English, German), anchor words.
-//! - `detect.rs`: tokens and the patterns tried at each anchor token.
+//! - `lexicon.rs`: month and weekday names (English, German), anchor and unit
+//!   words, looked up packed as two numbers.
+//! - `detect.rs`: the strong tokens, tokens in windows around them, and the
+//!   patterns tried at each anchor token.
 //! - this file: the model, resolution (tense, the year of a yearless date,
 //!   weekdays, relative and event-anchored phrases) and the hover text.
 //! - `render.rs`: the house styles (AP, Chicago, ISO 8601, long) and the
@@ -982,23 +984,71 @@ const PAST_CUES: &[&str] = &[
 const NOT_PAST_ED: &[&str] =
     &["expected", "scheduled", "slated", "planned", "hundred", "indeed", "need", "speed"];
 
-/// Whether `word` is a tense cue, and which.
-fn tense_cue(word: &str) -> Option<Tense> {
-    type Table = std::collections::HashMap<&'static str, Tense, foldhash::fast::FixedState>;
-    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        // A word on two lists keeps the first: future, then past, then present.
-        let mut table = Table::default();
-        let cues = FUTURE_CUES.iter().map(|w| (*w, Tense::Future));
-        let cues = cues.chain(PAST_CUES.iter().map(|w| (*w, Tense::Past)));
-        for (word, tense) in cues.chain(PRESENT_CUES.iter().map(|w| (*w, Tense::Present))) {
-            table.entry(word).or_insert(tense);
+/// The tense cues with what each says: a word on two lists keeps the first
+/// (future, then past, then present).
+fn tense_cues() -> Vec<(&'static str, Tense)> {
+    let mut cues: Vec<(&'static str, Tense)> = Vec::new();
+    let lists = [(FUTURE_CUES, Tense::Future), (PAST_CUES, Tense::Past), (PRESENT_CUES, Tense::Present)];
+    for (list, tense) in lists {
+        for word in list {
+            if !cues.iter().any(|(w, _)| w == word) {
+                cues.push((word, tense));
+            }
         }
-        table
-    });
+    }
+    cues
+}
+
+/// The ASCII tense cues packed in lower case (see `lexicon::pack`), with a
+/// bit per length and first letter that rules most words out at once.
+struct AsciiCues {
+    letters: [u32; 17],
+    cues: std::collections::HashMap<(u64, u64), Tense, foldhash::fast::FixedState>,
+}
+
+fn ascii_cues() -> &'static AsciiCues {
+    static CUES: std::sync::OnceLock<AsciiCues> = std::sync::OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut letters = [0_u32; 17];
+        let mut cues = std::collections::HashMap::default();
+        for (word, tense) in tense_cues() {
+            if let (true, Some(packed)) = (word.is_ascii(), lexicon::pack_ascii_letters(word.as_bytes())) {
+                letters[word.len()] |= 1 << (word.as_bytes()[0] - b'a');
+                cues.insert(packed, tense);
+            }
+        }
+        AsciiCues { letters, cues }
+    })
+}
+
+/// Whether `word` (a run of letters) is a tense cue, and which.
+fn tense_cue(word: &str) -> Option<Tense> {
     if word.len() > 16 {
         return None;
     }
+    if !word.is_ascii() {
+        return tense_cue_unicode(word);
+    }
+    let bytes = word.as_bytes();
+    let cues = ascii_cues();
+    let first = bytes.first()? | 0x20;
+    if first.is_ascii_lowercase() && cues.letters[word.len()] & (1 << (first - b'a')) != 0 {
+        if let Some(tense) = lexicon::pack_ascii_letters(bytes).and_then(|packed| cues.cues.get(&packed)) {
+            return Some(*tense);
+        }
+    }
+    let regular_past = word.len() >= 5
+        && bytes[word.len() - 2..].eq_ignore_ascii_case(b"ed")
+        && bytes[0].is_ascii_lowercase()
+        && !NOT_PAST_ED.iter().any(|w| word.eq_ignore_ascii_case(w));
+    regular_past.then_some(Tense::Past)
+}
+
+/// [`tense_cue`] for a word with letters beyond ASCII.
+fn tense_cue_unicode(word: &str) -> Option<Tense> {
+    type Table = std::collections::HashMap<&'static str, Tense, foldhash::fast::FixedState>;
+    static TABLE: std::sync::OnceLock<Table> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| tense_cues().into_iter().collect());
     let lowered = crate::analysis::lower::Lower::of(word);
     let lower = lowered.as_str();
     if let Some(&tense) = table.get(lower) {
@@ -1018,37 +1068,116 @@ pub(crate) fn tense_around(text: &str, article: &Article, span: Span) -> Tense {
     tense_in(text, &article.sentences, span)
 }
 
+/// The character that ends at `at` in `s`, and where it starts.
+fn char_before(s: &str, at: usize) -> Option<(char, usize)> {
+    let bytes = s.as_bytes();
+    let last = *bytes.get(at.checked_sub(1)?)?;
+    if last < 0x80 {
+        return Some((char::from(last), at - 1));
+    }
+    let mut start = at - 1;
+    while start > 0 && bytes.get(start).is_some_and(|b| b & 0xC0 == 0x80) {
+        start -= 1;
+    }
+    Some((s.get(start..)?.chars().next()?, start))
+}
+
+/// The character that starts at `at` in `s`, and where the next starts.
+fn char_at(s: &str, at: usize) -> Option<(char, usize)> {
+    let first = *s.as_bytes().get(at)?;
+    if first < 0x80 {
+        return Some((char::from(first), at + 1));
+    }
+    let c = s.get(at..)?.chars().next()?;
+    Some((c, at + c.len_utf8()))
+}
+
+/// The words of `s` (runs of letters) from the last one back, with where
+/// each starts, until `visit` says to stop.
+fn words_back<'s>(s: &'s str, mut visit: impl FnMut(usize, &'s str) -> bool) {
+    let mut at = s.len();
+    loop {
+        while let Some((c, start)) = char_before(s, at) {
+            if detect::is_letter(c) {
+                break;
+            }
+            at = start;
+        }
+        let end = at;
+        while let Some((c, start)) = char_before(s, at) {
+            if !detect::is_letter(c) {
+                break;
+            }
+            at = start;
+        }
+        if at == end || !visit(at, s.get(at..end).unwrap_or("")) {
+            return;
+        }
+    }
+}
+
+/// The words of `s` (runs of letters) in order, with where each starts,
+/// until `visit` says to stop.
+fn words_forward<'s>(s: &'s str, mut visit: impl FnMut(usize, &'s str) -> bool) {
+    let mut at = 0;
+    loop {
+        while let Some((c, next)) = char_at(s, at) {
+            if detect::is_letter(c) {
+                break;
+            }
+            at = next;
+        }
+        let start = at;
+        while let Some((c, next)) = char_at(s, at) {
+            if !detect::is_letter(c) {
+                break;
+            }
+            at = next;
+        }
+        if at == start || !visit(start, s.get(start..at).unwrap_or("")) {
+            return;
+        }
+    }
+}
+
 /// [`tense_around`] with the sentences given (sorted spans into `text`,
 /// which may be one paragraph).
 fn tense_in(text: &str, sentences: &[Span], span: Span) -> Tense {
     const REACH: usize = 12;
     let (start, end) = sentence_bounds(text, sentences, span);
-    let is_word_char = detect::is_letter;
     // Words before the date, nearest first.
     let before = text.get(start..span.start.max(start)).unwrap_or("");
     let mut back: Option<(usize, Tense)> = None;
-    for (count, word) in before.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).enumerate() {
+    let mut count = 0;
+    words_back(before, |word_start, word| {
         if count >= REACH {
-            break;
+            return false;
         }
-        if let Some(tense) = tense_cue(word) {
-            let word_start = word.as_ptr() as usize - before.as_ptr() as usize + start;
-            back = Some((span.start - word_start, tense));
-            break;
+        count += 1;
+        match tense_cue(word) {
+            Some(tense) => {
+                back = Some((span.start - (word_start + start), tense));
+                false
+            }
+            None => true,
         }
-    }
+    });
     let after = text.get(span.end.min(end)..end).unwrap_or("");
     let mut forward: Option<(usize, Tense)> = None;
-    for (count, word) in after.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).enumerate() {
+    let mut count = 0;
+    words_forward(after, |word_start, word| {
         if count >= REACH {
-            break;
+            return false;
         }
-        if let Some(tense) = tense_cue(word) {
-            let word_start = word.as_ptr() as usize - after.as_ptr() as usize;
-            forward = Some((word_start, tense));
-            break;
+        count += 1;
+        match tense_cue(word) {
+            Some(tense) => {
+                forward = Some((word_start, tense));
+                false
+            }
+            None => true,
         }
-    }
+    });
     match (back, forward) {
         (Some((b, tb)), Some((f, tf))) => {
             if b <= f {

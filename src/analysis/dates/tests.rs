@@ -119,3 +119,156 @@ proptest! {
         }
     }
 }
+
+/// Words for texts where dates and near-dates are packed close together
+/// and far apart, in both languages, with odd casing and characters.
+const SOUP: &[&str] = &[
+    "the",
+    "The",
+    "a",
+    "an",
+    "in",
+    "In",
+    "last",
+    "next",
+    "this",
+    "Monday",
+    "Sunday",
+    "Friday",
+    "April",
+    "May",
+    "may",
+    "Sept",
+    "Jan",
+    "June",
+    ".",
+    ",",
+    "-",
+    "–",
+    "(",
+    ")",
+    "'",
+    "’",
+    "s",
+    "16",
+    "2023",
+    "1990s",
+    "90s",
+    "12th",
+    "3rd",
+    "of",
+    "day",
+    "days",
+    "Days",
+    "week",
+    "weeks",
+    "month",
+    "year",
+    "Year",
+    "ago",
+    "later",
+    "earlier",
+    "New",
+    "Christmas",
+    "Day",
+    "Eve",
+    "quarter",
+    "first",
+    "between",
+    "and",
+    "to",
+    "from",
+    "mid",
+    "early",
+    "late",
+    "März",
+    "Sonntag",
+    "vom",
+    "bis",
+    "zum",
+    "gestern",
+    "morgen",
+    "Morgen",
+    "vor",
+    "zwei",
+    "Tagen",
+    "04/16/2023",
+    "16.04.2023",
+    "2023-04-17",
+    "ein",
+    "Good",
+    "night",
+    "Times",
+    "attacks",
+    "11",
+    "5,000",
+    "two",
+    "several",
+    "on",
+    "until",
+    "Mitte",
+    "nächsten",
+    "kommenden",
+    "Jahr",
+    "heute",
+    "WEE\u{212A}",
+    "Okt",
+    "1800",
+    "20",
+    "31",
+    "Feb",
+    "following",
+    "before",
+    "yesterday",
+    "Black",
+    "evening",
+    "$",
+];
+const FILLER: &[&str] = &[
+    "voters",
+    "said",
+    "it",
+    "of",
+    "and",
+    "the",
+    "in",
+    "a",
+    "rain",
+    "“",
+    "”",
+    "—",
+    "Mayor",
+    "x",
+    "bureaucracies",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Tokens are made only in windows around strong tokens: that finds
+    /// what trying every anchor of the whole paragraph finds, with and
+    /// without non-prose regions.
+    #[test]
+    fn windows_find_what_the_whole_paragraph_finds(
+        words in prop::collection::vec((0..SOUP.len() * 4, 0..7_usize), 0..120),
+        excluded in prop::collection::vec((0..700_usize, 0..8_usize), 0..3),
+    ) {
+        let mut text = String::new();
+        for (word, separator) in words {
+            text.push_str(SOUP.get(word).copied().unwrap_or(FILLER[word % FILLER.len()]));
+            text.push_str(["", " ", " ", " ", "\n", "\u{a0}", " "][separator]);
+        }
+        let mut excluded: Vec<Span> = excluded.iter().map(|(s, l)| Span::new(*s, s + l)).collect();
+        excluded.sort_by_key(|s| (s.start, s.end));
+        for regions in [&[][..], &excluded[..]] {
+            for (en, de) in [(true, false), (true, true), (false, true)] {
+                let windows = detect::scan(&text, regions, en, de);
+                let whole = detect::scan_all(&text, regions, en, de);
+                let show = |found: &[detect::Found]| -> Vec<String> {
+                    found.iter().map(|f| format!("{:?} {:?} {:?}", f.span, f.form, f.lang)).collect()
+                };
+                prop_assert_eq!(show(&windows), show(&whole), "{:?} {:?} en={} de={}", text, regions, en, de);
+            }
+        }
+    }
+}
