@@ -504,6 +504,12 @@ impl Texts {
             None => false,
         });
         self.previous.truncate(prefix);
+        if self.previous.capacity() < new.len() {
+            // Room for the document to grow by typing: without it the
+            // first letter typed into a book doubles the copy's block (a
+            // second 3 MB, freshly touched, while the first is in use).
+            self.previous.reserve_exact(new.len() - prefix + new.len() / 16);
+        }
         self.previous.extend_from_slice(&new[prefix..]);
         self.document = Some(address_range(document));
     }
