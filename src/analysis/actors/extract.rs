@@ -302,6 +302,10 @@ impl Arena {
     /// once (not at all when the sizes match, as when a letter is typed
     /// into a word), and the later paragraphs' starts shift.
     fn splice(&mut self, old: std::ops::Range<usize>, fresh: Arena) {
+        if self.paragraphs.is_empty() {
+            *self = fresh;
+            return;
+        }
         let from = self.starts(old.start);
         let to = self.starts(old.end);
         let added = fresh.lens();
@@ -615,7 +619,11 @@ impl KeptParagraphs {
             lowercase.uncount(local.lowercase_words);
             caps.uncount(local.midsentence_caps);
         }
-        let mut fresh = Arena::default();
+        let mut fresh = if self.paragraphs.is_empty() {
+            Arena::for_text(texts.iter().map(|text| text.len()).sum())
+        } else {
+            Arena::default()
+        };
         for (kept, para) in now[came.clone()].iter().zip(&texts[came]) {
             scan_paragraph(para, &kept.excluded, registry, scratch);
             let local = fresh.push(scratch);
