@@ -21,6 +21,10 @@
 
 use copydesk::{analyze, Settings};
 
+#[path = "support/typing_spot.rs"]
+mod support;
+use support::typing_spot;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
@@ -237,16 +241,4 @@ fn server_typing(mut text: String, settings: &Settings, times: usize) {
             eprintln!("analyze_file: cannot write the publication: {error}");
         }
     }
-}
-
-/// Where the keystrokes go: the first space after the middle of the text.
-fn typing_spot(text: &str) -> usize {
-    let mut spot = text.len() / 2;
-    while !text.is_char_boundary(spot) || !text[spot..].starts_with(' ') {
-        spot += 1;
-        if spot >= text.len() {
-            return 0;
-        }
-    }
-    spot
 }

@@ -23,6 +23,10 @@ use copydesk::server::line_index::{self, PositionEncoding};
 use copydesk::server::snapshot::{Input, Snapshot};
 use copydesk::Settings;
 
+#[path = "support/typing_spot.rs"]
+mod support;
+use support::typing_spot;
+
 /// The binary's allocator (see `src/main.rs`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -128,17 +132,4 @@ fn main() {
 fn placeholder(uri: &tower_lsp::lsp_types::Url) -> Snapshot {
     let input = Input { uri: uri.clone(), version: -1, settings_generation: 0, text: String::new() };
     Snapshot::build(input, Arc::default(), PositionEncoding::Utf16)
-}
-
-/// Where the keystrokes go: the first space after the middle of the text
-/// (where `analyze_file` types).
-fn typing_spot(text: &str) -> usize {
-    let mut spot = text.len() / 2;
-    while !text.is_char_boundary(spot) || !text[spot..].starts_with(' ') {
-        spot += 1;
-        if spot >= text.len() {
-            return 0;
-        }
-    }
-    spot
 }
