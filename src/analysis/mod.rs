@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod actors;
+pub(crate) mod ascii;
 pub mod attribution;
 pub mod dates;
 pub mod finding;

@@ -21,6 +21,7 @@ use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use super::knowledge::{Entity, KNOWLEDGE};
 use super::lexicon::*;
 use super::{Actor, ActorKind, Actors, Gender, MentionForm};
+use crate::analysis::ascii;
 use crate::analysis::lower::Lower;
 use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
@@ -1107,7 +1108,7 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
             continue;
         }
         // A plain-ASCII word, read whole at once where it can be.
-        let fast = if ASCII_WORD_BYTE[usize::from(b)] { ascii_word_at(bytes, offset) } else { None };
+        let fast = if ascii::CLASS[usize::from(b)] != 0 { ascii_word_at(bytes, offset) } else { None };
         // Most words: plain ASCII, no registry name ahead, and a first
         // word of no gazetteer name. The general path below would do
         // exactly this for them, after tests that cannot succeed.
@@ -1253,7 +1254,7 @@ fn ascii_word_at(bytes: &[u8], offset: usize) -> Option<(usize, [u64; 2], u16)> 
     let mut seen = 0;
     let mut len = chunk.len();
     for (i, &b) in chunk.iter().enumerate() {
-        let class = ASCII_CLASS[usize::from(b)];
+        let class = ascii::CLASS[usize::from(b)];
         if class == 0 {
             len = i;
             break;
@@ -1267,44 +1268,19 @@ fn ascii_word_at(bytes: &[u8], offset: usize) -> Option<(usize, [u64; 2], u16)> 
     let load = |half: &[u8]| u64::from_le_bytes(half.try_into().unwrap_or_default());
     let mask = |n: usize| if n >= 8 { u64::MAX } else { (1_u64 << (8 * n)) - 1 };
     let key = [load(&chunk[..8]) & mask(len), if len > 8 { load(&chunk[8..]) & mask(len - 8) } else { 0 }];
-    let first = ASCII_CLASS[usize::from(chunk[0])];
+    let first = ascii::CLASS[usize::from(chunk[0])];
     let mut case = 0;
-    if first == CLASS_LOWER {
+    if first == ascii::LOWER {
         case |= LOWER_START;
     }
-    if seen & CLASS_UPPER != 0 {
+    if seen & ascii::UPPER != 0 {
         case |= HAS_UPPER;
-        if first == CLASS_UPPER && seen & CLASS_LOWER != 0 {
+        if first == ascii::UPPER && seen & ascii::LOWER != 0 {
             case |= TITLE_CASE;
         }
     }
     Some((len, key, case))
 }
-
-const CLASS_LOWER: u8 = 1;
-const CLASS_UPPER: u8 = 2;
-const CLASS_DIGIT: u8 = 4;
-
-/// ASCII letters and digits by class ([`CLASS_LOWER`] and the others);
-/// zero for every other byte.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_lowercase() {
-            CLASS_LOWER
-        } else if byte.is_ascii_uppercase() {
-            CLASS_UPPER
-        } else if byte.is_ascii_digit() {
-            CLASS_DIGIT
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
 
 /// [`word_bits`] and [`word_hash`] of the word `span` of `para`, from one
 /// packing of its bytes when it is plain ASCII (`ascii`) of up to 16 bytes.
@@ -1373,17 +1349,6 @@ fn known_at(para: &str, offset: usize, first: &str) -> Option<(Span, ItemKind)> 
     Some((hit, ItemKind::Known(u32::try_from(pattern).unwrap_or(u32::MAX))))
 }
 
-/// ASCII letters and digits, by byte value.
-static ASCII_WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// The end of the word whose rest starts at `from`, and whether that rest
 /// is plain ASCII.
 fn word_end(para: &str, from: usize) -> (usize, bool) {
@@ -1392,7 +1357,7 @@ fn word_end(para: &str, from: usize) -> (usize, bool) {
     let mut ascii = true;
     while let Some(&b) = bytes.get(end) {
         if b < 0x80 {
-            if !ASCII_WORD_BYTE[usize::from(b)] {
+            if ascii::CLASS[usize::from(b)] == 0 {
                 break;
             }
             end += 1;

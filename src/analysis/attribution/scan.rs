@@ -2,6 +2,7 @@
 //! they make. Quotations are opaque tokens, so a full stop inside a quotation
 //! never ends the sentence that carries the quotation.
 
+use crate::analysis::ascii;
 use crate::analysis::lower::Lower;
 use crate::analysis::span::Span;
 
@@ -102,32 +103,6 @@ fn char_at(text: &str, at: usize, limit: usize) -> Option<char> {
     }
 }
 
-/// What an ASCII byte is, for [`word_end`]: a letter or digit, a
-/// lowercase letter, a capital.
-const ALPHANUMERIC: u8 = 1;
-const LOWERCASE: u8 = 2;
-const UPPERCASE: u8 = 4;
-
-const ASCII_CLASS: [u8; 256] = {
-    // Bytes that are not ASCII are of no class here.
-    let mut table = [0_u8; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        let b = byte as u8;
-        table[byte] = if b.is_ascii_lowercase() {
-            ALPHANUMERIC | LOWERCASE
-        } else if b.is_ascii_uppercase() {
-            ALPHANUMERIC | UPPERCASE
-        } else if b.is_ascii_digit() {
-            ALPHANUMERIC
-        } else {
-            0
-        };
-        byte += 1;
-    }
-    table
-};
-
 /// The end of the word starting at `start`: letters and digits, joined by
 /// single hyphens or apostrophes; and whether [`split_word`] may split it
 /// (a lowercase letter before a capital, or a character that is not ASCII).
@@ -139,11 +114,11 @@ fn word_end(text: &str, start: usize, limit: usize) -> (usize, bool) {
         // A run of ASCII letters and digits (most of every word) at once.
         let mut previous = 0;
         while let Some(&byte) = bytes.get(at) {
-            let class = ASCII_CLASS[usize::from(byte)];
-            if class & ALPHANUMERIC == 0 {
+            let class = ascii::CLASS[usize::from(byte)];
+            if class & ascii::WORD == 0 {
                 break;
             }
-            may_split |= previous & LOWERCASE != 0 && class & UPPERCASE != 0;
+            may_split |= previous & ascii::LOWER != 0 && class & ascii::UPPER != 0;
             previous = class;
             at += 1;
         }
