@@ -15,6 +15,7 @@
 
 use jiff::civil::Date;
 
+use crate::analysis::dates::lexicon;
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::blocks::{body_start, header_line, iso_date_at};
@@ -85,22 +86,6 @@ pub fn detect(text: &str, article: &Article, settings: &Settings) -> Option<Arti
 fn date_line(text: &str, paragraph: Span) -> Option<(Date, Span)> {
     const LABELS: &[&str] =
         &["Published", "Updated", "Posted", "Last updated", "Veröffentlicht", "Aktualisiert", "Stand"];
-    const WEEKDAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Montag",
-        "Dienstag",
-        "Mittwoch",
-        "Donnerstag",
-        "Freitag",
-        "Samstag",
-        "Sonntag",
-    ];
     let body = text.get(paragraph.start..paragraph.end)?;
     if body.len() > 80 || body.contains('\n') {
         return None;
@@ -115,8 +100,13 @@ fn date_line(text: &str, paragraph: Span) -> Option<(Date, Span)> {
             cursor.skip_spaces();
         }
     }
-    if let Some(weekday) = WEEKDAYS.iter().find(|weekday| cursor.rest().starts_with(*weekday)) {
-        cursor.position += weekday.len();
+    // A weekday, capitalised, as the dates lexicon knows it ("Sunday",
+    // "Sonntag").
+    let rest = cursor.rest();
+    let word = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
+    let capitalised = word.starts_with(|c: char| c.is_uppercase());
+    if capitalised && matches!(lexicon::lookup(word), Some(lexicon::Lex::Weekday { .. })) {
+        cursor.position += word.len();
         cursor.eat(",");
         cursor.skip_spaces();
     }
