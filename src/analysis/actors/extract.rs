@@ -1310,7 +1310,9 @@ fn case_bits_packed(key: [u64; 2]) -> u16 {
         at_least & !above & (ONES * 0x80)
     }
     let upper = in_range(key[0], b'A', b'Z') | in_range(key[1], b'A', b'Z');
-    let first_upper = upper & 0x80 != 0;
+    // The first byte's bit of the first eight bytes only: `upper` also
+    // holds the ninth byte's there ("ofKievLiRussia" is no title case).
+    let first_upper = in_range(key[0], b'A', b'Z') & 0x80 != 0;
     let mut bits = 0;
     if in_range(key[0], b'a', b'z') & 0x80 != 0 {
         bits |= LOWER_START;
@@ -1723,7 +1725,9 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
                     d.words.len() == run.len()
                         && d.words.iter().zip(run).all(|(w, it)| w.as_str() == it.span().slice(scan.text))
                 };
-                if let Some(index) = defs.iter().position(same_words) {
+                if let Some(index) = def_index.with_words(run.iter().map(|it| it.span().slice(scan.text)), |d| {
+                    same_words(&defs[d])
+                }) {
                     let span = Span::new(items[i].span().start, items[run_end - 1].span().end);
                     def_mentions.push((index, para.shift(span), MentionForm::FullName));
                     i = run_end;
@@ -1739,7 +1743,15 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
             let at = para.shift(item.span());
             // An honorific before a surname gives the person's gender.
             let honorific = honorific_before(&scan, items, i);
-            if let Some(index) = resolve_word(&scan, &defs, &def_index, &recency, word, at.start, honorific) {
+            // A name word: title case and no listed common word.
+            let name_word = item.has(TITLE_CASE) && !item.has(flag::NOT_NAME);
+            debug_assert_eq!(name_word, is_title_case(word) && !is_not_name(word), "{word}");
+            let resolved = if name_word {
+                resolve_word(&scan, &defs, &def_index, &recency, word, at.start, honorific)
+            } else {
+                None
+            };
+            if let Some(index) = resolved {
                 // "Soleimanis Lebensweg": the German genitive adds an s.
                 let genitive = word.strip_suffix('s') == Some(defs[index].surname.as_str());
                 let form = if defs[index].surname == word || defs[index].name == word || genitive {
@@ -1771,7 +1783,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
             // A leader from the data, by surname, when the article is about
             // that leader's country; not a given name before more of a
             // name ("Pierre Poilievre" is not Philip J. Pierre).
-            if let Some(leader) = (run_end <= i + 1).then(|| data_leader(&context, word)).flatten() {
+            if let Some(leader) = (run_end <= i + 1).then(|| data_leader(&context, word, item.has(flag::NOT_NAME))).flatten() {
                 let index = add_def(&mut defs, leader_def(leader));
                 def_index.note(&defs, Some(index));
                 def_mentions.push((index, at, MentionForm::Surname));
@@ -2123,9 +2135,12 @@ fn defs_from_data(context: &Context) -> Vec<usize> {
     leaders
 }
 
-fn data_leader(context: &Context, word: &str) -> Option<usize> {
+/// The leader in the data a surname stands for; `listed`: the word is a
+/// listed common word (its item's [`flag::NOT_NAME`] bit).
+fn data_leader(context: &Context, word: &str, listed: bool) -> Option<usize> {
     let k = &*KNOWLEDGE;
-    if word.chars().count() < 3 || is_not_name(word) {
+    debug_assert_eq!(listed, is_not_name(word));
+    if listed || word.chars().count() < 3 {
         return None;
     }
     let leaders = k.leaders_by_surname.get(word)?;
@@ -2160,9 +2175,9 @@ fn add_def(defs: &mut Vec<PersonDef>, mut def: PersonDef) -> usize {
     if def.leader.is_none() {
         def.leader = k.leaders_by_surname.get(def.surname.as_str()).and_then(|ls| {
             ls.iter().copied().find(|&l| {
-                let leader_words: Vec<&str> = k.leaders[l].full_name.split(' ').collect();
-                leader_words.first().copied() == def.words.first().map(String::as_str)
-                    && leader_words.last().copied() == def.words.last().map(String::as_str)
+                let full_name = k.leaders[l].full_name;
+                full_name.split(' ').next() == def.words.first().map(String::as_str)
+                    && full_name.rsplit(' ').next() == def.words.last().map(String::as_str)
             })
         });
     }
@@ -2507,6 +2522,10 @@ fn given_name(def: &PersonDef) -> Option<&str> {
     (def.words.len() >= 3 && *first != def.surname).then_some(first.as_str())
 }
 
+/// The person a single capitalised word (a name word: title case and no
+/// listed common word, which the caller checks on the item's bits) stands
+/// for: a surname or one-word name, else a given name only one person
+/// has, else a close spelling of a surname.
 fn resolve_word(
     scan: &Scan<'_>,
     defs: &[PersonDef],
@@ -2516,48 +2535,39 @@ fn resolve_word(
     offset: usize,
     gender: Option<Gender>,
 ) -> Option<usize> {
-    if !is_title_case(word) || is_not_name(word) {
-        return None;
-    }
-    let mut candidates: Vec<usize> = index
-        .named(word)
-        .iter()
-        .copied()
-        .filter(|&d| defs[d].surname == word || (defs[d].words.len() == 1 && defs[d].name == word))
-        .filter(|&d| gender.is_none() || defs[d].gender.is_none() || defs[d].gender == gender)
-        .collect();
-    // The index lists a person again when its name changes: back to
-    // `defs` order, once each.
-    candidates.sort_unstable();
-    candidates.dedup();
-    let pick = |candidates: &[usize]| -> Option<usize> {
-        // Nearest mention before the offset; else the first candidate.
+    debug_assert!(is_title_case(word) && !is_not_name(word));
+    // Nearest mention before the offset; else the first person in `defs`
+    // order. Lists may hold a person twice: that changes no pick.
+    let pick = |candidates: &mut dyn Iterator<Item = usize>| -> Option<usize> {
+        let mut first: Option<usize> = None;
         let mut best: Option<(usize, usize)> = None;
-        for &d in candidates {
+        for d in candidates {
+            first = Some(first.map_or(d, |f| f.min(d)));
             if let Some(start) = recency.latest_before(d, offset) {
-                if best.is_none_or(|(_, s)| start > s) {
+                if best.is_none_or(|(b, s)| start > s || (start == s && d < b)) {
                     best = Some((d, start));
                 }
             }
         }
-        best.map(|(d, _)| d).or_else(|| candidates.first().copied())
+        best.map(|(d, _)| d).or(first)
     };
-    if !candidates.is_empty() {
-        return pick(&candidates);
+    let named = index.named(word);
+    let by_name = pick(&mut named.iter().copied().filter(|&d| {
+        (defs[d].surname == word || (defs[d].words.len() == 1 && defs[d].name == word))
+            && (gender.is_none() || defs[d].gender.is_none() || defs[d].gender == gender)
+    }));
+    if by_name.is_some() {
+        return by_name;
     }
     // The given name of one person with a name of three words or more
     // ("Tedros" for Tedros Adhanom Ghebreyesus), when no one else has it.
-    let mut given = index.named(word).iter().copied().filter(|&d| given_name(&defs[d]) == Some(word));
+    let mut given = named.iter().copied().filter(|&d| given_name(&defs[d]) == Some(word));
     if let (Some(d), None) = (given.next(), given.next()) {
         return Some(d);
     }
     // A close spelling ("Zelensky" for "Zelenskyy").
     if word.chars().count() >= 5 && !scan.seen_lowercase(word) {
-        let close: Vec<usize> = index
-            .starting_with(word)
-            .iter()
-            .copied()
-            .filter(|&d| {
+        let mut close = index.starting_with(word).iter().copied().filter(|&d| {
                 let s = &defs[d].surname;
                 // Same first byte (the index's). Bytes that differ within
                 // the first three of both mean characters that differ: most
@@ -2577,11 +2587,8 @@ fn resolve_word(
                     && !plural
                     && s.chars().take(3).eq(word.chars().take(3))
                     && edit_distance(s, word) <= reach
-            })
-            .collect();
-        if !close.is_empty() {
-            return pick(&close);
-        }
+        });
+        return pick(&mut close);
     }
     None
 }
@@ -2640,6 +2647,14 @@ impl DefIndex {
     /// People whose surname or name may be `word`.
     fn named(&self, word: &str) -> &[usize] {
         self.by_word.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The first person (in `defs` order) among those listed under one of
+    /// `words` or under the empty surname for whom `test` holds. A person
+    /// whose name words are exactly `words` is found: their surname is one
+    /// of them, or empty.
+    fn with_words<'w>(&self, words: impl Iterator<Item = &'w str>, test: impl Fn(usize) -> bool) -> Option<usize> {
+        words.chain([""]).flat_map(|word| self.named(word)).copied().filter(|&d| test(d)).min()
     }
 
     /// People whose surname starts with the first byte of `word`.
@@ -2953,6 +2968,29 @@ mod tests {
             let mut after: Vec<&str> = before.to_vec();
             after.splice(range.clone(), fresh.iter().copied());
             assert_eq!(lists(&arena), lists(&arena_of(&after)), "{before:?} {range:?} {fresh:?}");
+        }
+    }
+
+    /// The case bits read eight letters at a time equal those read letter
+    /// by letter, also when the ninth letter is a capital.
+    #[test]
+    fn packed_case_bits_equal_the_letters() {
+        let by_letters = |word: &str| {
+            let mut bits = 0;
+            if word.starts_with(|c: char| c.is_lowercase()) {
+                bits |= LOWER_START;
+            }
+            if word.chars().any(char::is_uppercase) {
+                bits |= HAS_UPPER;
+                if is_title_case(word) {
+                    bits |= TITLE_CASE;
+                }
+            }
+            bits
+        };
+        for word in ["ofKievLiRussia", "Putin", "XinhuaLi", "abcdefghIjk", "ABCDEFGHijk", "U.S.", "a", "McDonald", "said"] {
+            let key = pack(word.as_bytes()).expect("plain ASCII of up to 16 bytes");
+            assert_eq!(case_bits_packed(key), by_letters(word), "{word}");
         }
     }
 
