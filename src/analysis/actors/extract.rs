@@ -1623,6 +1623,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
 
     // Pass 1: known names, and people introduced with a title.
     let mut defs: Vec<PersonDef> = Vec::new();
+    let mut def_index = DefIndex::default();
     let mut def_mentions: Vec<(usize, Span, MentionForm)> = Vec::new();
     for (p, para) in paragraphs.iter().enumerate() {
         let introductions = para.local.introductions;
@@ -1636,7 +1637,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
         while let Some(c) = next_candidate(introductions, &mut cursor, i) {
             i = c;
             if let Some((def, name_span, name_items)) = person_pattern(&scan, items, i) {
-                let index = add_def(&mut defs, def);
+                let index = add_def(&mut defs, &mut def_index, def);
                 def_mentions.push((index, para.shift(name_span), MentionForm::FullName));
                 for j in name_items.clone() {
                     consumed.insert(first_item[p] + j);
@@ -1689,7 +1690,6 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
     // Pass 2: later mentions: full names again, surnames, variants, roles.
     let data_leaders = defs_from_data(&context);
     let mut recency = Recency::from_pass1(&def_mentions, defs.len());
-    let mut def_index = DefIndex::default();
     def_index.note(&defs, None);
     for (p, para) in paragraphs.iter().enumerate() {
         let scan = scan_of(text, para, words);
@@ -1704,8 +1704,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
                 let index = match def {
                     RoleTarget::Def(index) => index,
                     RoleTarget::Leader(leader) => {
-                        let index = add_def(&mut defs, leader_def(leader));
-                        def_index.note(&defs, Some(index));
+                        let index = add_def(&mut defs, &mut def_index, leader_def(leader));
                         index
                     }
                 };
@@ -1784,16 +1783,14 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
             // that leader's country; not a given name before more of a
             // name ("Pierre Poilievre" is not Philip J. Pierre).
             if let Some(leader) = (run_end <= i + 1).then(|| data_leader(&context, word, item.has(flag::NOT_NAME))).flatten() {
-                let index = add_def(&mut defs, leader_def(leader));
-                def_index.note(&defs, Some(index));
+                let index = add_def(&mut defs, &mut def_index, leader_def(leader));
                 def_mentions.push((index, at, MentionForm::Surname));
                 i += 1;
                 continue;
             }
             // "Mr. Smith": a person known only by surname.
             if honorific.is_some() || honorific_word_before(&scan, items, i) {
-                let index = add_def(&mut defs, bare_def(vec![word.to_owned()], honorific));
-                def_index.note(&defs, Some(index));
+                let index = add_def(&mut defs, &mut def_index, bare_def(vec![word.to_owned()], honorific));
                 def_mentions.push((index, at, MentionForm::Surname));
                 i += 1;
                 continue;
@@ -1806,8 +1803,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
                 let words: Vec<String> = span.slice(scan.text).split(' ').map(str::to_owned).collect();
                 let span = para.shift(span);
                 if kind == ActorKind::Person && words.len() > 1 {
-                    let index = add_def(&mut defs, bare_def(words, None));
-                    def_index.note(&defs, Some(index));
+                    let index = add_def(&mut defs, &mut def_index, bare_def(words, None));
                     def_mentions.push((index, span, MentionForm::FullName));
                     i = end;
                     continue;
@@ -2169,8 +2165,12 @@ fn leader_def(leader: usize) -> PersonDef {
 }
 
 /// Add a person, merging with an earlier one of the same name (or a close
-/// spelling of it, which then counts as a variant).
-fn add_def(defs: &mut Vec<PersonDef>, mut def: PersonDef) -> usize {
+/// spelling of it, which then counts as a variant). The earlier one is
+/// found through `index` (brought up to date here), not by a walk over
+/// every person: the first in `defs` order with the same name, or with
+/// more than one name word and the same surname when the new one has one
+/// word, or with the same leader in the data.
+fn add_def(defs: &mut Vec<PersonDef>, index: &mut DefIndex, mut def: PersonDef) -> usize {
     let k = &*KNOWLEDGE;
     if def.leader.is_none() {
         def.leader = k.leaders_by_surname.get(def.surname.as_str()).and_then(|ls| {
@@ -2181,26 +2181,37 @@ fn add_def(defs: &mut Vec<PersonDef>, mut def: PersonDef) -> usize {
             })
         });
     }
-    for (index, existing) in defs.iter_mut().enumerate() {
-        let same = existing.name == def.name
+    index.note(defs, None);
+    let same = |existing: &PersonDef| {
+        existing.name == def.name
             || (existing.words.len() > 1 && def.words.len() == 1 && existing.surname == def.surname)
-            || (existing.leader.is_some() && existing.leader == def.leader);
-        if same {
-            if existing.title.is_none() {
-                existing.title = def.title.take();
-                existing.title_text = def.title_text.take();
-            }
-            if existing.words.len() < def.words.len() {
-                existing.words = def.words.clone();
-                existing.name = def.name.clone();
-            }
-            existing.gender = existing.gender.or(def.gender);
-            existing.leader = existing.leader.or(def.leader);
-            return index;
-        }
+            || (existing.leader.is_some() && existing.leader == def.leader)
+    };
+    let by_leader = def.leader.map_or(&[][..], |leader| index.led_by(leader));
+    let earlier = [index.named(&def.name), index.named(&def.surname), by_leader]
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&d| same(&defs[d]))
+        .min();
+    let Some(at) = earlier else {
+        defs.push(def);
+        index.note(defs, None);
+        return defs.len() - 1;
+    };
+    let existing = &mut defs[at];
+    if existing.title.is_none() {
+        existing.title = def.title.take();
+        existing.title_text = def.title_text.take();
     }
-    defs.push(def);
-    defs.len() - 1
+    if existing.words.len() < def.words.len() {
+        existing.words = def.words.clone();
+        existing.name = def.name.clone();
+    }
+    existing.gender = existing.gender.or(def.gender);
+    existing.leader = existing.leader.or(def.leader);
+    index.note(defs, Some(at));
+    at
 }
 
 fn surname_of(words: &[String]) -> String {
@@ -2593,10 +2604,11 @@ fn resolve_word(
     None
 }
 
-/// The people of pass 2 by the words a single capitalised word resolves
-/// to, so resolving does not compare it with every person. A person's
-/// surname never changes once added; its name may (a longer one merged in,
-/// see [`add_def`]), and is then listed again under the new name. Lists may
+/// The people found so far by the words a single capitalised word resolves
+/// to, and by their leader in the data, so that resolving a word or adding
+/// a person does not compare it with every person. A person's surname
+/// never changes once added; its name, given name and leader may (a longer
+/// name merged in, see [`add_def`]), and are then listed again. Lists may
 /// hold people whose name has changed since: callers test them exactly.
 #[derive(Default)]
 struct DefIndex {
@@ -2606,6 +2618,8 @@ struct DefIndex {
     by_word: FastMap<String, Vec<usize>>,
     /// By the first byte of the surname, in `defs` order.
     by_first: Vec<Vec<usize>>,
+    /// By the leader in the data a person is.
+    by_leader: FastMap<usize, Vec<usize>>,
 }
 
 impl DefIndex {
@@ -2624,11 +2638,30 @@ impl DefIndex {
             if let Some(&first) = def.surname.as_bytes().first() {
                 self.by_first[usize::from(first)].push(d);
             }
+            self.list_leader(def, d);
         }
         self.indexed = self.indexed.max(defs.len());
         if let Some((d, def)) = changed.and_then(|d| defs.get(d).map(|def| (d, def))) {
             self.list(&def.name, d);
+            if let Some(given) = given_name(def) {
+                self.list(given, d);
+            }
+            self.list_leader(def, d);
         }
+    }
+
+    fn list_leader(&mut self, def: &PersonDef, d: usize) {
+        if let Some(leader) = def.leader {
+            let list = self.by_leader.entry(leader).or_default();
+            if !list.contains(&d) {
+                list.push(d);
+            }
+        }
+    }
+
+    /// People who are the leader `leader` of the data.
+    fn led_by(&self, leader: usize) -> &[usize] {
+        self.by_leader.get(&leader).map_or(&[], Vec::as_slice)
     }
 
     fn list(&mut self, word: &str, d: usize) {
