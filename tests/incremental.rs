@@ -217,3 +217,45 @@ fn a_long_article_edited_equals_a_fresh_analysis() {
     text.insert_str(near_end, &paragraph);
     assert_eq!(analyze_with(&text, &settings, &mut memo), analyze(&text, &settings));
 }
+
+/// Paragraphs where names stand next to every kind of word their patterns
+/// read (speech and government verbs, honorifics, "the", "a", "at",
+/// "’s", "state", a byline's "By"), so that a keystroke anywhere may change
+/// what a name is: a letter typed at every place and every character
+/// deleted in turn, each compared with a fresh analysis. (The actors'
+/// global part is skipped for an edit it cannot see; this finds an edit it
+/// can see that was taken for one it cannot.)
+const NEAR_NAMES: &str = "By Ana Ruiz\n\n\
+Kenji Kowalski said the plan failed, and Hanna Bianchi, shrugging, told reporters. \
+Vladimir Putin, the Russian president, met Li Shangfu, the defense minister, and Lindsey Bell, \
+chief strategist at CFRA. A Chinese defense minister would never say so.\n\n\
+Washington says it will wait; Washington’s allies and Georgia state officials disagree. \
+Jeremy Swayman stopped 30 shots for the Maple Leafs. Later, Swayman shrugged. The Leafs lost.\n\n\
+“We will win,” Sen. Jane Doe said, while Rep. Alexandria Ocasio-Cortez and Mr. Smith, \
+a senior adviser, declined to comment. Another minister, his deputy and their aides sai nothing.\n";
+
+#[test]
+fn every_keystroke_near_names_equals_a_fresh_analysis() {
+    let settings = Settings::default();
+    let mut memo = Memo::new();
+    let base = NEAR_NAMES.to_string();
+    let _ = analyze_with(&base, &settings, &mut memo);
+    let boundaries: Vec<usize> = (0..=base.len()).filter(|&i| base.is_char_boundary(i)).collect();
+    for (k, &at) in boundaries.iter().enumerate() {
+        let next = boundaries.get(k + 1).copied();
+        let letter = ["d", "s", "x", "e"][k % 4];
+        let mut edits = vec![format!("{}{letter}{}", &base[..at], &base[at..])];
+        if let Some(next) = next {
+            edits.push(format!("{}{}", &base[..at], &base[next..]));
+        }
+        for edited in edits {
+            for text in [&edited, &base] {
+                let incremental = analyze_with(text, &settings, &mut memo);
+                assert!(
+                    incremental == analyze(text, &settings),
+                    "the incremental analysis differs on:\n{text}"
+                );
+            }
+        }
+    }
+}

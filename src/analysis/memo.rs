@@ -64,6 +64,27 @@ use foldhash::fast::FixedState;
 
 use crate::analysis::settings::Settings;
 
+/// Where the document of this analysis differs from the one entered before
+/// it ([`Memo::edit`]): the bytes `start..old_end` of that one became the
+/// bytes `start..new_end` of this one; all before and after are the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// The analysis ([`Memo::generation`]) that entered the document this
+    /// one is compared with.
+    pub since: u32,
+    pub start: usize,
+    pub old_end: usize,
+    pub new_end: usize,
+    /// The bytes taken out, when there are at most [`Edit::KEPT`] of them.
+    pub removed: Option<Box<[u8]>>,
+}
+
+impl Edit {
+    /// How many removed bytes an edit keeps (a keystroke takes out one
+    /// character at most).
+    pub const KEPT: usize = 64;
+}
+
 /// Per-paragraph results of the previous analyses of one document.
 ///
 /// A disabled memo ([`Memo::disabled`], what a one-shot
@@ -167,7 +188,7 @@ impl Memo {
     pub fn begin_document(&mut self, document: &str, settings: &Settings) {
         self.begin(settings);
         if self.enabled {
-            self.texts.enter(document);
+            self.texts.enter(document, self.generation);
         }
     }
 
@@ -183,6 +204,19 @@ impl Memo {
             table.sweep(generation, &dead);
         }
         self.texts.dead = dead;
+    }
+
+    /// Where this analysis's document differs from the one entered before
+    /// it with [`Memo::begin_document`]; `None` without a document, or when
+    /// the memo is disabled.
+    pub fn edit(&self) -> Option<&Edit> {
+        self.texts.document?;
+        self.texts.edit.as_ref()
+    }
+
+    /// The number of this analysis (one more each [`Memo::begin`]).
+    pub fn generation(&self) -> u32 {
+        self.generation
     }
 
     /// Hits and misses since the last [`Memo::begin`].
@@ -460,6 +494,10 @@ struct Texts {
     /// Spare room for [`Texts::finish`].
     merged: Vec<Place>,
     dead: Vec<u32>,
+    /// The analysis that entered `previous`, and the last [`Texts::enter`]'s
+    /// edit.
+    entered: Option<u32>,
+    edit: Option<Edit>,
 }
 
 impl Texts {
@@ -472,13 +510,21 @@ impl Texts {
     /// texts outside the region that changed are kept (those after it
     /// moved by the change in length), the others forgotten, and
     /// `previous` becomes a copy of `document`.
-    fn enter(&mut self, document: &str) {
+    fn enter(&mut self, document: &str, generation: u32) {
         let new = document.as_bytes();
         let old = &self.previous;
         let prefix = common_prefix(old, new);
         let suffix = common_suffix(&old[prefix..], &new[prefix..]);
         // Old bytes [prefix, old_end) became new bytes [prefix, new_end).
         let (old_end, new_end) = (old.len() - suffix, new.len() - suffix);
+        self.edit = self.entered.map(|since| Edit {
+            since,
+            start: prefix,
+            old_end,
+            new_end,
+            removed: (old_end - prefix <= Edit::KEPT).then(|| old[prefix..old_end].into()),
+        });
+        self.entered = Some(generation);
         let moved = |start: usize, len: usize| -> Option<usize> {
             if start + len <= prefix {
                 Some(start)

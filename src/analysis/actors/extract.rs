@@ -12,6 +12,8 @@
 //!   surnames, roles. It visits only the candidates, so it is linear in
 //!   the number of capitalised words, names and titles, not in bytes.
 
+mod unseen;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -23,7 +25,7 @@ use super::lexicon::*;
 use super::{Actor, ActorKind, Actors, Gender, MentionForm};
 use crate::analysis::ascii;
 use crate::analysis::lower::Lower;
-use crate::analysis::memo::Memo;
+use crate::analysis::memo::{Edit, Memo};
 use crate::analysis::settings::Settings;
 use crate::analysis::span::Span;
 use crate::analysis::structure::Article;
@@ -1523,6 +1525,9 @@ pub(crate) struct Pending {
     /// With a memo: the paragraphs as the memo names them, and the arena
     /// kept from the last version (taken out of the memo until [`keep`]).
     kept: Option<(Vec<KeptParagraph>, KeptParagraphs)>,
+    /// With a memo: the last version's actors (taken out of the memo until
+    /// [`keep`]), this analysis's number and where the document changed.
+    last: Option<(unseen::LastActors, u32, Option<Edit>)>,
 }
 
 /// Read from the memo what [`run`] needs: each paragraph's name in the
@@ -1545,8 +1550,10 @@ pub(crate) fn prepare(text: &str, article: &Article, memo: &mut Memo) -> Pending
         );
     }
     let Some(arena) = memo.state::<KeptParagraphs>().map(std::mem::take) else {
-        return Pending { places, excluded, kept: None };
+        return Pending { places, excluded, kept: None, last: None };
     };
+    let (generation, edit) = (memo.generation(), memo.edit().cloned());
+    let last = memo.state::<unseen::LastActors>().map(std::mem::take).map(|last| (last, generation, edit));
     // The memo names each paragraph's text; the arena kept from the last
     // version is brought up to date in `run`.
     let now: Vec<KeptParagraph> = places
@@ -1557,13 +1564,16 @@ pub(crate) fn prepare(text: &str, article: &Article, memo: &mut Memo) -> Pending
             KeptParagraph { text, excluded }
         })
         .collect();
-    Pending { places, excluded, kept: Some((now, arena)) }
+    Pending { places, excluded, kept: Some((now, arena)), last }
 }
 
 /// Give the memo back the arena [`run`] brought up to date.
 pub(crate) fn keep(pending: Pending, memo: &mut Memo) {
     if let (Some((_, arena)), Some(slot)) = (pending.kept, memo.state::<KeptParagraphs>()) {
         *slot = arena;
+    }
+    if let (Some((last, _, _)), Some(slot)) = (pending.last, memo.state::<unseen::LastActors>()) {
+        *slot = last;
     }
 }
 
@@ -1572,20 +1582,34 @@ pub(crate) fn keep(pending: Pending, memo: &mut Memo) {
 pub(crate) fn run(pending: &mut Pending, text: &str, settings: &Settings) -> Actors {
     let registry = registry(settings);
     let mut scratch = Scratch::default();
-    let Pending { places, excluded, kept } = pending;
+    let Pending { places, excluded, kept, last } = pending;
     if let Some((now, kept)) = kept {
         let texts: Vec<&str> = places.iter().map(|&(base, end)| &text[base..end]).collect();
+        // An edit the global part cannot see: the last actors, moved.
+        let before =
+            last.as_ref().and_then(|(last, _, edit)| unseen::before(kept, now, places, edit.as_ref(), last));
         kept.update(std::mem::take(now), &texts, &registry, &mut scratch);
         let kept = &*kept;
-        let paragraphs: Vec<Para<'_>> = places
-            .iter()
-            .enumerate()
-            .map(|(p, &(base, end))| Para { base, end, local: kept.arena.view(p) })
-            .collect();
-        if kept.words.collided {
-            return global(text, settings, &paragraphs, &Words::hashed(&paragraphs, text));
+        let moved = before
+            .zip(last.as_ref())
+            .and_then(|(before, (last, _, _))| unseen::after(before, kept, places, text, last));
+        #[cfg(test)]
+        unseen::MOVED.set(moved.is_some());
+        let actors = moved.unwrap_or_else(|| {
+            let paragraphs: Vec<Para<'_>> = places
+                .iter()
+                .enumerate()
+                .map(|(p, &(base, end))| Para { base, end, local: kept.arena.view(p) })
+                .collect();
+            if kept.words.collided {
+                return global(text, settings, &paragraphs, &Words::hashed(&paragraphs, text));
+            }
+            global(text, settings, &paragraphs, &Words::Counted(&kept.words))
+        });
+        if let Some((last, generation, _)) = last {
+            *last = unseen::LastActors::new(*generation, &actors);
         }
-        return global(text, settings, &paragraphs, &Words::Counted(&kept.words));
+        return actors;
     }
     // A one-shot analysis: the arena's lists keep their room from one
     // analysis to the next on this thread (a batch of articles reuses
@@ -1703,10 +1727,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
             if let Some((def, span, end)) = role_reference(&scan, items, i, &defs, &data_leaders) {
                 let index = match def {
                     RoleTarget::Def(index) => index,
-                    RoleTarget::Leader(leader) => {
-                        let index = add_def(&mut defs, &mut def_index, leader_def(leader));
-                        index
-                    }
+                    RoleTarget::Leader(leader) => add_def(&mut defs, &mut def_index, leader_def(leader)),
                 };
                 def_mentions.push((index, para.shift(span), MentionForm::Role));
                 i = end;
@@ -1724,9 +1745,9 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
                     d.words.len() == run.len()
                         && d.words.iter().zip(run).all(|(w, it)| w.as_str() == it.span().slice(scan.text))
                 };
-                if let Some(index) = def_index.with_words(run.iter().map(|it| it.span().slice(scan.text)), |d| {
-                    same_words(&defs[d])
-                }) {
+                if let Some(index) = def_index
+                    .with_words(run.iter().map(|it| it.span().slice(scan.text)), |d| same_words(&defs[d]))
+                {
                     let span = Span::new(items[i].span().start, items[run_end - 1].span().end);
                     def_mentions.push((index, para.shift(span), MentionForm::FullName));
                     i = run_end;
@@ -1782,7 +1803,9 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
             // A leader from the data, by surname, when the article is about
             // that leader's country; not a given name before more of a
             // name ("Pierre Poilievre" is not Philip J. Pierre).
-            if let Some(leader) = (run_end <= i + 1).then(|| data_leader(&context, word, item.has(flag::NOT_NAME))).flatten() {
+            if let Some(leader) =
+                (run_end <= i + 1).then(|| data_leader(&context, word, item.has(flag::NOT_NAME))).flatten()
+            {
                 let index = add_def(&mut defs, &mut def_index, leader_def(leader));
                 def_mentions.push((index, at, MentionForm::Surname));
                 i += 1;
@@ -2579,25 +2602,25 @@ fn resolve_word(
     // A close spelling ("Zelensky" for "Zelenskyy").
     if word.chars().count() >= 5 && !scan.seen_lowercase(word) {
         let mut close = index.starting_with(word).iter().copied().filter(|&d| {
-                let s = &defs[d].surname;
-                // Same first byte (the index's). Bytes that differ within
-                // the first three of both mean characters that differ: most
-                // surnames are turned away here, before any counting.
-                if let (Some(a), Some(b)) = (s.as_bytes().get(..3), word.as_bytes().get(..3)) {
-                    if a != b {
-                        return false;
-                    }
+            let s = &defs[d].surname;
+            // Same first byte (the index's). Bytes that differ within
+            // the first three of both mean characters that differ: most
+            // surnames are turned away here, before any counting.
+            if let (Some(a), Some(b)) = (s.as_bytes().get(..3), word.as_bytes().get(..3)) {
+                if a != b {
+                    return false;
                 }
-                let length = s.chars().count();
-                // Two letters apart only in long names (Zelenskiy and
-                // Zelenskyy are one apart); "Truth" is not "Trump".
-                let reach = if length >= 7 { 2 } else { 1 };
-                // "Executive" is not a spelling of "Executives".
-                let plural = s.strip_suffix('s') == Some(word);
-                length >= 5
-                    && !plural
-                    && s.chars().take(3).eq(word.chars().take(3))
-                    && edit_distance(s, word) <= reach
+            }
+            let length = s.chars().count();
+            // Two letters apart only in long names (Zelenskiy and
+            // Zelenskyy are one apart); "Truth" is not "Trump".
+            let reach = if length >= 7 { 2 } else { 1 };
+            // "Executive" is not a spelling of "Executives".
+            let plural = s.strip_suffix('s') == Some(word);
+            length >= 5
+                && !plural
+                && s.chars().take(3).eq(word.chars().take(3))
+                && edit_distance(s, word) <= reach
         });
         return pick(&mut close);
     }
@@ -2686,7 +2709,11 @@ impl DefIndex {
     /// `words` or under the empty surname for whom `test` holds. A person
     /// whose name words are exactly `words` is found: their surname is one
     /// of them, or empty.
-    fn with_words<'w>(&self, words: impl Iterator<Item = &'w str>, test: impl Fn(usize) -> bool) -> Option<usize> {
+    fn with_words<'w>(
+        &self,
+        words: impl Iterator<Item = &'w str>,
+        test: impl Fn(usize) -> bool,
+    ) -> Option<usize> {
         words.chain([""]).flat_map(|word| self.named(word)).copied().filter(|&d| test(d)).min()
     }
 
@@ -3021,7 +3048,17 @@ mod tests {
             }
             bits
         };
-        for word in ["ofKievLiRussia", "Putin", "XinhuaLi", "abcdefghIjk", "ABCDEFGHijk", "U.S.", "a", "McDonald", "said"] {
+        for word in [
+            "ofKievLiRussia",
+            "Putin",
+            "XinhuaLi",
+            "abcdefghIjk",
+            "ABCDEFGHijk",
+            "U.S.",
+            "a",
+            "McDonald",
+            "said",
+        ] {
             let key = pack(word.as_bytes()).expect("plain ASCII of up to 16 bytes");
             assert_eq!(case_bits_packed(key), by_letters(word), "{word}");
         }
