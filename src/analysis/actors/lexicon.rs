@@ -654,7 +654,7 @@ pub mod flag {
 /// words of plain ASCII up to 16 bytes (all but a few) go through a small
 /// open-addressing table of words packed into two integers: no string
 /// hashing, no byte comparison loop, lower-casing eight letters at a time.
-struct Lists {
+pub struct Lists {
     /// Every listed word: the fallback for the words `packed` cannot hold.
     words: std::collections::HashMap<&'static str, u16, foldhash::fast::FixedState>,
     /// (packed word, bits), by [`slot`]; an empty slot holds a zero word.
@@ -726,6 +726,31 @@ fn slot(word: [u64; 2]) -> usize {
 }
 
 impl Lists {
+    /// [`word_flags_ascii`]: a lower-case word (most words of a text) is
+    /// mostly turned away by the sketch, inline; one with a capital is
+    /// looked up twice, out of line.
+    #[inline(always)]
+    pub fn flags_ascii(&self, key: [u64; 2], has_upper: bool) -> u16 {
+        if has_upper {
+            return self.flags_with_capitals(key);
+        }
+        if sketched(&self.sketch_exact, sketch(key)) {
+            self.packed(key)
+        } else {
+            0
+        }
+    }
+
+    #[inline(never)]
+    fn flags_with_capitals(&self, key: [u64; 2]) -> u16 {
+        let case_free = flag::ROLE | flag::MODIFIER;
+        let exact = if sketched(&self.sketch_exact, sketch(key)) { self.packed(key) } else { 0 };
+        let lowered = [lower_packed(key[0]), lower_packed(key[1])];
+        let lowered_bits =
+            if sketched(&self.sketch_case_free, sketch(lowered)) { self.packed(lowered) } else { 0 };
+        (exact & !case_free) | (lowered_bits & case_free)
+    }
+
     #[inline]
     fn packed(&self, word: [u64; 2]) -> u16 {
         let mut at = slot(word);
@@ -811,16 +836,13 @@ pub fn word_flags_packed(word: &str, key: Option<[u64; 2]>) -> u16 {
 /// the packed table at most, none for most words.
 #[inline]
 pub fn word_flags_ascii(key: [u64; 2], has_upper: bool) -> u16 {
-    let lists = &*LISTS;
-    let case_free = flag::ROLE | flag::MODIFIER;
-    let exact = if sketched(&lists.sketch_exact, sketch(key)) { lists.packed(key) } else { 0 };
-    if !has_upper {
-        return exact;
-    }
-    let lowered = [lower_packed(key[0]), lower_packed(key[1])];
-    let lowered_bits =
-        if sketched(&lists.sketch_case_free, sketch(lowered)) { lists.packed(lowered) } else { 0 };
-    (exact & !case_free) | (lowered_bits & case_free)
+    word_lists().flags_ascii(key, has_upper)
+}
+
+/// The word lists, for a tokenizer that looks up every word of a text:
+/// taken once, so each look-up skips the check that they are built.
+pub fn word_lists() -> &'static Lists {
+    &LISTS
 }
 
 /// [`word_flags`] through the hash map, for any word.
