@@ -1087,7 +1087,7 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
         // Past the registry names, the plain words and spaces in a tight
         // loop of their own.
         if space_starts_nothing && next_registry == registry_hits.len() {
-            offset = plain_words(bytes, offset, &mut tokens);
+            offset = plain_words(para, offset, &mut tokens);
         }
         let Some(&b) = bytes.get(offset) else { break };
         if b == b' '
@@ -1191,17 +1191,7 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
             offset = end;
         } else {
             if !c.is_whitespace() {
-                let abbreviation = c == '.'
-                    && tokens
-                        .items
-                        .last()
-                        .is_some_and(|item| is_honorific(para, item) || item.span().len() == 1);
-                if matches!(c, '!' | '?' | ':' | '“' | '"' | '«' | '„' | '(' | '[' | ';')
-                    || (c == '.' && !abbreviation)
-                {
-                    tokens.sentence_start = true;
-                }
-                tokens.items.push(Item::new(Span::new(offset, offset + len), ItemKind::Punct(c), false, 0));
+                tokens.push_mark(para, c, Span::new(offset, offset + len));
             }
             offset += len;
         }
@@ -1239,25 +1229,52 @@ impl Tokens<'_> {
         self.items.push(item);
         self.sentence_start = false;
     }
+
+    /// A mark's item; the marks that end a sentence or open a quotation
+    /// make the next item a sentence start (a full stop only after no
+    /// honorific or initial).
+    #[inline(always)]
+    fn push_mark(&mut self, para: &str, c: char, span: Span) {
+        let abbreviation = c == '.'
+            && self.items.last().is_some_and(|item| is_honorific(para, item) || item.span().len() == 1);
+        if matches!(c, '!' | '?' | ':' | '“' | '"' | '«' | '„' | '(' | '[' | ';')
+            || (c == '.' && !abbreviation)
+        {
+            self.sentence_start = true;
+        }
+        self.items.push(Item::new(span, ItemKind::Punct(c), false, 0));
+    }
 }
 
-/// The plain tokens from `offset` on, as [`tokenize`] would read them one
-/// by one, in a loop of their own: spaces, and words of plain ASCII (up
-/// to 16 bytes) that start no gazetteer name and join no hyphenated name.
-/// Most of a text. Stops at anything else (a mark, a capitalised word
-/// before a hyphen, a letter that is not ASCII…) and returns where, for
-/// the general loop. Only where no registry name lies ahead and no
-/// gazetteer name starts with a space.
-fn plain_words(bytes: &[u8], mut offset: usize, tokens: &mut Tokens<'_>) -> usize {
+/// The plain tokens of `para` from `offset` on, as [`tokenize`] would
+/// read them one by one, in a loop of their own: spaces and other ASCII
+/// white space, ASCII marks, and words of plain ASCII (up to 16 bytes)
+/// that start no gazetteer name and join no hyphenated name. Most of a
+/// text. Stops at anything else (a capitalised word before a hyphen, a
+/// character that is not ASCII…) and returns where, for the general loop.
+/// Only where no registry name lies ahead and no gazetteer name starts
+/// with a space.
+fn plain_words(para: &str, mut offset: usize, tokens: &mut Tokens<'_>) -> usize {
     let k = &*KNOWLEDGE;
     let lists = word_lists();
+    let bytes = para.as_bytes();
     while let Some(&b) = bytes.get(offset) {
         if b == b' ' {
             offset += 1;
             continue;
         }
         if ascii::CLASS[usize::from(b)] == 0 {
-            break;
+            // A mark or white space of ASCII, unless a gazetteer name may
+            // start with it.
+            if b >= 0x80 || k.first_bytes[usize::from(b)] {
+                break;
+            }
+            let c = char::from(b);
+            if !c.is_whitespace() {
+                tokens.push_mark(para, c, Span::new(offset, offset + 1));
+            }
+            offset += 1;
+            continue;
         }
         let Some((n, key, case)) = ascii_word_at(bytes, offset) else { break };
         if (k.first_bytes[usize::from(b)] && k.may_be_first_word(key))
@@ -1301,14 +1318,25 @@ fn hyphenated_end(para: &str, end: usize, registry_hits: &[(Span, ItemKind)]) ->
     joined
 }
 
-/// The plain-ASCII word of 1 to 16 bytes starting at `offset`: its
+/// The plain-ASCII word of 1 to 15 bytes starting at `offset`: its
 /// length, its bytes [`pack`]ed and its `CASE_*` bits, from one look at
-/// each byte. `None` when the word is longer, runs on into a non-ASCII
-/// character, or fewer than 16 bytes are left: the caller then reads it
-/// the general way.
+/// each byte. `None` when the word is longer or runs on into a character
+/// that is not ASCII and may be a letter: the caller then reads it the
+/// general way. A word ends at a mark of General Punctuation (U+2000 to
+/// U+203F: curly quotes and apostrophes, dashes), as `is_word_char` has
+/// it ("Hungary’s", "areas”"), and at the end of the text.
 #[inline(always)]
 fn ascii_word_at(bytes: &[u8], offset: usize) -> Option<(usize, [u64; 2], u16)> {
-    let chunk: &[u8; 16] = bytes.get(offset..offset.checked_add(16)?)?.try_into().ok()?;
+    let mut padded = [0_u8; 16];
+    let chunk: &[u8; 16] = match bytes.get(offset..offset.checked_add(16)?) {
+        Some(sixteen) => sixteen.try_into().ok()?,
+        None => {
+            // The text's last bytes, zero after them (zero ends a word).
+            let rest = bytes.get(offset..)?;
+            padded.get_mut(..rest.len())?.copy_from_slice(rest);
+            &padded
+        }
+    };
     let mut seen = 0;
     let mut len = chunk.len();
     for (i, &b) in chunk.iter().enumerate() {
@@ -1319,8 +1347,14 @@ fn ascii_word_at(bytes: &[u8], offset: usize) -> Option<(usize, [u64; 2], u16)> 
         }
         seen |= class;
     }
-    // A byte of 0x80 or more may start a letter ("Müller").
-    if len == 0 || chunk.get(len).is_none_or(|&b| b >= 0x80) {
+    // A byte of 0x80 or more may start a letter ("Müller"); E2 80 starts
+    // a mark of General Punctuation.
+    let ends = |after: &[u8]| match after {
+        [b, ..] if *b < 0x80 => true,
+        [0xE2, 0x80, ..] => true,
+        _ => false,
+    };
+    if len == 0 || !ends(chunk.get(len..).unwrap_or_default()) {
         return None;
     }
     let load = |half: &[u8]| u64::from_le_bytes(half.try_into().unwrap_or_default());
@@ -3005,8 +3039,37 @@ mod tests {
         "extraordinarilylongwordwithoutanyend and Anotherverylongcapitalisedword",
         "Ms Adeyemi-Clarke, a spokeswoman for the Brigade-General, declined.",
         "  two  spaces,tight,marks...and?an end",
+        "Hungary’s envoy can’t say “when” — or why – the talks…",
+        "Müller and Ærø met; naïve Zoë said “fine”",
         "x",
     ];
+
+    /// A word [`ascii_word_at`] reads ends where the general reading
+    /// ([`word_end`]) ends it, with the same bits and hash: at every word
+    /// start of the texts, near their ends too.
+    #[test]
+    fn a_word_read_at_once_is_the_word_read_the_general_way() {
+        for text in TOKENIZER_TEXTS {
+            let bytes = text.as_bytes();
+            let mut read = 0;
+            for offset in 0..bytes.len() {
+                let starts_word = ascii::CLASS[usize::from(bytes[offset])] != 0
+                    && (offset == 0 || ascii::CLASS[usize::from(bytes[offset - 1])] == 0);
+                let Some((n, key, case)) = ascii_word_at(bytes, offset).filter(|_| starts_word) else {
+                    continue;
+                };
+                read += 1;
+                assert_eq!(word_end(text, offset + 1), (offset + n, true), "{text} at {offset}");
+                let span = Span::new(offset, offset + n);
+                assert_eq!(
+                    word_bits_and_hash_packed(key, n, case),
+                    word_bits_and_hash(text, span, true),
+                    "{text}"
+                );
+            }
+            assert!(read > 0 || text.len() < 2, "{text}");
+        }
+    }
 
     /// The loop of plain words reads a paragraph exactly as the general
     /// loop does: a text scanned as it is (mostly the plain loop) and with
