@@ -1059,6 +1059,7 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
     items.clear();
     lowercase.clear();
     caps.clear();
+    let mut tokens = Tokens { items, lowercase, caps, title_starts, marked, sentence_start: true };
     // Registry names first: they may span several words and win over the
     // gazetteer. Sorted, not overlapping (one leftmost-longest automaton).
     registry_hits.clear();
@@ -1076,32 +1077,21 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
     let bytes = para.as_bytes();
     let mut offset = 0;
     let mut next_registry = 0;
-    let mut sentence_start = true;
     // No gazetteer name starts with a space: spaces are skipped at once
     // unless a registry name starts there.
     let space_starts_nothing = !k.first_bytes[usize::from(b' ')];
-    // A word item, with the word sets ([`Words`]) and the passes' lists it
-    // belongs to.
     macro_rules! push_word {
         ($span:expr, $flags:expr, $hash:expr) => {{
-            let (span, flags, hash) = ($span, $flags, $hash);
-            if flags & LOWER_START != 0 {
-                lowercase.push(Listed::with_hash(span, hash));
-            } else if !sentence_start && flags & TITLE_CASE != 0 {
-                caps.push(Listed::with_hash(span, hash));
-            }
-            let item = Item::new(span, ItemKind::Word, sentence_start, flags);
-            if may_start_title(&item) {
-                title_starts.push(item_number(items.len()));
-            }
-            if is_marked(&item) {
-                marked.push(item_number(items.len()));
-            }
-            items.push(item);
-            sentence_start = false;
+            tokens.push_word($span, $flags, $hash);
         }};
     }
-    while let Some(&b) = bytes.get(offset) {
+    loop {
+        // Past the registry names, the plain words and spaces in a tight
+        // loop of their own.
+        if space_starts_nothing && next_registry == registry_hits.len() {
+            offset = plain_words(para, offset, &mut tokens);
+        }
+        let Some(&b) = bytes.get(offset) else { break };
         if b == b' '
             && space_starts_nothing
             && registry_hits.get(next_registry).is_none_or(|(r, _)| r.start != offset)
@@ -1167,13 +1157,13 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
                 .filter(|(span, _)| registry_hits.get(next_registry).is_none_or(|(r, _)| !r.overlaps(*span)));
         }
         if let Some((span, kind)) = hit {
-            let item = Item::new(span, kind, sentence_start, 0);
+            let item = Item::new(span, kind, tokens.sentence_start, 0);
             if matches!(kind, ItemKind::Known(_)) {
-                title_starts.push(item_number(items.len()));
+                tokens.title_starts.push(item_number(tokens.items.len()));
             }
-            marked.push(item_number(items.len()));
-            items.push(item);
-            sentence_start = false;
+            tokens.marked.push(item_number(tokens.items.len()));
+            tokens.items.push(item);
+            tokens.sentence_start = false;
             offset = span.end;
             while registry_hits.get(next_registry).is_some_and(|(r, _)| r.start < offset) {
                 next_registry += 1;
@@ -1203,18 +1193,102 @@ fn tokenize(para: &str, registry: &Registry, scratch: &mut Scratch) {
             offset = end;
         } else {
             if !c.is_whitespace() {
-                let abbreviation = c == '.'
-                    && items.last().is_some_and(|item| is_honorific(para, item) || item.span().len() == 1);
-                if matches!(c, '!' | '?' | ':' | '“' | '"' | '«' | '„' | '(' | '[' | ';')
-                    || (c == '.' && !abbreviation)
-                {
-                    sentence_start = true;
-                }
-                items.push(Item::new(Span::new(offset, offset + len), ItemKind::Punct(c), false, 0));
+                tokens.push_mark(para, c, Span::new(offset, offset + len));
             }
             offset += len;
         }
     }
+}
+
+/// The lists [`tokenize`] fills (borrowed from the [`Scratch`]), and
+/// whether the next item starts a sentence.
+struct Tokens<'s> {
+    items: &'s mut Vec<Item>,
+    lowercase: &'s mut Vec<Listed>,
+    caps: &'s mut Vec<Listed>,
+    title_starts: &'s mut Vec<u32>,
+    marked: &'s mut Vec<u32>,
+    sentence_start: bool,
+}
+
+impl Tokens<'_> {
+    /// A word item, with the word sets ([`Words`]) and the passes' lists
+    /// it belongs to.
+    #[inline(always)]
+    fn push_word(&mut self, span: Span, flags: u16, hash: u64) {
+        if flags & LOWER_START != 0 {
+            self.lowercase.push(Listed::with_hash(span, hash));
+        } else if !self.sentence_start && flags & TITLE_CASE != 0 {
+            self.caps.push(Listed::with_hash(span, hash));
+        }
+        let item = Item::new(span, ItemKind::Word, self.sentence_start, flags);
+        if may_start_title(&item) {
+            self.title_starts.push(item_number(self.items.len()));
+        }
+        if is_marked(&item) {
+            self.marked.push(item_number(self.items.len()));
+        }
+        self.items.push(item);
+        self.sentence_start = false;
+    }
+
+    /// A mark's item; the marks that end a sentence or open a quotation
+    /// make the next item a sentence start (a full stop only after no
+    /// honorific or initial).
+    #[inline(always)]
+    fn push_mark(&mut self, para: &str, c: char, span: Span) {
+        let abbreviation = c == '.'
+            && self.items.last().is_some_and(|item| is_honorific(para, item) || item.span().len() == 1);
+        if matches!(c, '!' | '?' | ':' | '“' | '"' | '«' | '„' | '(' | '[' | ';')
+            || (c == '.' && !abbreviation)
+        {
+            self.sentence_start = true;
+        }
+        self.items.push(Item::new(span, ItemKind::Punct(c), false, 0));
+    }
+}
+
+/// The plain tokens of `para` from `offset` on, as [`tokenize`] would
+/// read them one by one, in a loop of their own: spaces and other ASCII
+/// white space, ASCII marks, and words of plain ASCII (up to 16 bytes)
+/// that start no gazetteer name and join no hyphenated name. Most of a
+/// text. Stops at anything else (a capitalised word before a hyphen, a
+/// character that is not ASCII…) and returns where, for the general loop.
+/// Only where no registry name lies ahead and no gazetteer name starts
+/// with a space.
+fn plain_words(para: &str, mut offset: usize, tokens: &mut Tokens<'_>) -> usize {
+    let k = &*KNOWLEDGE;
+    let lists = word_lists();
+    let bytes = para.as_bytes();
+    while let Some(&b) = bytes.get(offset) {
+        if b == b' ' {
+            offset += 1;
+            continue;
+        }
+        if ascii::CLASS[usize::from(b)] == 0 {
+            // A mark or white space of ASCII, unless a gazetteer name may
+            // start with it.
+            if b >= 0x80 || k.first_bytes[usize::from(b)] {
+                break;
+            }
+            let c = char::from(b);
+            if !c.is_whitespace() {
+                tokens.push_mark(para, c, Span::new(offset, offset + 1));
+            }
+            offset += 1;
+            continue;
+        }
+        let Some((n, key, case)) = ascii_word_at(bytes, offset) else { break };
+        if (k.first_bytes[usize::from(b)] && k.may_be_first_word(key))
+            || (case & TITLE_CASE != 0 && bytes.get(offset + n) == Some(&b'-'))
+        {
+            break;
+        }
+        let flags = lists.flags_ascii(key, case & HAS_UPPER != 0) | case;
+        tokens.push_word(Span::new(offset, offset + n), flags, hash_packed(key, n));
+        offset += n;
+    }
+    offset
 }
 
 /// The end of a hyphenated name whose first part is the title-case word
@@ -1246,13 +1320,25 @@ fn hyphenated_end(para: &str, end: usize, registry_hits: &[(Span, ItemKind)]) ->
     joined
 }
 
-/// The plain-ASCII word of 1 to 16 bytes starting at `offset`: its
+/// The plain-ASCII word of 1 to 15 bytes starting at `offset`: its
 /// length, its bytes [`pack`]ed and its `CASE_*` bits, from one look at
-/// each byte. `None` when the word is longer, runs on into a non-ASCII
-/// character, or fewer than 16 bytes are left: the caller then reads it
-/// the general way.
+/// each byte. `None` when the word is longer or runs on into a character
+/// that is not ASCII and may be a letter: the caller then reads it the
+/// general way. A word ends at a mark of General Punctuation (U+2000 to
+/// U+203F: curly quotes and apostrophes, dashes), as `is_word_char` has
+/// it ("Hungary’s", "areas”"), and at the end of the text.
+#[inline(always)]
 fn ascii_word_at(bytes: &[u8], offset: usize) -> Option<(usize, [u64; 2], u16)> {
-    let chunk: &[u8; 16] = bytes.get(offset..offset.checked_add(16)?)?.try_into().ok()?;
+    let mut padded = [0_u8; 16];
+    let chunk: &[u8; 16] = match bytes.get(offset..offset.checked_add(16)?) {
+        Some(sixteen) => sixteen.try_into().ok()?,
+        None => {
+            // The text's last bytes, zero after them (zero ends a word).
+            let rest = bytes.get(offset..)?;
+            padded.get_mut(..rest.len())?.copy_from_slice(rest);
+            &padded
+        }
+    };
     let mut seen = 0;
     let mut len = chunk.len();
     for (i, &b) in chunk.iter().enumerate() {
@@ -1263,8 +1349,14 @@ fn ascii_word_at(bytes: &[u8], offset: usize) -> Option<(usize, [u64; 2], u16)> 
         }
         seen |= class;
     }
-    // A byte of 0x80 or more may start a letter ("Müller").
-    if len == 0 || chunk.get(len).is_none_or(|&b| b >= 0x80) {
+    // A byte of 0x80 or more may start a letter ("Müller"); E2 80 starts
+    // a mark of General Punctuation.
+    let ends = |after: &[u8]| match after {
+        [b, ..] if *b < 0x80 => true,
+        [0xE2, 0x80, ..] => true,
+        _ => false,
+    };
+    if len == 0 || !ends(chunk.get(len..).unwrap_or_default()) {
         return None;
     }
     let load = |half: &[u8]| u64::from_le_bytes(half.try_into().unwrap_or_default());
@@ -3004,6 +3096,82 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Paragraphs whose tokens take every path of [`tokenize`]: plain
+    /// words, capitals, names, hyphens, digits, marks, letters that are
+    /// not ASCII, words longer than 16 bytes, honorifics, title words.
+    const TOKENIZER_TEXTS: &[&str] = &[
+        "the talks went on for hours and nobody left the room",
+        "Officials said the state governor would sign it.",
+        "Mr. Hollis met the Deputy-Chief of the agency on Tuesday.",
+        "Jean-Pierre Lamotte, the French foreign minister, arrived late.",
+        "Exports rose 12% to 4.5bn; CO2 output fell by 3 tonnes.",
+        "“We will not wait,” said Sen. Okafor, adding: “never again.”",
+        "Lüneburg and São Paulo signed an internationalisation agreement.",
+        "an iPhone, a McDonald's and the Russia-Ukraine talks",
+        "Vladimir Putin and Xi Jinping met in Moscow (Russia) with Germany's envoy.",
+        "extraordinarilylongwordwithoutanyend and Anotherverylongcapitalisedword",
+        "Ms Adeyemi-Clarke, a spokeswoman for the Brigade-General, declined.",
+        "  two  spaces,tight,marks...and?an end",
+        "Hungary’s envoy can’t say “when” — or why – the talks…",
+        "Müller and Ærø met; naïve Zoë said “fine”",
+        "x",
+    ];
+
+    /// A word [`ascii_word_at`] reads ends where the general reading
+    /// ([`word_end`]) ends it, with the same bits and hash: at every word
+    /// start of the texts, near their ends too.
+    #[test]
+    fn a_word_read_at_once_is_the_word_read_the_general_way() {
+        for text in TOKENIZER_TEXTS {
+            let bytes = text.as_bytes();
+            let mut read = 0;
+            for offset in 0..bytes.len() {
+                let starts_word = ascii::CLASS[usize::from(bytes[offset])] != 0
+                    && (offset == 0 || ascii::CLASS[usize::from(bytes[offset - 1])] == 0);
+                let Some((n, key, case)) = ascii_word_at(bytes, offset).filter(|_| starts_word) else {
+                    continue;
+                };
+                read += 1;
+                assert_eq!(word_end(text, offset + 1), (offset + n, true), "{text} at {offset}");
+                let span = Span::new(offset, offset + n);
+                assert_eq!(
+                    word_bits_and_hash_packed(key, n, case),
+                    word_bits_and_hash(text, span, true),
+                    "{text}"
+                );
+            }
+            assert!(read > 0 || text.len() < 2, "{text}");
+        }
+    }
+
+    /// The loop of plain words reads a paragraph exactly as the general
+    /// loop does: a text scanned as it is (mostly the plain loop) and with
+    /// a registry name on a line after it (the general loop throughout,
+    /// as a registry name lies ahead) gives the same items, word lists and
+    /// marks up to that name.
+    #[test]
+    fn plain_words_are_read_as_the_general_loop_reads_them() {
+        let mut settings = Settings::default();
+        settings.actors.organizations.push(crate::analysis::settings::RegistryEntry {
+            name: "Qzvx Agency".to_owned(),
+            ..Default::default()
+        });
+        let (plain_registry, name_registry) = (registry(&Settings::default()), registry(&settings));
+        for text in TOKENIZER_TEXTS {
+            let with_name = format!("{text}\nQzvx Agency");
+            let (mut plain, mut general) = (Scratch::default(), Scratch::default());
+            tokenize(text, &plain_registry, &mut plain);
+            tokenize(&with_name, &name_registry, &mut general);
+            let n = plain.items.len();
+            assert_eq!(general.items.len(), n + 1, "{text}");
+            assert_eq!(format!("{:?}", &general.items[..n]), format!("{:?}", plain.items), "{text}");
+            assert_eq!(format!("{:?}", general.lowercase), format!("{:?}", plain.lowercase), "{text}");
+            assert_eq!(format!("{:?}", general.caps), format!("{:?}", plain.caps), "{text}");
+            assert_eq!(general.title_starts, plain.title_starts, "{text}");
+            assert_eq!(general.marked[..general.marked.len() - 1], plain.marked, "{text}");
+        }
     }
 
     #[test]

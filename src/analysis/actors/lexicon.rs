@@ -654,11 +654,13 @@ pub mod flag {
 /// words of plain ASCII up to 16 bytes (all but a few) go through a small
 /// open-addressing table of words packed into two integers: no string
 /// hashing, no byte comparison loop, lower-casing eight letters at a time.
-struct Lists {
+pub struct Lists {
     /// Every listed word: the fallback for the words `packed` cannot hold.
     words: std::collections::HashMap<&'static str, u16, foldhash::fast::FixedState>,
     /// (packed word, bits), by [`slot`]; an empty slot holds a zero word.
     packed: Vec<([u64; 2], u16)>,
+    /// The word of each slot of `packed`, as listed.
+    packed_words: Vec<Option<&'static str>>,
     /// The [`sketch`] bits of every packed word, and of those with
     /// case-free bits: most words of a text ("the", "and") are turned away
     /// here, with no probe of the table.
@@ -726,6 +728,46 @@ fn slot(word: [u64; 2]) -> usize {
 }
 
 impl Lists {
+    /// [`word_flags_ascii`]: a lower-case word (most words of a text) is
+    /// mostly turned away by the sketch, inline; one with a capital is
+    /// looked up twice, out of line.
+    #[inline(always)]
+    pub fn flags_ascii(&self, key: [u64; 2], has_upper: bool) -> u16 {
+        if has_upper {
+            return self.flags_with_capitals(key);
+        }
+        if sketched(&self.sketch_exact, sketch(key)) {
+            self.packed(key)
+        } else {
+            0
+        }
+    }
+
+    #[inline(never)]
+    fn flags_with_capitals(&self, key: [u64; 2]) -> u16 {
+        let case_free = flag::ROLE | flag::MODIFIER;
+        let exact = if sketched(&self.sketch_exact, sketch(key)) { self.packed(key) } else { 0 };
+        let lowered = [lower_packed(key[0]), lower_packed(key[1])];
+        let lowered_bits =
+            if sketched(&self.sketch_case_free, sketch(lowered)) { self.packed(lowered) } else { 0 };
+        (exact & !case_free) | (lowered_bits & case_free)
+    }
+
+    /// The listed word packed as `word`, as the lists hold it.
+    fn packed_word(&self, word: [u64; 2]) -> Option<&'static str> {
+        let mut at = slot(word);
+        loop {
+            let (key, _) = self.packed[at];
+            if key == word {
+                return self.packed_words[at];
+            }
+            if key[0] == 0 {
+                return None;
+            }
+            at = (at + 1) & (PACKED_SLOTS - 1);
+        }
+    }
+
     #[inline]
     fn packed(&self, word: [u64; 2]) -> u16 {
         let mut at = slot(word);
@@ -762,6 +804,7 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
     add(&mut HONORIFICS.iter().map(|(word, _)| *word), flag::HONORIFIC, false);
     add(&mut STATE_CUES.iter().copied(), flag::STATE_CUE, false);
     let mut packed = vec![([0_u64; 2], 0_u16); PACKED_SLOTS];
+    let mut packed_words = vec![None; PACKED_SLOTS];
     let mut sketch_exact = [0_u64; SKETCH_WORDS];
     let mut sketch_case_free = [0_u64; SKETCH_WORDS];
     for (word, &bits) in &map {
@@ -776,14 +819,21 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
             at = (at + 1) & (PACKED_SLOTS - 1);
         }
         packed[at] = (key, bits);
+        packed_words[at] = Some(*word);
     }
-    Lists { words: map, packed, sketch_exact, sketch_case_free }
+    Lists { words: map, packed, packed_words, sketch_exact, sketch_case_free }
 });
 
 /// The listed word equal to `word` lower-cased, as the lists hold it: a
 /// role word or a modifier read from the text without a copy.
 pub fn listed_lowercase(word: &str) -> Option<&'static str> {
-    LISTS.words.get_key_value(&*Lower::of(word)).map(|(key, _)| *key)
+    let lists = &*LISTS;
+    // A word of plain ASCII of up to 16 bytes: lower-cased eight letters
+    // at a time and found in the packed table, no string hashed.
+    if let Some(key) = word.is_ascii().then(|| pack(word.as_bytes())).flatten() {
+        return lists.packed_word([lower_packed(key[0]), lower_packed(key[1])]);
+    }
+    lists.words.get_key_value(&*Lower::of(word)).map(|(key, _)| *key)
 }
 
 /// The [`flag`] bits of `word`: exact-case lists as written, role words and
@@ -811,16 +861,13 @@ pub fn word_flags_packed(word: &str, key: Option<[u64; 2]>) -> u16 {
 /// the packed table at most, none for most words.
 #[inline]
 pub fn word_flags_ascii(key: [u64; 2], has_upper: bool) -> u16 {
-    let lists = &*LISTS;
-    let case_free = flag::ROLE | flag::MODIFIER;
-    let exact = if sketched(&lists.sketch_exact, sketch(key)) { lists.packed(key) } else { 0 };
-    if !has_upper {
-        return exact;
-    }
-    let lowered = [lower_packed(key[0]), lower_packed(key[1])];
-    let lowered_bits =
-        if sketched(&lists.sketch_case_free, sketch(lowered)) { lists.packed(lowered) } else { 0 };
-    (exact & !case_free) | (lowered_bits & case_free)
+    word_lists().flags_ascii(key, has_upper)
+}
+
+/// The word lists, for a tokenizer that looks up every word of a text:
+/// taken once, so each look-up skips the check that they are built.
+pub fn word_lists() -> &'static Lists {
+    &LISTS
 }
 
 /// [`word_flags`] through the hash map, for any word.
@@ -875,8 +922,11 @@ mod tests {
             "Zelenskyy",
         ];
         words.extend(others.iter().map(|w| (*w).to_owned()));
+        words.push("\0".to_owned());
         for word in &words {
             assert_eq!(word_flags(word), flags_by_map(word), "{word}");
+            let by_map = LISTS.words.get_key_value(&*Lower::of(word)).map(|(key, _)| *key);
+            assert_eq!(listed_lowercase(word), by_map, "{word}");
         }
         assert_eq!(word_flags("Minister") & flag::ROLE, flag::ROLE);
         assert_eq!(word_flags("DEFENSE") & flag::MODIFIER, flag::MODIFIER);
