@@ -192,7 +192,8 @@ pub fn sentences(
     tokens: &[Token],
     quotes_inner_end: impl Fn(usize) -> Option<char>,
 ) -> Vec<std::ops::Range<usize>> {
-    let mut sentences = Vec::new();
+    // About one sentence per twenty tokens: sized once, not grown.
+    let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut start = 0;
     for i in 0..tokens.len() {
         let Some(next) = tokens.get(i + 1) else { break };

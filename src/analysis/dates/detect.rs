@@ -1392,6 +1392,8 @@ impl Unit {
 /// any pattern looks past one (a pattern that asks for a token past the
 /// window's end sends the paragraph to [`scan_all`]).
 const AFTER: usize = 4;
+/// The room a window's token list starts with (see [`scan`]).
+const WINDOW_CAPACITY: usize = 32;
 /// How many tokens a window starts before its first strong token (unless it
 /// starts with the paragraph): patterns look at most two tokens back from
 /// where they start, itself at most two before the strong token, so token
@@ -1413,8 +1415,10 @@ const BEFORE: usize = 4;
 pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Found> {
     let Some(first) = next_strong(text, 0) else { return Vec::new() };
     let mut found = Vec::new();
-    let mut toks = Vec::new();
-    let mut next_toks = Vec::new();
+    // A window holds BEFORE + AFTER tokens around its strong ones: sized
+    // once for a few of them rather than grown from nothing.
+    let mut toks = Vec::with_capacity(WINDOW_CAPACITY);
+    let mut next_toks = Vec::with_capacity(WINDOW_CAPACITY);
     let Some(mut tokenizer) = open_window(text, excluded, first, 0, &mut toks) else {
         return scan_all(text, excluded, en, de);
     };
