@@ -1067,8 +1067,13 @@ mod role_index_tests {
             mentions.push(Span::new(text.len(), text.len() + 5));
             text.push_str("Putin. ");
         }
-        let person =
-            Person { name: "Putin".into(), actor: None, is_person: true, mentions: mentions.into(), gender: None };
+        let person = Person {
+            name: "Putin".into(),
+            actor: None,
+            is_person: true,
+            mentions: mentions.into(),
+            gender: None,
+        };
         let (index, _) = RoleIndex::build(&text, &[person], RoleWords::default());
         for query in words.iter().chain(&["russ", "ministers", "präsi", "putin"]) {
             let found: Vec<&str> = index

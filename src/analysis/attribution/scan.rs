@@ -278,6 +278,28 @@ mod tests {
         }
     }
 
+    /// Word ends and splits in long words, after digits and across
+    /// hyphens: (text, the words it reads as).
+    #[test]
+    fn long_words_split_only_at_a_lowercase_letter_before_a_capital() {
+        let table: &[(&str, &[&str])] = &[
+            ("abcdefgHij", &["abcdefg", "+Hij"]),
+            ("abcdefghIjk", &["abcdefgh", "+Ijk"]),
+            ("abcdefgh", &["abcdefgh"]),
+            ("ABCDEFGHijklmnop", &["ABCDEFGHijklmnop"]),
+            ("abcdefghijklmnoPqr", &["abcdefghijklmno", "+Pqr"]),
+            ("x1234567A rest", &["x1234567A", "rest"]),
+            ("wordy-Named", &["wordy-Named"]),
+            ("a9B", &["a9B"]),
+            ("[abc]Def_", &["[", "abc", "]", "Def", "_"]),
+            ("aB", &["aB"]),
+            ("MacArthur's", &["MacArthur's"]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(words(text), *expected, "{text}");
+        }
+    }
+
     #[test]
     fn sentences_respect_abbreviations_and_quotes() {
         let cases = [

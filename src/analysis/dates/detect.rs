@@ -5,11 +5,11 @@
 //! is a short walk over the tokens that follow an anchor, so the cost is
 //! linear in the text.
 
+use crate::analysis::ascii::{ascii_letters, load8, lower_prefix};
 use crate::analysis::dates::lexicon::{self, Anchor, Lang, Lex};
 use crate::analysis::dates::{
     DateForm, DayParts, Modifier, PartOfDay, RangeConnector, Relative, WrittenOrder, YearWritten,
 };
-use crate::analysis::ascii::{ascii_letters, load8, lower_prefix};
 use crate::analysis::lower::Lower;
 use crate::analysis::span::Span;
 
