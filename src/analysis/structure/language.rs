@@ -119,12 +119,46 @@ fn packed_table() -> &'static [(u64, u16)] {
     })
 }
 
-/// [`packed_table`] as a hash map: a word is looked up in one probe rather
-/// than a bisection.
-fn packed_map() -> &'static std::collections::HashMap<u64, u16, foldhash::fast::FixedState> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<u64, u16, foldhash::fast::FixedState>> =
-        std::sync::OnceLock::new();
-    MAP.get_or_init(|| packed_table().iter().copied().collect())
+/// [`packed_table`] in 256 buckets by a multiplicative hash of the packed
+/// word, laid end to end: a word is looked up with one multiplication and
+/// a compare or two (a general hash map costs several times that, and the
+/// vote looks up hundreds of words per article).
+struct PackedIndex {
+    /// Where each bucket's entries start in `entries` (and end: the next
+    /// bucket's start).
+    starts: [u16; 257],
+    entries: Vec<(u64, u16)>,
+}
+
+impl PackedIndex {
+    fn bucket(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+    }
+
+    /// The languages of the stop word packed as `key`.
+    #[inline]
+    fn get(&self, key: u64) -> Option<u16> {
+        let bucket = Self::bucket(key);
+        let (from, to) = (self.starts[bucket], self.starts[bucket + 1]);
+        let entries = self.entries.get(usize::from(from)..usize::from(to))?;
+        entries.iter().find(|(entry, _)| *entry == key).map(|&(_, languages)| languages)
+    }
+}
+
+fn packed_index() -> &'static PackedIndex {
+    static INDEX: std::sync::OnceLock<PackedIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut entries = packed_table().to_vec();
+        entries.sort_by_key(|&(key, _)| (PackedIndex::bucket(key), key));
+        let mut starts = [0_u16; 257];
+        for &(key, _) in &entries {
+            starts[PackedIndex::bucket(key) + 1] += 1;
+        }
+        for bucket in 0..256 {
+            starts[bucket + 1] += starts[bucket];
+        }
+        PackedIndex { starts, entries }
+    })
 }
 
 /// An ASCII word of up to 8 bytes, lower-cased, as a number (zero bytes
@@ -138,7 +172,7 @@ fn pack(word: &[u8]) -> Option<u64> {
 
 /// The language the text is clearly written in, if the vote is clear.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let (table, packed) = (table(), packed_map());
+    let (table, packed) = (table(), packed_index());
     let sample = &text[..floor_char_boundary(text, SAMPLE_BYTES)];
     let bytes = sample.as_bytes();
     // The length of the character at `at` and whether it is alphabetic
@@ -188,7 +222,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
                 if length > 8 {
                     continue;
                 }
-                if let Some(&languages) = packed.get(&lower_prefix(chunk, length)) {
+                if let Some(languages) = packed.get(lower_prefix(chunk, length)) {
                     count_hits(&mut hits, languages);
                 }
                 continue;
@@ -221,8 +255,8 @@ pub fn detect(text: &str) -> Option<&'static str> {
         let languages = if ascii {
             // No ASCII stop word is longer than 8 bytes.
             let Some(key) = pack(word.as_bytes()) else { continue };
-            match packed.get(&key) {
-                Some(&languages) => languages,
+            match packed.get(key) {
+                Some(languages) => languages,
                 None => continue,
             }
         } else {
@@ -339,8 +373,21 @@ mod tests {
                 let found =
                     packed_table().binary_search_by_key(&key, |&(key, _)| key).map(|i| packed_table()[i].1);
                 assert_eq!(found, Ok(*languages), "{word}");
+                assert_eq!(packed_index().get(key), Some(*languages), "{word}");
             }
         }
+    }
+
+    /// (word, whether it is an ASCII stop word of some language)
+    #[test]
+    fn the_bucketed_index_finds_stop_words_only() {
+        let cases =
+            [("the", true), ("und", true), ("y", true), ("detto", true), ("thee", false), ("a", false)];
+        for (word, expected) in cases {
+            let key = pack(word.as_bytes()).unwrap();
+            assert_eq!(packed_index().get(key).is_some(), expected, "{word}");
+        }
+        assert_eq!(packed_index().entries.len(), packed_table().len());
     }
 
     #[test]
