@@ -1,5 +1,7 @@
 //! Byte classes for the tokenizers of the actors and of attribution: one
-//! table, so a "letter" or "digit" is the same byte for both.
+//! table, so a "letter" or "digit" is the same byte for both; and the
+//! eight-bytes-at-a-time word helpers of the dates' scanner and the
+//! language vote ([`load8`], [`ascii_letters`], [`lower_prefix`]).
 
 /// An ASCII lower-case letter.
 pub(crate) const LOWER: u8 = 1;
@@ -31,6 +33,46 @@ pub(crate) static CLASS: [u8; 256] = {
     }
     table
 };
+
+/// The eight bytes at `at` as a little-endian number, zero-padded past the
+/// end of `bytes`.
+#[inline]
+pub(crate) fn load8(bytes: &[u8], at: usize) -> u64 {
+    let mut buffer = [0_u8; 8];
+    match bytes.get(at..at + 8) {
+        Some(chunk) => buffer.copy_from_slice(chunk),
+        None => {
+            for (slot, byte) in buffer.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
+                *slot = *byte;
+            }
+        }
+    }
+    u64::from_le_bytes(buffer)
+}
+
+/// How many of the eight bytes in `chunk` (from the lowest) are ASCII
+/// letters before the first that is not: each byte, with its case bit set,
+/// is tested for `a..=z` at once (no byte's subtraction borrows from the
+/// next, every byte being at least 0x80 before it).
+#[inline]
+pub(crate) fn ascii_letters(chunk: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let lower = chunk | (ONES * 0x20) | HIGH;
+    let from_a = lower.wrapping_sub(ONES * u64::from(b'a')) & HIGH;
+    let past_z = lower.wrapping_sub(ONES * (u64::from(b'z') + 1)) & HIGH;
+    let letters = from_a & !past_z & !chunk & HIGH;
+    ((!letters & HIGH).trailing_zeros() / 8) as usize
+}
+
+/// The first `count` bytes of `chunk` (ASCII letters) in lower case, the
+/// rest zero.
+#[inline]
+pub(crate) fn lower_prefix(chunk: u64, count: usize) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let keep = if count >= 8 { u64::MAX } else { (1_u64 << (8 * count)) - 1 };
+    (chunk | (ONES * 0x20)) & keep
+}
 
 #[cfg(test)]
 mod tests {

@@ -40,8 +40,13 @@ pub struct CodePoints<'a> {
 
 impl<'a> CodePoints<'a> {
     pub fn new(text: &'a str) -> CodePoints<'a> {
-        let mut line_starts = vec![0];
-        let mut line_start_points = vec![0];
+        // Sized for a line per ~100 bytes (prose paragraphs and the blank
+        // lines between them), rather than grown from one.
+        let guess = text.len() / 100 + 2;
+        let mut line_starts = Vec::with_capacity(guess);
+        let mut line_start_points = Vec::with_capacity(guess);
+        line_starts.push(0);
+        line_start_points.push(0);
         // Newlines found by memchr; each line's code points counted in bulk
         // (a byte that does not continue a UTF-8 sequence starts one).
         let (mut previous, mut points) = (0, 0);

@@ -561,7 +561,7 @@ impl<'a> Attributor<'a> {
             return Some(match person {
                 Some(person) => super::Speaker {
                     span,
-                    name: Some(person.name.clone()),
+                    name: Some(person.name.to_string()),
                     actor: person.actor,
                     introduced: person.mentions.first().copied(),
                 },
@@ -571,7 +571,7 @@ impl<'a> Attributor<'a> {
         let person = self.people.antecedent(owner.span.start, pronoun, self.text)?;
         Some(super::Speaker {
             span,
-            name: Some(person.name.clone()),
+            name: Some(person.name.to_string()),
             actor: person.actor,
             introduced: person.mentions.first().copied(),
         })

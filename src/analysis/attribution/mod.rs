@@ -544,7 +544,7 @@ struct Attributor<'a> {
     lexicon: &'a Lexicon,
     german: bool,
     document: &'a Document<'a>,
-    people: &'a People,
+    people: &'a People<'a>,
     max_words: usize,
 }
 
@@ -2481,7 +2481,7 @@ impl<'a> Attributor<'a> {
         match person {
             Some(person) => Speaker {
                 span: mention.span,
-                name: Some(person.name.clone()),
+                name: Some(person.name.to_string()),
                 actor: person.actor,
                 introduced: person.mentions.first().copied(),
             },

@@ -3,6 +3,7 @@
 //! ("Vladimir Putin") and their later short forms ("Putin").
 
 use foldhash::fast::FixedState;
+use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -21,22 +22,25 @@ pub enum Gender {
 }
 
 #[derive(Clone, Debug)]
-pub struct Person {
-    pub name: String,
+pub struct Person<'a> {
+    /// The actor's name, borrowed (or a name found in the text).
+    pub name: Cow<'a, str>,
     pub actor: Option<usize>,
     pub is_person: bool,
-    /// Every mention, in text order.
-    pub mentions: Vec<Span>,
+    /// Every mention, in text order: the actor's own list, borrowed when it
+    /// already is in order and inside the text (always, in practice).
+    pub mentions: Cow<'a, [Span]>,
     pub gender: Option<Gender>,
 }
 
-pub struct People {
-    pub people: Vec<Person>,
+pub struct People<'a> {
+    pub people: Vec<Person<'a>>,
     /// (mention, person index), sorted by position.
     flat: Vec<(Span, usize)>,
     /// Lowercase words of person names, to tell a person's name from other
-    /// capitalised words.
-    words: HashSet<String, FixedState>,
+    /// capitalised words: built on first use, and only for many people (a
+    /// few names are compared word by word, see [`People::has_name_word`]).
+    words: OnceCell<HashSet<String, FixedState>>,
     /// Top-level quotation spans sorted by start, with the greatest end of
     /// each prefix: whether a mention lies inside a quotation is one binary
     /// search.
@@ -197,7 +201,7 @@ struct RoleIndex {
 impl RoleIndex {
     /// The index of `people`'s windows, with the answers kept from the
     /// previous version when its windows were the same (else none).
-    fn build(text: &str, people: &[Person], mut words: RoleWords) -> (RoleIndex, RoleAnswers) {
+    fn build(text: &str, people: &[Person<'_>], mut words: RoleWords) -> (RoleIndex, RoleAnswers) {
         if words.vocabulary.len() > MAX_ROLE_WORDS {
             words = RoleWords::default();
         }
@@ -207,7 +211,7 @@ impl RoleIndex {
         let mut windows = Vec::new();
         let mut ids = Vec::new();
         for (person_index, person) in people.iter().enumerate().filter(|(_, p)| p.is_person) {
-            for m in &person.mentions {
+            for m in person.mentions.iter() {
                 let first = ids.len();
                 words.ids(window(text, m.start), &mut fresh, &mut ids);
                 windows.push((person_index, first..ids.len()));
@@ -643,26 +647,40 @@ pub(super) fn is_title(lower: &str) -> bool {
     TITLES.contains(&lower) || OFFICE_WORDS.contains(&lower)
 }
 
-impl People {
+/// Below this many people, whether a word is part of a person's name is
+/// answered by comparing it with each name's words (cheaper than building
+/// [`People::words`] for an article's few names).
+const FEW_PEOPLE: usize = 16;
+
+/// Whether `a` and `b` have the same lowercase (as [`to_lower`] gives it).
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        to_lower(a).as_str() == to_lower(b).as_str()
+    }
+}
+
+impl<'a> People<'a> {
     /// The people of the article; `role_words` are the window words kept
     /// from earlier analyses of the document (see [`RoleWords`]).
     pub fn build(
         text: &str,
-        actors: &Actors,
+        actors: &'a Actors,
         document: &Document,
         quotes: &Quotes,
         role_words: RoleWords,
-    ) -> People {
-        let mut people: Vec<Person> = actors
+    ) -> People<'a> {
+        let mut people: Vec<Person<'a>> = actors
             .actors
             .iter()
             .enumerate()
             .filter(|(_, actor)| !actor.mentions.is_empty())
             .map(|(index, actor)| Person {
-                name: actor.name.clone(),
+                name: Cow::Borrowed(actor.name.as_str()),
                 actor: Some(index),
                 is_person: actor.kind == ActorKind::Person,
-                mentions: actor.mentions.clone(),
+                mentions: Cow::Borrowed(actor.mentions.as_slice()),
                 gender: actor.gender.map(|g| match g {
                     crate::analysis::actors::Gender::Male => Gender::Male,
                     crate::analysis::actors::Gender::Female => Gender::Female,
@@ -673,18 +691,18 @@ impl People {
             people.extend(names_from_text(text, document));
         }
         for person in &mut people {
-            person.mentions.retain(|m| m.end <= text.len() && m.start < m.end);
-            person.mentions.sort_unstable();
+            let valid = |m: &Span| m.end <= text.len() && m.start < m.end;
+            // Copied only when a mention must go or the order is not kept.
+            if !(person.mentions.iter().all(valid) && person.mentions.is_sorted()) {
+                let mentions = person.mentions.to_mut();
+                mentions.retain(valid);
+                mentions.sort_unstable();
+            }
         }
         // Sized once (collected from a flat map, it would grow step by step).
         let mut flat: Vec<(Span, usize)> = Vec::with_capacity(people.iter().map(|p| p.mentions.len()).sum());
         flat.extend(people.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |m| (*m, i))));
         sort_by_start(&mut flat, |(span, _)| span.start);
-        let words = people
-            .iter()
-            .filter(|p| p.is_person)
-            .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).to_string()))
-            .collect();
         let mut quoted: Vec<(usize, usize)> =
             quotes.quotations.iter().filter(|q| q.level == 0).map(|q| (q.span.start, q.span.end)).collect();
         quoted.sort_unstable();
@@ -704,7 +722,7 @@ impl People {
         People {
             people,
             flat,
-            words,
+            words: OnceCell::new(),
             quoted,
             flat_max_end,
             title_genders,
@@ -723,24 +741,50 @@ impl People {
 
     /// The lowercase words of the person names.
     pub fn name_words(&self) -> &HashSet<String, FixedState> {
-        &self.words
+        self.words.get_or_init(|| {
+            self.people
+                .iter()
+                .filter(|p| p.is_person)
+                .flat_map(|p| p.name.split_whitespace().map(|w| to_lower(w).to_string()))
+                .collect()
+        })
+    }
+
+    /// Whether some person's name has a word whose lowercase is `word`'s
+    /// (`Some(false)` when no person has a name word at all, `None` when
+    /// one has and none is `word`): [`People::name_words`] asked, but for a
+    /// few people (and until it is built) the names are read instead.
+    fn has_name_word(&self, word: &str) -> Option<bool> {
+        let persons = || self.people.iter().filter(|p| p.is_person);
+        if self.words.get().is_none() && persons().nth(FEW_PEOPLE).is_none() {
+            let mut names = persons().flat_map(|p| p.name.split_whitespace()).peekable();
+            if names.peek().is_none() {
+                return Some(false);
+            }
+            return names.any(|name| same_lowercase(name, word)).then_some(true);
+        }
+        let words = self.name_words();
+        if words.is_empty() {
+            return Some(false);
+        }
+        words.contains(to_lower(word).as_ref()).then_some(true)
     }
 
     /// Whether a capitalised word is part of a known person's name.
     pub fn is_person_word(&self, word: &str) -> bool {
-        self.words.is_empty() || self.words.contains(to_lower(word).as_ref())
+        self.has_name_word(word).is_some()
     }
 
     /// Whether `word` is part of the name of a person the article names
     /// (false when it names no one).
     pub fn is_known_person_word(&self, word: &str) -> bool {
-        self.words.contains(to_lower(word).as_ref())
+        self.has_name_word(word) == Some(true)
     }
 
     /// The person (preferred) or other actor whose mention overlaps `span`.
     /// Another actor must cover at least half of `span`: "the Kremlin" is
     /// the Kremlin, but "Russia's Defense Ministry" is not Russia.
-    pub fn overlapping(&self, span: Span) -> Option<&Person> {
+    pub fn overlapping(&self, span: Span) -> Option<&Person<'a>> {
         let first = self.flat_max_end.partition_point(|&end| end <= span.start);
         let last = self.flat.partition_point(|(m, _)| m.start < span.end).max(first);
         let overlap = |m: &Span| m.end.min(span.end).saturating_sub(m.start.max(span.start));
@@ -762,7 +806,7 @@ impl People {
     }
 
     /// The most recent fitting person before a pronoun at `offset`.
-    pub fn antecedent(&self, offset: usize, pronoun: &str, text: &str) -> Option<&Person> {
+    pub fn antecedent(&self, offset: usize, pronoun: &str, text: &str) -> Option<&Person<'a>> {
         let wanted = match pronoun {
             "he" | "er" => Some(Gender::Male),
             "she" | "sie" => Some(Gender::Female),
@@ -815,7 +859,7 @@ impl People {
 
     /// A title-only mention ("Russian President", "the minister") resolved
     /// to the person introduced with the most of its words.
-    pub fn by_role(&self, span: Span, text: &str) -> Option<&Person> {
+    pub fn by_role(&self, span: Span, text: &str) -> Option<&Person<'a>> {
         let words: Vec<String> = text
             .get(span.start..span.end)?
             .split(|c: char| !c.is_alphanumeric())
@@ -823,7 +867,7 @@ impl People {
             .map(str::to_lowercase)
             .collect();
         let head = words.last()?;
-        if !is_title(head) || words.iter().any(|w| self.words.contains(w)) {
+        if !is_title(head) || words.iter().any(|w| self.is_known_person_word(w)) {
             return None;
         }
         let mut roles = self.roles.borrow_mut();
@@ -903,8 +947,8 @@ fn title_gender(text: &str, start: usize) -> Option<Gender> {
 
 /// Full names found in the text and their later short forms, for when the
 /// actor model knows no people.
-fn names_from_text(text: &str, document: &Document<'_>) -> Vec<Person> {
-    let mut people: Vec<Person> = Vec::new();
+fn names_from_text<'a>(text: &str, document: &Document<'_>) -> Vec<Person<'a>> {
+    let mut people: Vec<Person<'a>> = Vec::new();
     let mut keys: Vec<(String, usize)> = Vec::new();
     let is_name_word = |w: &str| {
         is_capitalized(w)
@@ -958,16 +1002,16 @@ fn names_from_text(text: &str, document: &Document<'_>) -> Vec<Person> {
                     Some(index) => index,
                     None => {
                         people.push(Person {
-                            name: name.clone(),
+                            name: Cow::Owned(name.clone()),
                             actor: None,
                             is_person: true,
-                            mentions: Vec::new(),
+                            mentions: Cow::Owned(Vec::new()),
                             gender: None,
                         });
                         people.len() - 1
                     }
                 };
-                people[index].mentions.push(span);
+                people[index].mentions.to_mut().push(span);
                 let key_words: Vec<&str> = if words.len() == 2 {
                     words.iter().map(|t| t.span.slice(text)).collect()
                 } else {
@@ -988,7 +1032,7 @@ fn names_from_text(text: &str, document: &Document<'_>) -> Vec<Person> {
             if let Some((_, index)) = keys.iter().find(|(k, _)| k == word) {
                 let person = &mut people[*index];
                 if !person.mentions.iter().any(|m| m.overlaps(token.span)) {
-                    person.mentions.push(token.span);
+                    person.mentions.to_mut().push(token.span);
                 }
             }
         }
@@ -1023,7 +1067,13 @@ mod role_index_tests {
             mentions.push(Span::new(text.len(), text.len() + 5));
             text.push_str("Putin. ");
         }
-        let person = Person { name: "Putin".into(), actor: None, is_person: true, mentions, gender: None };
+        let person = Person {
+            name: "Putin".into(),
+            actor: None,
+            is_person: true,
+            mentions: mentions.into(),
+            gender: None,
+        };
         let (index, _) = RoleIndex::build(&text, &[person], RoleWords::default());
         for query in words.iter().chain(&["russ", "ministers", "präsi", "putin"]) {
             let found: Vec<&str> = index
@@ -1088,7 +1138,7 @@ mod role_index_tests {
         let mut kept = RoleWords::default();
         for (text, first, second) in versions {
             let person = |index: usize, at: &[&str]| Person {
-                name: format!("person {index}"),
+                name: format!("person {index}").into(),
                 actor: None,
                 is_person: true,
                 mentions: at

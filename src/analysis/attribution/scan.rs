@@ -192,7 +192,8 @@ pub fn sentences(
     tokens: &[Token],
     quotes_inner_end: impl Fn(usize) -> Option<char>,
 ) -> Vec<std::ops::Range<usize>> {
-    let mut sentences = Vec::new();
+    // About one sentence per twenty tokens: sized once, not grown.
+    let mut sentences = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut start = 0;
     for i in 0..tokens.len() {
         let Some(next) = tokens.get(i + 1) else { break };
@@ -271,6 +272,28 @@ mod tests {
             ("so-called reform, O’Brien's", &["so-called", "reform", ",", "O’Brien's"]),
             ("Jänner-Wetter x--y ÖlÄra 3‑4", &["Jänner-Wetter", "x", "-", "-", "y", "Öl", "+Ära", "3‑4"]),
             ("end- 'quote' it’", &["end", "-", "'", "quote", "'", "it", "’"]),
+        ];
+        for (text, expected) in table {
+            assert_eq!(words(text), *expected, "{text}");
+        }
+    }
+
+    /// Word ends and splits in long words, after digits and across
+    /// hyphens: (text, the words it reads as).
+    #[test]
+    fn long_words_split_only_at_a_lowercase_letter_before_a_capital() {
+        let table: &[(&str, &[&str])] = &[
+            ("abcdefgHij", &["abcdefg", "+Hij"]),
+            ("abcdefghIjk", &["abcdefgh", "+Ijk"]),
+            ("abcdefgh", &["abcdefgh"]),
+            ("ABCDEFGHijklmnop", &["ABCDEFGHijklmnop"]),
+            ("abcdefghijklmnoPqr", &["abcdefghijklmno", "+Pqr"]),
+            ("x1234567A rest", &["x1234567A", "rest"]),
+            ("wordy-Named", &["wordy-Named"]),
+            ("a9B", &["a9B"]),
+            ("[abc]Def_", &["[", "abc", "]", "Def", "_"]),
+            ("aB", &["aB"]),
+            ("MacArthur's", &["MacArthur's"]),
         ];
         for (text, expected) in table {
             assert_eq!(words(text), *expected, "{text}");

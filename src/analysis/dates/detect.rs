@@ -5,6 +5,7 @@
 //! is a short walk over the tokens that follow an anchor, so the cost is
 //! linear in the text.
 
+use crate::analysis::ascii::{ascii_letters, load8, lower_prefix};
 use crate::analysis::dates::lexicon::{self, Anchor, Lang, Lex};
 use crate::analysis::dates::{
     DateForm, DayParts, Modifier, PartOfDay, RangeConnector, Relative, WrittenOrder, YearWritten,
@@ -290,46 +291,6 @@ fn chunks_before(bytes: &[u8], at: usize, chunks: usize) -> usize {
         }
     }
     at
-}
-
-/// The eight bytes at `at` as a little-endian number, zero-padded past the
-/// end of `bytes`.
-#[inline]
-fn load8(bytes: &[u8], at: usize) -> u64 {
-    let mut buffer = [0_u8; 8];
-    match bytes.get(at..at + 8) {
-        Some(chunk) => buffer.copy_from_slice(chunk),
-        None => {
-            for (slot, byte) in buffer.iter_mut().zip(bytes.get(at..).unwrap_or_default()) {
-                *slot = *byte;
-            }
-        }
-    }
-    u64::from_le_bytes(buffer)
-}
-
-/// How many of the eight bytes in `chunk` (from the lowest) are ASCII
-/// letters before the first that is not: each byte, with its case bit set,
-/// is tested for `a..=z` at once (no byte's subtraction borrows from the
-/// next, every byte being at least 0x80 before it).
-#[inline]
-fn ascii_letters(chunk: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let lower = chunk | (ONES * 0x20) | HIGH;
-    let from_a = lower.wrapping_sub(ONES * u64::from(b'a')) & HIGH;
-    let past_z = lower.wrapping_sub(ONES * (u64::from(b'z') + 1)) & HIGH;
-    let letters = from_a & !past_z & !chunk & HIGH;
-    ((!letters & HIGH).trailing_zeros() / 8) as usize
-}
-
-/// The first `count` bytes of `chunk` (ASCII letters) in lower case, the
-/// rest zero.
-#[inline]
-fn lower_prefix(chunk: u64, count: usize) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let keep = if count >= 8 { u64::MAX } else { (1_u64 << (8 * count)) - 1 };
-    (chunk | (ONES * 0x20)) & keep
 }
 
 /// The end of the word that goes on at `index` (ASCII letters and other
@@ -1431,6 +1392,8 @@ impl Unit {
 /// any pattern looks past one (a pattern that asks for a token past the
 /// window's end sends the paragraph to [`scan_all`]).
 const AFTER: usize = 4;
+/// The room a window's token list starts with (see [`scan`]).
+const WINDOW_CAPACITY: usize = 32;
 /// How many tokens a window starts before its first strong token (unless it
 /// starts with the paragraph): patterns look at most two tokens back from
 /// where they start, itself at most two before the strong token, so token
@@ -1452,8 +1415,10 @@ const BEFORE: usize = 4;
 pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Found> {
     let Some(first) = next_strong(text, 0) else { return Vec::new() };
     let mut found = Vec::new();
-    let mut toks = Vec::new();
-    let mut next_toks = Vec::new();
+    // A window holds BEFORE + AFTER tokens around its strong ones: sized
+    // once for a few of them rather than grown from nothing.
+    let mut toks = Vec::with_capacity(WINDOW_CAPACITY);
+    let mut next_toks = Vec::with_capacity(WINDOW_CAPACITY);
     let Some(mut tokenizer) = open_window(text, excluded, first, 0, &mut toks) else {
         return scan_all(text, excluded, en, de);
     };

@@ -444,6 +444,9 @@ fn scan_paragraph(
     let prose = has_prose(body, span, &excluded);
     let mut sentences = Vec::new();
     if prose {
+        // Sized once for a typical paragraph (a sentence per ~100 bytes),
+        // rather than grown from nothing.
+        sentences.reserve(body.len() / 100 + 1);
         sentences::split(body, span, &excluded, language, &mut sentences);
     }
     LocalParagraph { excluded, prose, sentences }

@@ -11,6 +11,7 @@
 //! The counting is a plain stop-word vote: no model, no data files, a few
 //! microseconds per analysis.
 
+use crate::analysis::ascii::{ascii_letters, load8, lower_prefix};
 use crate::analysis::settings::{floor_char_boundary, Settings};
 
 /// How much of the text is read: enough for a vote, cheap on a book.
@@ -118,12 +119,46 @@ fn packed_table() -> &'static [(u64, u16)] {
     })
 }
 
-/// [`packed_table`] as a hash map: a word is looked up in one probe rather
-/// than a bisection.
-fn packed_map() -> &'static std::collections::HashMap<u64, u16, foldhash::fast::FixedState> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<u64, u16, foldhash::fast::FixedState>> =
-        std::sync::OnceLock::new();
-    MAP.get_or_init(|| packed_table().iter().copied().collect())
+/// [`packed_table`] in 256 buckets by a multiplicative hash of the packed
+/// word, laid end to end: a word is looked up with one multiplication and
+/// a compare or two (a general hash map costs several times that, and the
+/// vote looks up hundreds of words per article).
+struct PackedIndex {
+    /// Where each bucket's entries start in `entries` (and end: the next
+    /// bucket's start).
+    starts: [u16; 257],
+    entries: Vec<(u64, u16)>,
+}
+
+impl PackedIndex {
+    fn bucket(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+    }
+
+    /// The languages of the stop word packed as `key`.
+    #[inline]
+    fn get(&self, key: u64) -> Option<u16> {
+        let bucket = Self::bucket(key);
+        let (from, to) = (self.starts[bucket], self.starts[bucket + 1]);
+        let entries = self.entries.get(usize::from(from)..usize::from(to))?;
+        entries.iter().find(|(entry, _)| *entry == key).map(|&(_, languages)| languages)
+    }
+}
+
+fn packed_index() -> &'static PackedIndex {
+    static INDEX: std::sync::OnceLock<PackedIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut entries = packed_table().to_vec();
+        entries.sort_by_key(|&(key, _)| (PackedIndex::bucket(key), key));
+        let mut starts = [0_u16; 257];
+        for &(key, _) in &entries {
+            starts[PackedIndex::bucket(key) + 1] += 1;
+        }
+        for bucket in 0..256 {
+            starts[bucket + 1] += starts[bucket];
+        }
+        PackedIndex { starts, entries }
+    })
 }
 
 /// An ASCII word of up to 8 bytes, lower-cased, as a number (zero bytes
@@ -137,7 +172,7 @@ fn pack(word: &[u8]) -> Option<u64> {
 
 /// The language the text is clearly written in, if the vote is clear.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let (table, packed) = (table(), packed_map());
+    let (table, packed) = (table(), packed_index());
     let sample = &text[..floor_char_boundary(text, SAMPLE_BYTES)];
     let bytes = sample.as_bytes();
     // The length of the character at `at` and whether it is alphabetic
@@ -154,19 +189,51 @@ pub fn detect(text: &str) -> Option<&'static str> {
     let mut buffer = [0_u8; LONGEST];
     let mut seen = 0_usize;
     let mut at = 0;
-    while at < bytes.len() {
+    while let Some(&byte) = bytes.get(at) {
         // A word is a run of alphabetic characters.
-        let (length, alphabetic) = class(at);
-        if !alphabetic {
-            at += length;
-            continue;
-        }
         let start = at;
-        // A run of ASCII letters (most of every word) at once.
-        while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
-            at += 1;
-        }
         let mut ascii = true;
+        if byte.is_ascii() {
+            if !byte.is_ascii_alphabetic() {
+                at += 1;
+                continue;
+            }
+            // A run of ASCII letters (most of every word), eight bytes at
+            // a time.
+            let chunk = load8(bytes, at);
+            let count = ascii_letters(chunk);
+            at += count;
+            if count == 8 {
+                while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                    at += 1;
+                }
+            }
+            if bytes.get(at).is_none_or(u8::is_ascii) {
+                // A plain ASCII word (nearly all): packed as it was loaded.
+                let length = at - start;
+                if length > LONGEST {
+                    continue;
+                }
+                seen += 1;
+                if seen.is_multiple_of(32) && is_decided(&hits) {
+                    break;
+                }
+                // No ASCII stop word is longer than 8 bytes.
+                if length > 8 {
+                    continue;
+                }
+                if let Some(languages) = packed.get(lower_prefix(chunk, length)) {
+                    count_hits(&mut hits, languages);
+                }
+                continue;
+            }
+        } else {
+            let (length, alphabetic) = class(at);
+            if !alphabetic {
+                at += length;
+                continue;
+            }
+        }
         while at < bytes.len() {
             let (length, alphabetic) = class(at);
             if !alphabetic {
@@ -188,8 +255,8 @@ pub fn detect(text: &str) -> Option<&'static str> {
         let languages = if ascii {
             // No ASCII stop word is longer than 8 bytes.
             let Some(key) = pack(word.as_bytes()) else { continue };
-            match packed.get(&key) {
-                Some(&languages) => languages,
+            match packed.get(key) {
+                Some(languages) => languages,
                 None => continue,
             }
         } else {
@@ -212,9 +279,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
                 Err(_) => continue,
             }
         };
-        for (index, count) in hits.iter_mut().enumerate() {
-            *count += usize::from(languages >> index & 1);
-        }
+        count_hits(&mut hits, languages);
     }
     let mut ranked: Vec<(usize, &'static str)> =
         hits.iter().zip(STOP_WORDS).map(|(&count, (code, _))| (count, *code)).collect();
@@ -222,6 +287,18 @@ pub fn detect(text: &str) -> Option<&'static str> {
     let (best, code) = ranked[0];
     let runner_up = ranked.get(1).map_or(0, |r| r.0);
     (best >= MIN_HITS && best >= 2 * runner_up).then_some(code)
+}
+
+/// One hit for each language in `languages` (a bit per entry of
+/// `STOP_WORDS`).
+#[inline]
+fn count_hits(hits: &mut [usize; STOP_WORDS.len()], mut languages: u16) {
+    while languages != 0 {
+        if let Some(count) = hits.get_mut(languages.trailing_zeros() as usize) {
+            *count += 1;
+        }
+        languages &= languages - 1;
+    }
 }
 
 /// Whether one language leads so far that reading on cannot change the
@@ -296,8 +373,21 @@ mod tests {
                 let found =
                     packed_table().binary_search_by_key(&key, |&(key, _)| key).map(|i| packed_table()[i].1);
                 assert_eq!(found, Ok(*languages), "{word}");
+                assert_eq!(packed_index().get(key), Some(*languages), "{word}");
             }
         }
+    }
+
+    /// (word, whether it is an ASCII stop word of some language)
+    #[test]
+    fn the_bucketed_index_finds_stop_words_only() {
+        let cases =
+            [("the", true), ("und", true), ("y", true), ("detto", true), ("thee", false), ("a", false)];
+        for (word, expected) in cases {
+            let key = pack(word.as_bytes()).unwrap();
+            assert_eq!(packed_index().get(key).is_some(), expected, "{word}");
+        }
+        assert_eq!(packed_index().entries.len(), packed_table().len());
     }
 
     #[test]
