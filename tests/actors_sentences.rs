@@ -96,6 +96,12 @@ const CASES: &[(&str, &[&str])] = &[
         "\"It hurts,\" said Lindsey Bell, chief strategist at a fund.",
         &["Lindsey Bell : person", "Lindsey Bell ~ chief strategist"],
     ),
+    // A job's plural is no part of a name.
+    (
+        "Business Writers Dana Okafor and Lee Brandt contributed to this report.",
+        &["Dana Okafor -> Dana Okafor", "!Writers"],
+    ),
+    ("Senators McCallum and Ortiz voted no; the Spokesmen said nothing.", &["!Senators", "!Spokesmen"]),
     // A speech verb next to a name nobody introduced, or a byline: a person.
     ("\"It's progress,\" shrugged Tom Reid, a farmer.", &["Tom Reid : person"]),
     ("By Jane Porter\n\nThe village is quiet.", &["Jane Porter : person"]),

@@ -784,6 +784,21 @@ impl Lists {
     }
 }
 
+/// The plural of a job's name: "writers", "spokesmen", "secretaries",
+/// "coaches".
+fn plural(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("man") {
+        return format!("{stem}men");
+    }
+    if let Some(stem) = word.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u'])) {
+        return format!("{stem}ies");
+    }
+    if ["s", "x", "ch", "sh"].iter().any(|end| word.ends_with(end)) {
+        return format!("{word}es");
+    }
+    format!("{word}s")
+}
+
 static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
     let mut map: std::collections::HashMap<&'static str, u16, foldhash::fast::FixedState> =
         std::collections::HashMap::default();
@@ -797,6 +812,22 @@ static LISTS: std::sync::LazyLock<Lists> = std::sync::LazyLock::new(|| {
         }
     };
     add(&mut NOT_NAMES.iter().copied(), flag::NOT_NAME, false);
+    // A job's plural is no name either ("AP Business Writers Stan Choe and
+    // Matt Ott"); made once, for the life of the process.
+    let plurals: Vec<&'static str> = ROLE_WORDS
+        .iter()
+        .chain(OFFICE_WORDS)
+        .filter(|word| !word.chars().any(char::is_uppercase) && !word.contains(' '))
+        .map(|word| {
+            // Title case: the list of words that are no names is read in
+            // the case written.
+            let plural = plural(word);
+            let title: String =
+                plural.chars().take(1).flat_map(char::to_uppercase).chain(plural.chars().skip(1)).collect();
+            &*Box::leak(title.into_boxed_str())
+        })
+        .collect();
+    add(&mut plurals.into_iter(), flag::NOT_NAME, false);
     add(&mut ROLE_WORDS.iter().chain(OFFICE_WORDS).copied(), flag::ROLE, true);
     add(&mut TITLE_MODIFIERS.iter().copied(), flag::MODIFIER, true);
     add(&mut ORG_WORDS.iter().copied(), flag::ORG, false);
