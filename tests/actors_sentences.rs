@@ -102,6 +102,13 @@ const CASES: &[(&str, &[&str])] = &[
         &["Dana Okafor -> Dana Okafor", "!Writers"],
     ),
     ("Senators McCallum and Ortiz voted no; the Spokesmen said nothing.", &["!Senators", "!Spokesmen"]),
+    // An institution's name is an organisation, and its last word alone
+    // elsewhere no person's surname.
+    (
+        "Trading on the Exchange stopped after shares fell on the Lagos Stock Exchange.",
+        &["Stock Exchange : organization", "!Exchange"],
+    ),
+    ("The Federal Reserve raised rates.", &["Federal Reserve : organization"]),
     // A speech verb next to a name nobody introduced, or a byline: a person.
     ("\"It's progress,\" shrugged Tom Reid, a farmer.", &["Tom Reid : person"]),
     ("By Jane Porter\n\nThe village is quiet.", &["Jane Porter : person"]),

@@ -310,6 +310,21 @@ pub const ORG_WORDS: &[&str] = &[
     "Guard",
     "Federation",
     "Fund",
+    // Institutions: "London Stock Exchange", "Federal Reserve", "Tokyo
+    // Metropolitan Police".
+    "Exchange",
+    "Reserve",
+    "Board",
+    "Authority",
+    "Administration",
+    "Police",
+    "League",
+    "Club",
+    "Bureau",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Network",
     // Companies: "General Electric", "General Motors", "Duke Energy".
     "Electric",
     "Motors",
