@@ -145,19 +145,40 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     );
     actors::keep(pending, memo);
     let skipped = limits::skipped(&quotes);
-    let attributions = attribution::attribute_with(text, &article, &quotes, &actors, settings, memo);
     let mut analysis = Analysis {
         article,
         article_date,
         quotes,
-        attributions,
+        attributions: Vec::new(),
         actors,
         dates,
         findings: Vec::new(),
         skipped,
     };
-    let findings = rules::run(&Context { text, settings, analysis: &analysis });
-    analysis.findings = findings;
+    // The rules that read neither the actors nor the attributions run
+    // beside the attribution stage (the attributions they would see are
+    // still empty); the others after it.
+    let (marks, attributions) = {
+        let analysis = &analysis;
+        beside(
+            text.len(),
+            || rules::run_reading(&Context { text, settings, analysis }, rules::Reads::Marks),
+            || {
+                attribution::attribute_with(
+                    text,
+                    &analysis.article,
+                    &analysis.quotes,
+                    &analysis.actors,
+                    settings,
+                    memo,
+                )
+            },
+        )
+    };
+    analysis.attributions = attributions;
+    let mut found = marks;
+    found.extend(rules::run_reading(&Context { text, settings, analysis: &analysis }, rules::Reads::People));
+    analysis.findings = rules::join(found);
     memo.finish();
     analysis
 }

@@ -32,9 +32,24 @@ pub struct Rule {
     /// One paragraph: what it does, why it matters, an example. Shown in
     /// hover on the diagnostic and by `copydesk explain`.
     pub explanation: &'static str,
+    /// What of the analysis `check` reads: a rule that reads neither the
+    /// actors nor the attributions runs beside the attribution stage.
+    pub reads: Reads,
     /// Append this rule's findings for the analysed document. The findings'
     /// severity is overwritten by the runner from settings.
     pub check: fn(&Context<'_>, &mut Vec<Finding>),
+}
+
+/// The parts of [`Analysis`](crate::analysis::Analysis) a rule reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// The text, the settings, the structure, the article date, the
+    /// quotation marks, the dates and `skipped`. Such a rule runs while the
+    /// attribution stage does: the actors and attributions it would see are
+    /// empty.
+    Marks,
+    /// Everything, the actors and attributions included: runs last.
+    People,
 }
 
 /// Every rule, in the order their findings are reported for equal spans.
@@ -71,33 +86,32 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.code == code)
 }
 
-/// Run every enabled rule and return findings sorted by position.
-///
-/// On a long document half the rules run on the analysis's helper thread
-/// ([`crate::analysis::beside`]; they only read the analysis); their
-/// findings are joined in the order of [`RULES`] before the (stable) sort,
-/// so the result is the same.
-pub(crate) fn run(context: &Context<'_>) -> Vec<Finding> {
-    let run_every_other = |parity: usize| {
-        let mut found: Vec<(usize, Vec<Finding>)> = Vec::new();
-        for (index, rule) in RULES.iter().enumerate().filter(|(index, _)| index % 2 == parity) {
-            let Some(severity) = context.settings.severity_for(rule.code, rule.default_severity) else {
-                continue;
-            };
-            let mut findings = Vec::new();
-            (rule.check)(context, &mut findings);
-            for finding in &mut findings {
-                finding.severity = severity;
-            }
-            found.push((index, findings));
+/// The findings of one rule, by its index in [`RULES`].
+pub(crate) type Found = Vec<(usize, Vec<Finding>)>;
+
+/// Run every enabled rule that reads `reads`, with the severity the
+/// settings give it.
+pub(crate) fn run_reading(context: &Context<'_>, reads: Reads) -> Found {
+    let mut found: Found = Vec::new();
+    for (index, rule) in RULES.iter().enumerate().filter(|(_, rule)| rule.reads == reads) {
+        let Some(severity) = context.settings.severity_for(rule.code, rule.default_severity) else {
+            continue;
+        };
+        let mut findings = Vec::new();
+        (rule.check)(context, &mut findings);
+        for finding in &mut findings {
+            finding.severity = severity;
         }
-        found
-    };
-    let (odd, even) =
-        crate::analysis::beside(context.text.len(), || run_every_other(1), || run_every_other(0));
-    let mut by_rule: Vec<(usize, Vec<Finding>)> = odd.into_iter().chain(even).collect();
+        found.push((index, findings));
+    }
+    found
+}
+
+/// The findings of every rule joined in the order of [`RULES`] and then
+/// sorted (stably) by position: the same list whichever rules ran where.
+pub(crate) fn join(mut by_rule: Found) -> Vec<Finding> {
     by_rule.sort_by_key(|(index, _)| *index);
-    // Joined into one list of its final size (collecting the chain grew it
+    // Joined into one list of its final size (collecting a chain grew it
     // by doubling: megabytes of blocks per keystroke on a book).
     let mut findings: Vec<Finding> = Vec::with_capacity(by_rule.iter().map(|(_, found)| found.len()).sum());
     for (_, found) in by_rule {
@@ -105,4 +119,66 @@ pub(crate) fn run(context: &Context<'_>) -> Vec<Finding> {
     }
     findings.sort_by_key(|finding| (finding.span.start, finding.span.end));
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Analysis;
+    use crate::{analyze, Settings};
+
+    /// (text, article date): each with quotations, attributions, people and
+    /// dates, so that a rule reading the actors or attributions would find
+    /// something there.
+    const TEXTS: &[(&str, &str)] = &[
+        (
+            "“We will not give up the port,” Mayor Lena Okafor said on Monday, April 18. Okafor met Premier Tomas Hale in Oslo on 3 March 2023. “It was useful,” she said.",
+            "2023-04-17",
+        ),
+        (
+            "A senior official, speaking on condition of anonymity, said the deal was “close. Hale said on Feb. 30 that talks would resume Tuesday, June 6, 2022. 'Nothing is agreed,' Okafor added.",
+            "2023-04-17",
+        ),
+        (
+            "„Wir bleiben hart“, sagte Ministerin Eva Brandt am 17. April 2023 in Kiew. Brandt traf den Präsidenten am Mittwoch.",
+            "2023-04-19",
+        ),
+    ];
+
+    /// A rule marked [`Reads::Marks`] finds the same with the actors and
+    /// attributions emptied as with them: it may run before they exist.
+    #[test]
+    fn marks_rules_read_neither_actors_nor_attributions() {
+        for (text, date) in TEXTS {
+            let settings = Settings { article_date: Some((*date).to_owned()), ..Settings::default() };
+            let full = analyze(text, &settings);
+            assert!(!full.actors.actors.is_empty() && !full.attributions.is_empty(), "{text}");
+            let bare = Analysis { actors: Default::default(), attributions: Vec::new(), ..full.clone() };
+            let with = run_reading(&Context { text, settings: &settings, analysis: &full }, Reads::Marks);
+            let without = run_reading(&Context { text, settings: &settings, analysis: &bare }, Reads::Marks);
+            assert_eq!(with, without, "{text}");
+        }
+    }
+
+    /// Running the two kinds of rules apart and joining them gives the
+    /// findings in the order a single pass over [`RULES`] gives them.
+    #[test]
+    fn joined_findings_keep_the_rule_order() {
+        for (text, date) in TEXTS {
+            let settings = Settings { article_date: Some((*date).to_owned()), ..Settings::default() };
+            let analysis = analyze(text, &settings);
+            let context = Context { text, settings: &settings, analysis: &analysis };
+            let mut one_pass: Vec<Finding> = Vec::new();
+            for rule in RULES {
+                let Some(severity) = settings.severity_for(rule.code, rule.default_severity) else {
+                    continue;
+                };
+                let mut findings = Vec::new();
+                (rule.check)(&context, &mut findings);
+                one_pass.extend(findings.into_iter().map(|finding| Finding { severity, ..finding }));
+            }
+            one_pass.sort_by_key(|finding| (finding.span.start, finding.span.end));
+            assert_eq!(analysis.findings, one_pass, "{text}");
+        }
+    }
 }
