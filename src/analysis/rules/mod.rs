@@ -92,8 +92,25 @@ pub(crate) type Found = Vec<(usize, Vec<Finding>)>;
 /// Run every enabled rule that reads `reads`, with the severity the
 /// settings give it.
 pub(crate) fn run_reading(context: &Context<'_>, reads: Reads) -> Found {
+    run_reading_while(context, reads, 0, || true).0
+}
+
+/// [`run_reading`] from the rule at index `from` of [`RULES`] on, while
+/// `go_on()` says so before each rule; also returns the index to go on from.
+pub(crate) fn run_reading_while(
+    context: &Context<'_>,
+    reads: Reads,
+    from: usize,
+    go_on: impl Fn() -> bool,
+) -> (Found, usize) {
     let mut found: Found = Vec::new();
-    for (index, rule) in RULES.iter().enumerate().filter(|(_, rule)| rule.reads == reads) {
+    for (index, rule) in RULES.iter().enumerate().skip(from) {
+        if rule.reads != reads {
+            continue;
+        }
+        if !go_on() {
+            return (found, index);
+        }
         let Some(severity) = context.settings.severity_for(rule.code, rule.default_severity) else {
             continue;
         };
@@ -104,7 +121,7 @@ pub(crate) fn run_reading(context: &Context<'_>, reads: Reads) -> Found {
         }
         found.push((index, findings));
     }
-    found
+    (found, RULES.len())
 }
 
 /// The findings of every rule joined in the order of [`RULES`] and then
