@@ -135,8 +135,9 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     // do not depend on each other) once the memo has given it its part.
     // Then, while the actors stage still runs, the rules that read neither
     // the actors nor the attributions (`Reads::Marks`) start on a model
-    // without them; the rest of those run beside the attribution stage,
-    // and the others (`Reads::People`) after it. Which rule ran where
+    // without them; the rest of those, and the rules that read the actors
+    // (`Reads::Actors`), run beside the attribution stage, and the others
+    // (`Reads::People`) after it. Which rule ran where
     // depends on timing, the findings (joined in rule order) do not.
     let actors_done = std::sync::atomic::AtomicBool::new(false);
     let mut pending = actors::prepare(text, &article, memo);
@@ -166,13 +167,10 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
         beside(
             text.len(),
             || {
-                rules::run_reading_while(
-                    &Context { text, settings, analysis },
-                    rules::Reads::Marks,
-                    next_rule,
-                    || true,
-                )
-                .0
+                let context = Context { text, settings, analysis };
+                let mut found = rules::run_reading_while(&context, rules::Reads::Marks, next_rule, || true).0;
+                found.extend(rules::run_reading(&context, rules::Reads::Actors));
+                found
             },
             || {
                 attribution::attribute_with(

@@ -10,7 +10,7 @@ pub static RULE: Rule = Rule {
     default_severity: Some(Severity::Warning),
     summary: "Two names written without a space between them",
     explanation: "What it does: flags a word made of two names the article or the embedded data knows, with no space between them, and offers to insert the space. Why: a lost space (often from pasting or a deleted line break) makes a name no reader can look up. Only pairs of known names are flagged, so brand names such as \"YouTube\" or \"McDonald\" are left alone. Example: \"the Chinese state agency XinhuaLi said\" becomes \"Xinhua Li said\".",
-    reads: Reads::People,
+    reads: Reads::Actors,
     check,
 };
 

@@ -32,8 +32,8 @@ pub struct Rule {
     /// One paragraph: what it does, why it matters, an example. Shown in
     /// hover on the diagnostic and by `copydesk explain`.
     pub explanation: &'static str,
-    /// What of the analysis `check` reads: a rule that reads neither the
-    /// actors nor the attributions runs beside the attribution stage.
+    /// What of the analysis `check` reads: a rule that does not read the
+    /// attributions runs beside the attribution stage.
     pub reads: Reads,
     /// Append this rule's findings for the analysed document. The findings'
     /// severity is overwritten by the runner from settings.
@@ -48,7 +48,10 @@ pub enum Reads {
     /// attribution stage does: the actors and attributions it would see are
     /// empty.
     Marks,
-    /// Everything, the actors and attributions included: runs last.
+    /// The above and the actors, not the attributions: runs beside the
+    /// attribution stage too (the attributions it would see are empty).
+    Actors,
+    /// Everything, the attributions included: runs last.
     People,
 }
 
@@ -163,7 +166,8 @@ mod tests {
     ];
 
     /// A rule marked [`Reads::Marks`] finds the same with the actors and
-    /// attributions emptied as with them: it may run before they exist.
+    /// attributions emptied as with them, one marked [`Reads::Actors`] with
+    /// the attributions emptied: each may run before they exist.
     #[test]
     fn marks_rules_read_neither_actors_nor_attributions() {
         for (text, date) in TEXTS {
@@ -173,6 +177,10 @@ mod tests {
             let bare = Analysis { actors: Default::default(), attributions: Vec::new(), ..full.clone() };
             let with = run_reading(&Context { text, settings: &settings, analysis: &full }, Reads::Marks);
             let without = run_reading(&Context { text, settings: &settings, analysis: &bare }, Reads::Marks);
+            assert_eq!(with, without, "{text}");
+            let bare = Analysis { attributions: Vec::new(), ..full.clone() };
+            let with = run_reading(&Context { text, settings: &settings, analysis: &full }, Reads::Actors);
+            let without = run_reading(&Context { text, settings: &settings, analysis: &bare }, Reads::Actors);
             assert_eq!(with, without, "{text}");
         }
     }
