@@ -147,16 +147,16 @@ mod tests {
     use crate::analysis::Analysis;
     use crate::{analyze, Settings};
 
-    /// (text, article date): each with quotations, attributions, people and
-    /// dates, so that a rule reading the actors or attributions would find
-    /// something there.
+    /// (text, article date): together they make every rule but
+    /// `analysis-limited` find something (checked below), so that a rule
+    /// reading what it claims not to would show.
     const TEXTS: &[(&str, &str)] = &[
         (
-            "“We will not give up the port,” Mayor Lena Okafor said on Monday, April 18. Okafor met Premier Tomas Hale in Oslo on 3 March 2023. “It was useful,” she said.",
+            "Shoigu agreed to the plan. Russian Defense Minister Sergei Shoigu met officials in Kiev on Monday, April 18, 2023, and again on Feb. 30. Ukrainian President Volodymyr Zelenskyy arrived on February 24 last year.\n\n“We will not retreat,” said Foreign Minister Anna Berg. A source said the deal was close. Later Zelensky spoke with ZelenskyyShoigu aides, and Berg called it \"a step\" before leaving.\n\nThe weather was mild all week.\n\n“The port stays open for grain ships.”\n\n„Das ist falsch,“ she said, and left ”early.",
             "2023-04-17",
         ),
         (
-            "A senior official, speaking on condition of anonymity, said the deal was “close. Hale said on Feb. 30 that talks would resume Tuesday, June 6, 2022. 'Nothing is agreed,' Okafor added.",
+            "The ministers met on February 24 last year. “Prices will fall“, the minister said. The board met late.” It adjourned. “Yes,” she said. \"No,\" he said.",
             "2023-04-17",
         ),
         (
@@ -165,15 +165,32 @@ mod tests {
         ),
     ];
 
+    fn settings(date: &str) -> Settings {
+        let mut settings = Settings { article_date: Some(date.to_owned()), ..Settings::default() };
+        settings.rules.insert("straight-quotes".to_owned(), crate::analysis::settings::RuleLevel::Hint);
+        settings
+    }
+
+    #[test]
+    fn the_texts_make_every_rule_find_something() {
+        let found: Vec<&str> = TEXTS
+            .iter()
+            .flat_map(|(text, date)| analyze(text, &settings(date)).findings)
+            .map(|finding| finding.code)
+            .collect();
+        for rule in RULES.iter().filter(|rule| rule.code != "analysis-limited") {
+            assert!(found.contains(&rule.code), "no text makes {} find anything", rule.code);
+        }
+    }
+
     /// A rule marked [`Reads::Marks`] finds the same with the actors and
     /// attributions emptied as with them, one marked [`Reads::Actors`] with
     /// the attributions emptied: each may run before they exist.
     #[test]
     fn marks_rules_read_neither_actors_nor_attributions() {
         for (text, date) in TEXTS {
-            let settings = Settings { article_date: Some((*date).to_owned()), ..Settings::default() };
+            let settings = settings(date);
             let full = analyze(text, &settings);
-            assert!(!full.actors.actors.is_empty() && !full.attributions.is_empty(), "{text}");
             let bare = Analysis { actors: Default::default(), attributions: Vec::new(), ..full.clone() };
             let with = run_reading(&Context { text, settings: &settings, analysis: &full }, Reads::Marks);
             let without = run_reading(&Context { text, settings: &settings, analysis: &bare }, Reads::Marks);
@@ -190,7 +207,7 @@ mod tests {
     #[test]
     fn joined_findings_keep_the_rule_order() {
         for (text, date) in TEXTS {
-            let settings = Settings { article_date: Some((*date).to_owned()), ..Settings::default() };
+            let settings = settings(date);
             let analysis = analyze(text, &settings);
             let context = Context { text, settings: &settings, analysis: &analysis };
             let mut one_pass: Vec<Finding> = Vec::new();
