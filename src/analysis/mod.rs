@@ -162,15 +162,16 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     );
     actors::keep(pending, memo);
     analysis.actors = actors;
-    let (marks, attributions) = {
+    let (early, attributions) = {
         let analysis = &analysis;
         beside(
             text.len(),
-            || {
+            move || {
                 let context = Context { text, settings, analysis };
-                let mut found = rules::run_reading_while(&context, rules::Reads::Marks, next_rule, || true).0;
+                found.extend(rules::run_reading_while(&context, rules::Reads::Marks, next_rule, || true).0);
                 found.extend(rules::run_reading(&context, rules::Reads::Actors));
-                found
+                // Sorted here, where there is time to spare.
+                rules::join(found)
             },
             || {
                 attribution::attribute_with(
@@ -185,9 +186,11 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
         )
     };
     analysis.attributions = attributions;
-    found.extend(marks);
-    found.extend(rules::run_reading(&Context { text, settings, analysis: &analysis }, rules::Reads::People));
-    analysis.findings = rules::join(found);
+    let late = rules::join(rules::run_reading(
+        &Context { text, settings, analysis: &analysis },
+        rules::Reads::People,
+    ));
+    analysis.findings = rules::merge(early, late);
     memo.finish();
     analysis
 }
