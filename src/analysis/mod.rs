@@ -162,16 +162,15 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     );
     actors::keep(pending, memo);
     analysis.actors = actors;
-    let (early, attributions) = {
+    let (marks, attributions) = {
         let analysis = &analysis;
         beside(
             text.len(),
-            move || {
+            || {
                 let context = Context { text, settings, analysis };
-                found.extend(rules::run_reading_while(&context, rules::Reads::Marks, next_rule, || true).0);
+                let mut found = rules::run_reading_while(&context, rules::Reads::Marks, next_rule, || true).0;
                 found.extend(rules::run_reading(&context, rules::Reads::Actors));
-                // Sorted here, where there is time to spare.
-                rules::join(found)
+                found
             },
             || {
                 attribution::attribute_with(
@@ -186,11 +185,9 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
         )
     };
     analysis.attributions = attributions;
-    let late = rules::join(rules::run_reading(
-        &Context { text, settings, analysis: &analysis },
-        rules::Reads::People,
-    ));
-    analysis.findings = rules::merge(early, late);
+    found.extend(marks);
+    found.extend(rules::run_reading(&Context { text, settings, analysis: &analysis }, rules::Reads::People));
+    analysis.findings = rules::join(found);
     memo.finish();
     analysis
 }

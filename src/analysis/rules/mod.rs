@@ -141,33 +141,6 @@ pub(crate) fn join(mut by_rule: Found) -> Vec<Finding> {
     findings
 }
 
-/// Two lists [`join`] made, from two sets of rules, merged into the list
-/// `join` would make of all of them (at one position, the findings of the
-/// rule earlier in [`RULES`] first).
-pub(crate) fn merge(first: Vec<Finding>, second: Vec<Finding>) -> Vec<Finding> {
-    if second.is_empty() {
-        return first;
-    }
-    if first.is_empty() {
-        return second;
-    }
-    let index = |finding: &Finding| RULES.iter().position(|rule| rule.code == finding.code);
-    let mut merged = Vec::with_capacity(first.len() + second.len());
-    let mut second = second.into_iter().peekable();
-    for finding in first {
-        let at = (finding.span.start, finding.span.end);
-        while let Some(next) = second.next_if(|next| {
-            let next_at = (next.span.start, next.span.end);
-            next_at < at || (next_at == at && index(next) < index(&finding))
-        }) {
-            merged.push(next);
-        }
-        merged.push(finding);
-    }
-    merged.extend(second);
-    merged
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,51 +200,6 @@ mod tests {
             let without = run_reading(&Context { text, settings: &settings, analysis: &bare }, Reads::Actors);
             assert_eq!(with, without, "{text}");
         }
-    }
-
-    /// Findings of rules run apart, joined and merged, come in the order
-    /// one join of all of them gives: by position, then by rule order.
-    #[test]
-    fn merging_two_joins_equals_one_join() {
-        // (rule code, start, end, message), two rules per side; ties at 5..9.
-        const EARLY: &[(&str, usize, usize, &str)] = &[
-            ("unclosed-quote", 5, 9, "a"),
-            ("anonymous-source", 5, 9, "b"),
-            ("unclosed-quote", 0, 3, "c"),
-            ("anonymous-source", 12, 20, "d"),
-        ];
-        const LATE: &[(&str, usize, usize, &str)] = &[
-            ("unattributed-quote", 5, 9, "e"),
-            ("unattributed-quote", 1, 2, "f"),
-            ("unattributed-quote", 30, 31, "g"),
-        ];
-        let found = |rows: &[(&str, usize, usize, &str)]| -> Found {
-            let mut by_rule: Found = Vec::new();
-            for &(code, start, end, message) in rows {
-                let index = RULES.iter().position(|rule| rule.code == code).expect("a rule");
-                let finding = Finding {
-                    code: RULES[index].code,
-                    severity: Severity::Hint,
-                    message: message.to_owned(),
-                    span: crate::analysis::span::Span::new(start, end),
-                    related: Vec::new(),
-                    fixes: Vec::new(),
-                };
-                match by_rule.iter_mut().find(|(i, _)| *i == index) {
-                    Some((_, list)) => list.push(finding),
-                    None => by_rule.push((index, vec![finding])),
-                }
-            }
-            by_rule
-        };
-        let messages = |findings: Vec<Finding>| findings.into_iter().map(|f| f.message).collect::<Vec<_>>();
-        let mut all = found(EARLY);
-        all.extend(found(LATE));
-        assert_eq!(messages(merge(join(found(EARLY)), join(found(LATE)))), messages(join(all)));
-        assert_eq!(
-            messages(merge(join(found(EARLY)), join(found(LATE)))),
-            ["c", "f", "a", "e", "b", "d", "g"]
-        );
     }
 
     /// Running the two kinds of rules apart and joining them gives the
