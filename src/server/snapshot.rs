@@ -107,27 +107,19 @@ impl Snapshot {
         base: Option<(Arc<LineIndex>, Vec<ChangedBytes>)>,
     ) -> Snapshot {
         let kind = DocumentKind::of(&input.uri);
-        let (line_index, (analysis, settings_diagnostics, panic)) = match kind {
+        let line_index = LineIndex::from_base(&input.text, encoding, base);
+        let (analysis, settings_diagnostics, panic) = match kind {
             DocumentKind::SettingsFile => {
-                let line_index = LineIndex::from_base(&input.text, encoding, base);
                 let diagnostics = match Settings::from_toml_str(&input.text) {
                     Ok(_) => Vec::new(),
                     Err(error) => vec![to_proto::settings_error(&error, Some(&line_index))],
                 };
-                (line_index, (Analysis::default(), diagnostics, None))
+                (Analysis::default(), diagnostics, None)
             }
-            // On a long document the line index is brought up to date on
-            // the analysis's helper thread, whose first work (the quotation
-            // marks, the dates) waits for it: that thread has time to spare
-            // while the calling thread finds the actors.
-            DocumentKind::Article => crate::analysis::beside(
-                input.text.len(),
-                || LineIndex::from_base(&input.text, encoding, base),
-                || match analyse(&input.text, &settings, memo) {
-                    Ok(analysis) => (analysis, Vec::new(), None),
-                    Err(message) => (Analysis::default(), Vec::new(), Some(message)),
-                },
-            ),
+            DocumentKind::Article => match analyse(&input.text, &settings, memo) {
+                Ok(analysis) => (analysis, Vec::new(), None),
+                Err(message) => (Analysis::default(), Vec::new(), Some(message)),
+            },
         };
         Snapshot {
             uri: input.uri,
