@@ -133,31 +133,61 @@ pub fn analyze_with(text: &str, settings: &Settings, memo: &mut Memo) -> Analysi
     let article_date = structure::article_date::detect(text, &article, settings);
     // The actors stage runs beside the quotation marks and the dates (they
     // do not depend on each other) once the memo has given it its part.
+    // Then, while the actors stage still runs, the rules that read neither
+    // the actors nor the attributions (`Reads::Marks`) start on a model
+    // without them; the rest of those, and the rules that read the actors
+    // (`Reads::Actors`), run beside the attribution stage, and the others
+    // (`Reads::People`) after it. Which rule ran where
+    // depends on timing, the findings (joined in rule order) do not.
+    let actors_done = std::sync::atomic::AtomicBool::new(false);
     let mut pending = actors::prepare(text, &article, memo);
-    let ((quotes, dates), actors) = beside(
+    let ((mut analysis, mut found, next_rule), actors) = beside(
         text.len(),
         || {
             let quotes = quotes::analyze_with(text, &article, settings, memo);
             let dates = dates::extract_with(text, &article, article_date.as_ref(), settings, memo);
-            (quotes, dates)
+            let skipped = limits::skipped(&quotes);
+            let analysis = Analysis { article, article_date, quotes, dates, skipped, ..Analysis::default() };
+            let context = Context { text, settings, analysis: &analysis };
+            let (found, next_rule) = rules::run_reading_while(&context, rules::Reads::Marks, 0, || {
+                !actors_done.load(std::sync::atomic::Ordering::Relaxed)
+            });
+            (analysis, found, next_rule)
         },
-        || actors::run(&mut pending, text, settings),
+        || {
+            let actors = actors::run(&mut pending, text, settings);
+            actors_done.store(true, std::sync::atomic::Ordering::Relaxed);
+            actors
+        },
     );
     actors::keep(pending, memo);
-    let skipped = limits::skipped(&quotes);
-    let attributions = attribution::attribute_with(text, &article, &quotes, &actors, settings, memo);
-    let mut analysis = Analysis {
-        article,
-        article_date,
-        quotes,
-        attributions,
-        actors,
-        dates,
-        findings: Vec::new(),
-        skipped,
+    analysis.actors = actors;
+    let (marks, attributions) = {
+        let analysis = &analysis;
+        beside(
+            text.len(),
+            || {
+                let context = Context { text, settings, analysis };
+                let mut found = rules::run_reading_while(&context, rules::Reads::Marks, next_rule, || true).0;
+                found.extend(rules::run_reading(&context, rules::Reads::Actors));
+                found
+            },
+            || {
+                attribution::attribute_with(
+                    text,
+                    &analysis.article,
+                    &analysis.quotes,
+                    &analysis.actors,
+                    settings,
+                    memo,
+                )
+            },
+        )
     };
-    let findings = rules::run(&Context { text, settings, analysis: &analysis });
-    analysis.findings = findings;
+    analysis.attributions = attributions;
+    found.extend(marks);
+    found.extend(rules::run_reading(&Context { text, settings, analysis: &analysis }, rules::Reads::People));
+    analysis.findings = rules::join(found);
     memo.finish();
     analysis
 }

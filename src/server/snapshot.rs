@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, TryLockError};
 
 use tower_lsp::lsp_types::{Diagnostic, Url};
 
+use crate::analysis::finding::Finding;
 use crate::analysis::memo::Memo;
 use crate::analysis::settings::Settings;
 use crate::analysis::{analyze_with, Analysis, Context};
@@ -184,19 +185,37 @@ impl Snapshot {
                 }
             }
             DocumentKind::Article => {
-                let mut line_hint = 0;
-                for (i, finding) in self.analysis.findings.iter().enumerate() {
-                    if i > 0 {
-                        bytes.push(b',');
+                // On a long document the second half of the list is written
+                // on the analysis's helper thread beside the first
+                // (`analysis::beside`), then appended: the same bytes.
+                let findings = &self.analysis.findings;
+                let (first, second) = findings.split_at(findings.len() / 2);
+                let write = |findings: &[Finding], out: &mut Vec<u8>, comma_first: bool| {
+                    let mut line_hint = 0;
+                    for (i, finding) in findings.iter().enumerate() {
+                        if i > 0 || comma_first {
+                            out.push(b',');
+                        }
+                        to_proto::write_diagnostic_json(
+                            out,
+                            finding,
+                            &self.line_index,
+                            &self.uri,
+                            &mut line_hint,
+                        );
                     }
-                    to_proto::write_diagnostic_json(
-                        &mut bytes,
-                        finding,
-                        &self.line_index,
-                        &self.uri,
-                        &mut line_hint,
-                    );
-                }
+                };
+                let (second, ()) = crate::analysis::beside(
+                    self.text.len(),
+                    || {
+                        let room: usize = second.iter().map(|finding| 192 + finding.message.len()).sum();
+                        let mut out = Vec::with_capacity(room);
+                        write(second, &mut out, !first.is_empty());
+                        out
+                    },
+                    || write(first, &mut bytes, false),
+                );
+                bytes.extend_from_slice(&second);
             }
         }
         bytes.extend_from_slice(b"],\"version\":");

@@ -3,7 +3,7 @@
 
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::limits::MAX_MARKS_PER_PARAGRAPH;
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
         Why: a huge or unusual file (a data dump, a transcript pasted on one line) must not freeze the \
         editor. Example: a line of 100,000 “ marks gets this note instead of 100,000 unclosed-quote \
         warnings. Break up that paragraph, or move it to another file, to get every check back.",
+    reads: Reads::Marks,
     check,
 };
 

@@ -1,7 +1,7 @@
 //! `anonymous-source`: an unmodified "a source said" or "sources said".
 
 use crate::analysis::finding::{Finding, Severity};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         plural “sources” for a single source. Example: “sources said the talks failed” — write \
         “two diplomats who attended the talks said”. Turn it off or down with \
         `rules.anonymous-source` in copydesk.toml.",
+    reads: Reads::Marks,
     check,
 };
 

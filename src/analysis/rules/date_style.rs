@@ -3,7 +3,7 @@
 use crate::analysis::dates::render::{self, DateStyle};
 use crate::analysis::dates::{Basis, DateMention, Tense};
 use crate::analysis::finding::{Finding, Fix, Severity};
-use crate::analysis::rules::{concat, Rule};
+use crate::analysis::rules::{concat, Reads, Rule};
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     default_severity: Some(Severity::Hint),
     summary: "A date not written in the house style.",
     explanation: "What it does: rewrites each date in the house style set by `dates.style` (AP by default: \"Feb. 24, 2022\", the weekday for dates within a week of the article date, no year for the current year, no ordinals, no \"last\"/\"next\", \"March 20-22\"). Why: a newsroom uses one date style, and copy arrives in every other. Dates inside quotations are never touched; vague phrases (\"last week\", \"mid-April\"), holidays and \"today\" are left as written. Example: \"on February 24 last year\" in a 2023 article becomes \"on Feb. 24, 2022\".",
+    reads: Reads::Marks,
     check,
 };
 

@@ -2,7 +2,7 @@
 
 use crate::analysis::actors::{ActorKind, MentionForm};
 use crate::analysis::finding::{Finding, Related, Severity};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     default_severity: Some(Severity::Info),
     summary: "A surname used before the person is introduced in full",
     explanation: "What it does: notes a later-reference form (the surname alone, \"Shoigu\") that appears before the person's full first reference (\"Russian Defense Minister Sergei Shoigu\"). Why: news style introduces a person with full name and title on first reference and uses the surname after; a reader meeting the bare surname first does not know who it is. Example: \"Shoigu agreed. ... Russian Defense Minister Sergei Shoigu also took part\" — move the full name and title up to the first mention.",
+    reads: Reads::Actors,
     check,
 };
 

@@ -1,7 +1,7 @@
 //! `glued-words`: two known names run together ("XinhuaLi").
 
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     default_severity: Some(Severity::Warning),
     summary: "Two names written without a space between them",
     explanation: "What it does: flags a word made of two names the article or the embedded data knows, with no space between them, and offers to insert the space. Why: a lost space (often from pasting or a deleted line break) makes a name no reader can look up. Only pairs of known names are flagged, so brand names such as \"YouTube\" or \"McDonald\" are left alone. Example: \"the Chinese state agency XinhuaLi said\" becomes \"Xinhua Li said\".",
+    reads: Reads::Actors,
     check,
 };
 

@@ -3,7 +3,7 @@
 use crate::analysis::dates::lexicon::month_name;
 use crate::analysis::dates::{DateFlag, DateForm, DayParts, YearWritten};
 use crate::analysis::finding::{Finding, Severity};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -11,6 +11,7 @@ pub static RULE: Rule = Rule {
     default_severity: Some(Severity::Error),
     summary: "A date that does not exist in the calendar.",
     explanation: "What it does: flags a day the calendar does not have, such as \"Feb. 29, 2023\" (2023 is not a leap year) or \"June 31\" (June has 30 days). Why: the date is certainly wrong, and only the reporter or the source can say which day was meant, so no fix is offered. Example: \"The hearing was set for Feb. 29, 2023.\"",
+    reads: Reads::Marks,
     check,
 };
 

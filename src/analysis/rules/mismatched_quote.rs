@@ -4,7 +4,7 @@
 
 use crate::analysis::finding::{Finding, Fix, Related, Severity, TextEdit};
 use crate::analysis::quotes::{Convention, QuoteProblem};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         one (“…\"), or another convention's mark (German „ closes with “, not ”). Why: a wrong glyph \
         reads as a new quotation opening, and mixed marks look careless in print. Example: “We agree“, he \
         said. — replace the second “ with ”.",
+    reads: Reads::Marks,
     check,
 };
 

@@ -2,7 +2,7 @@
 
 use crate::analysis::actors::{ActorKind, MentionForm};
 use crate::analysis::finding::{Finding, Fix, Related, Severity, TextEdit};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -10,6 +10,7 @@ pub static RULE: Rule = Rule {
     default_severity: Some(Severity::Warning),
     summary: "A person's name spelled another way than at first reference",
     explanation: "What it does: flags a mention of a person spelled differently from the article's first reference, or from the newsroom registry's preferred spelling, and offers that spelling. Why: transliterated names drift (Zelensky, Zelenskyy, Zelenskiy), and two spellings in one piece look like two people. Example: an article that introduces \"Volodymyr Zelenskyy\" and later writes \"Zelensky\" gets a fix to \"Zelenskyy\". The registry's `variants` list flags a spelling even when the article is consistent.",
+    reads: Reads::Actors,
     check,
 };
 

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 use aho_corasick::AhoCorasick;
 
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     default_severity: Some(Severity::Warning),
     summary: "A place name spelled another way than the house style",
     explanation: "What it does: flags place names the house style replaces, such as \"Kiev\", which AP has spelled \"Kyiv\" since 2019, and offers the house spelling. Why: readers and editors expect one spelling, and the old transliterations can carry political weight. Fixed phrases keep the old spelling (\"chicken Kiev\", \"Kievan Rus\"). Example: \"weapons to Kiev\" becomes \"weapons to Kyiv\". The table is the `actors.place_names` setting.",
+    reads: Reads::Marks,
     check,
 };
 

@@ -3,7 +3,7 @@
 
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
 use crate::analysis::quotes::{MarkRole, Quotes};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         document's convention. Inch and foot marks (5'10\") are left alone. Off by default; the source \
         action \"Convert straight quotes to curly\" fixes the whole document at once. Example: “Yes,\" \
         she said. — \" becomes ”.",
+    reads: Reads::Marks,
     check,
 };
 

@@ -1,7 +1,7 @@
 //! `unattributed-quote`: a quotation of speech with no speaker.
 
 use crate::analysis::finding::{Finding, Related, Severity};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
         alarm costs more trust than a miss. Why: the reader must always know who is talking; AP and every newsroom forbid \
         orphan quotes. A headline may quote without naming the speaker: the story below does. Example: “We will not back down.” on its own after a paragraph about the \
         weather — add “, the mayor said” or introduce it with “The mayor said:”.",
+    reads: Reads::People,
     check,
 };
 

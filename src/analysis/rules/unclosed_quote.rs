@@ -2,7 +2,7 @@
 
 use crate::analysis::finding::{Finding, Fix, Related, Severity, TextEdit};
 use crate::analysis::quotes::QuoteProblem;
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         several paragraphs is not flagged when each new paragraph reopens it (no closing mark at the end \
         of the first paragraph, an opening mark at the start of the next), as newsroom style asks. \
         Example: “We will rebuild the bridge, the mayor said. — add ” after “bridge,”.",
+    reads: Reads::Marks,
     check,
 };
 

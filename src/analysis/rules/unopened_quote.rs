@@ -2,7 +2,7 @@
 
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
 use crate::analysis::quotes::{is_quote_glyph, QuoteProblem};
-use crate::analysis::rules::Rule;
+use crate::analysis::rules::{Reads, Rule};
 use crate::analysis::Context;
 
 pub static RULE: Rule = Rule {
@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         quotation starts, or the mark is stray. Apostrophes (students’, runnin’) and inch marks (12\") \
         are not flagged. Example: The mayor said the bridge would be rebuilt.” — add “ where the quote \
         begins, or delete the ”.",
+    reads: Reads::Marks,
     check,
 };
 

@@ -4,7 +4,7 @@ use crate::analysis::dates::lexicon::{ap_month, weekday_name};
 use crate::analysis::dates::render::{in_quotation, push_number};
 use crate::analysis::dates::{DateFlag, DateForm, DateMention};
 use crate::analysis::finding::{Finding, Fix, Severity, TextEdit};
-use crate::analysis::rules::{concat, Rule};
+use crate::analysis::rules::{concat, Reads, Rule};
 use crate::analysis::span::Span;
 use crate::analysis::Context;
 
@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     default_severity: Some(Severity::Warning),
     summary: "A weekday written with a date does not match the date.",
     explanation: "What it does: checks that a weekday written next to a date (\"Monday, April 16, 2023\", \"Sunday (April 16)\") is the weekday that date falls on. Why: one of the two is wrong, and readers cannot tell which; corrections for this are common. Example: \"Monday, April 16, 2023\" is flagged because April 16, 2023 was a Sunday; the fixes change either the weekday or the date.",
+    reads: Reads::Marks,
     check,
 };
 
