@@ -56,19 +56,12 @@ impl LastActors {
     }
 }
 
-/// The edited paragraph's local results before the edit, read from the
-/// arena before it is brought up to date.
+/// The edited paragraph's local results before the edit, copied from the
+/// arena before it is brought up to date (into the lists a scan fills).
 pub(super) struct Before {
     p: usize,
     edit: Edit,
-    items: Vec<Item>,
-    titles: Vec<(usize, Title, usize)>,
-    candidates: Vec<u32>,
-    introductions: Vec<u32>,
-    names: Vec<u32>,
-    countries: Vec<&'static str>,
-    us_local: usize,
-    state_cues: usize,
+    old: Scratch,
 }
 
 /// When `edit` changed one paragraph of the ones `kept` holds, and only
@@ -96,19 +89,19 @@ pub(super) fn before(
     if !others_same {
         return None;
     }
-    let old = kept.arena.view(p);
-    Some(Before {
-        p,
-        edit: edit.clone(),
-        items: old.items.to_vec(),
-        titles: old.titles.to_vec(),
-        candidates: old.candidates.to_vec(),
-        introductions: old.introductions.to_vec(),
-        names: old.names.to_vec(),
-        countries: old.countries.to_vec(),
-        us_local: old.us_local,
-        state_cues: old.state_cues,
-    })
+    let view = kept.arena.view(p);
+    let old = Scratch {
+        items: view.items.to_vec(),
+        titles: view.titles.to_vec(),
+        candidates: view.candidates.to_vec(),
+        introductions: view.introductions.to_vec(),
+        names: view.names.to_vec(),
+        countries: view.countries.to_vec(),
+        us_local: view.us_local,
+        state_cues: view.state_cues,
+        ..Scratch::default()
+    };
+    Some(Before { p, edit: edit.clone(), old })
 }
 
 /// A word with no capital and no word-list bit.
@@ -150,7 +143,7 @@ pub(super) fn after(
     text: &str,
     last: &LastActors,
 ) -> Option<Actors> {
-    let Before { p, edit, .. } = &before;
+    let Before { p, edit, old: before } = &before;
     let (base, _) = places[*p];
     let now = kept.arena.view(*p);
     let delta = edit.new_end as isize - edit.old_end as isize;
