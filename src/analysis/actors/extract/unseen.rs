@@ -9,9 +9,10 @@
 //!   word-list bit, before and after;
 //! - its items, title phrases and candidate lists are otherwise the same
 //!   (the items after the edit moved by its change in length);
-//! - no item within [`REACH_AFTER`] items before it and [`REACH_BEFORE`]
-//!   after it is anything but a plain word or a punctuation mark, and no
-//!   title phrase reaches it;
+//! - no title phrase reaches it, and when an item other than a plain word
+//!   or a punctuation mark stands within [`REACH_AFTER`] items before it
+//!   or [`REACH_BEFORE`] after it, neither the old nor the new word is one
+//!   the patterns compare there ([`compared_near_names`]);
 //! - no capitalised word of the document is the old or the new word in
 //!   lower case (the word sets the global part asks);
 //!
