@@ -12,7 +12,7 @@
 //! tree before writing it, which for 13,500 diagnostics of a 3 MB book costs
 //! more than serialising them (and tens of megabytes of short-lived maps).
 //! The push worker therefore serialises `publishDiagnostics` itself
-//! ([`Outbox::publish`]) and [`merge`] writes that frame in the place of a
+//! ([`Outbox::send`]) and [`merge`] writes that frame in the place of a
 //! tiny marker notification it sent through tower-lsp at the same moment:
 //! the frame goes out exactly where tower-lsp would have written the
 //! notification, so messages keep the order in which they were sent

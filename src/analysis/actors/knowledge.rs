@@ -145,7 +145,7 @@ fn list(field: &'static str) -> Vec<&'static str> {
 }
 
 impl Knowledge {
-    /// Whether a word of plain ASCII, [`pack`]ed, may be the first word of
+    /// Whether a word of plain ASCII, `pack`ed (see `lexicon::pack`), may be the first word of
     /// a surface: `false` means it is none (a sketch: `true` may be wrong).
     pub fn may_be_first_word(&self, key: [u64; 2]) -> bool {
         let bit = first_word_bit(key);
