@@ -2578,7 +2578,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         let end = name_run(scan, items, i, 4);
         if end - i >= 2 && items.get(end).is_some_and(|it| it.kind() == ItemKind::Punct(',')) {
             let mut t = end + 1;
-            if items.get(t).is_some_and(|it| matches!(it.span().slice(text), "the" | "a" | "an")) {
+            if items.get(t).is_some_and(|it| ARTICLES.contains(&it.span().slice(text))) {
                 t += 1;
             }
             if let Some((title, after)) = scan.title_at(items, t) {
@@ -2586,7 +2586,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
                 // works ("chief strategist at CFRA").
                 let closes = items.get(after).is_none_or(|it| {
                     matches!(it.kind(), ItemKind::Punct(',' | '.' | ';'))
-                        || it.is_word() && matches!(it.span().slice(text), "at" | "with")
+                        || it.is_word() && WORKS_AT.contains(&it.span().slice(text))
                 });
                 if closes {
                     return Some(new_def(i..end, Some(title.clone()), None));
@@ -2963,6 +2963,20 @@ enum RoleTarget {
     Leader(usize),
 }
 
+// Words the global patterns compare a word near a name with (with the
+// speech and government verbs and the honorifics): the unseen edits
+// (`unseen::compared_near_names`) read these lists, so a pattern that
+// compares another word near a name lists it here.
+
+/// An article after the comma after a name: "Vladimir Putin, the Russian
+/// president" (`person_pattern`).
+const ARTICLES: &[&str] = &["the", "a", "an"];
+/// Where a titled person works: "chief strategist at CFRA" (`person_pattern`).
+const WORKS_AT: &[&str] = &["at", "with"];
+/// Before a title, any holder of it rather than this one: "a Chinese
+/// defense minister" (`role_reference`).
+const ANY_HOLDER: &[&str] = &["a", "an", "A", "An", "another", "every", "each", "his", "her", "their", "its"];
+
 /// "the Russian President", "Chinese defense minister", "the President of
 /// Russia" not followed by a name: the person who holds that role here.
 fn role_reference(
@@ -2978,10 +2992,7 @@ fn role_reference(
     // "a Chinese defense minister" is any minister, not this one.
     if i > 0 {
         let before = items[i - 1].span().slice(text);
-        if matches!(
-            before,
-            "a" | "an" | "A" | "An" | "another" | "every" | "each" | "his" | "her" | "their" | "its"
-        ) {
+        if ANY_HOLDER.contains(&before) {
             return None;
         }
     }

@@ -117,11 +117,11 @@ fn plain(item: &Item) -> bool {
 /// name, a byline's "By"). A word that is none of these reads the same as
 /// any other such word.
 fn compared_near_names(word: &str) -> bool {
-    const NAMED: &[&str] = &[
-        "s", "state", "the", "a", "an", "at", "with", "by", "another", "every", "each", "his", "her",
-        "their", "its",
-    ];
-    NAMED.contains(&word)
+    // And single words: the "s" of "’s" (`stands_for_government`), "state"
+    // after a state's name (`Context::choose`), a byline's "By", "the"
+    // before an unknown name (`surnames_of_unknown_names`).
+    const SINGLE: &[&str] = &["s", "state", "by", "the"];
+    [ARTICLES, WORKS_AT, ANY_HOLDER, SINGLE].iter().any(|list| list.contains(&word))
         || SPEECH_VERBS.contains(&word)
         || GOVERNMENT_VERBS.contains(&word)
         || HONORIFICS.iter().any(|(honorific, _)| honorific.eq_ignore_ascii_case(word))
