@@ -132,6 +132,14 @@ fn bad_frames() -> Vec<(&'static str, Vec<u8>)> {
         ("a body that is not UTF-8", framed(b"{\"jsonrpc\": \"2.0\", \"method\": \"\xff\xfe\"}")),
         ("a message without jsonrpc", framed(br#"{"method": "textDocument/hover", "id": 77}"#)),
         (
+            "a lone surrogate escape in a field no one reads",
+            framed(br#"{"jsonrpc": "2.0", "method": "$/noSuchThing", "extra": "\udc00"}"#),
+        ),
+        (
+            "a number out of range in a field no one reads",
+            framed(br#"{"jsonrpc": "2.0", "method": "$/noSuchThing", "extra": [1e400]}"#),
+        ),
+        (
             "a notification with an unknown method",
             framed(br#"{"jsonrpc": "2.0", "method": "$/noSuchThing"}"#),
         ),

@@ -4,8 +4,9 @@
 //! Input: tower-lsp stops reading for good at the first message whose body is not
 //! JSON (its framed reader ends after a decoding error), which would end the
 //! session. [`filter`] reads the framed messages first and passes on only
-//! those whose body parses; a bad one is logged (stderr) and dropped, and
-//! the session goes on. A broken header cannot be resynchronised, so it ends
+//! those tower-lsp can decode (`check`: in one pass that keeps no copy of a
+//! document's text); a bad one is logged (stderr) and dropped, and the
+//! session goes on. A broken header cannot be resynchronised, so it ends
 //! the input as tower-lsp would.
 //!
 //! Output: tower-lsp turns every outgoing message into a `serde_json::Value`
@@ -22,12 +23,15 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
 use tower_lsp::lsp_types::notification::Notification;
 use tower_lsp::Client;
+
+use check::Verdict;
+
+mod check;
 
 /// Copy framed messages from `input` to `output`, dropping those whose body
 /// is not JSON. Returns when `input` ends or a header is unreadable.
@@ -51,29 +55,27 @@ where
             tracing::error!("copydesk stopped reading: the input ended inside a message");
             return;
         }
-        if let Err(error) = serde_json::from_slice::<IgnoredAny>(&body) {
-            tracing::warn!("copydesk ignored a message that is not JSON ({error})");
-            continue;
-        }
-        // JSON that tower-lsp cannot read as a request or response (an
-        // array, a number, no `"jsonrpc": "2.0"`, invalid UTF-8 inside a
-        // string) would stop its reader just the same.
-        if !is_message(&body) {
-            tracing::warn!("copydesk ignored a message that is not a JSON-RPC 2.0 request or response");
-            continue;
+        // A body tower-lsp cannot decode would stop its reader.
+        match check::verdict(&body) {
+            Verdict::Message => {}
+            Verdict::NotText => {
+                tracing::warn!("copydesk ignored a message that is not UTF-8 text");
+                continue;
+            }
+            Verdict::NotJson(error) => {
+                tracing::warn!("copydesk ignored a message that is not JSON ({error})");
+                continue;
+            }
+            Verdict::NotMessage => {
+                tracing::warn!("copydesk ignored a message that is not a JSON-RPC 2.0 request or response");
+                continue;
+            }
         }
         let header = format!("Content-Length: {length}\r\n\r\n");
         if output.write_all(header.as_bytes()).await.is_err() || output.write_all(&body).await.is_err() {
             return;
         }
     }
-}
-
-/// Whether tower-lsp's codec can decode `body` (its message type is an
-/// untagged request-or-response).
-fn is_message(body: &[u8]) -> bool {
-    serde_json::from_slice::<tower_lsp::jsonrpc::Request>(body).is_ok()
-        || serde_json::from_slice::<tower_lsp::jsonrpc::Response>(body).is_ok()
 }
 
 /// The `Content-Length` of the next message; `None` at a clean end.
