@@ -221,10 +221,20 @@ pub fn analyze(text: &str, article: &Article, settings: &Settings) -> Quotes {
 pub fn analyze_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Quotes {
     let mut candidates = Vec::new();
     let mut limited = false;
+    // A one-shot analysis keeps nothing: each paragraph is scanned into
+    // one scratch list.
+    let mut scratch = ParagraphGlyphs { glyphs: Vec::new(), outside_words: 0 };
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         let Span { start, end } = paragraph.span;
         let Some(body) = text.get(start..end) else { continue };
-        let local = memo.get_or_compute(0, body, || ParagraphGlyphs::scan(body));
+        let kept;
+        let local = if memo.is_enabled() {
+            kept = memo.get_or_compute(0, body, || ParagraphGlyphs::scan(body));
+            &*kept
+        } else {
+            scratch.scan_into(body);
+            &scratch
+        };
         limited |= limits::paragraph_exceeds(local.outside_words);
         if !limited {
             local.prose_candidates(start, index, article, &mut candidates);
@@ -270,10 +280,18 @@ impl ParagraphGlyphs {
     /// ‚ ‹ › and 0xE3 of 「 」 『 』); never a continuation byte, so every
     /// position found is a character boundary.
     fn scan(body: &str) -> ParagraphGlyphs {
+        let mut found = ParagraphGlyphs { glyphs: Vec::new(), outside_words: 0 };
+        found.scan_into(body);
+        found
+    }
+
+    /// [`ParagraphGlyphs::scan`] into `self`, its list cleared and reused.
+    fn scan_into(&mut self, body: &str) {
         let bytes = body.as_bytes();
         let mut common = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
         let mut rare = memchr::memchr2_iter(0xC2, 0xE3, bytes).peekable();
-        let mut glyphs = Vec::new();
+        let glyphs = &mut self.glyphs;
+        glyphs.clear();
         let mut outside_words = 0;
         loop {
             let at = match (common.peek(), rare.peek()) {
@@ -296,7 +314,7 @@ impl ParagraphGlyphs {
             }
             glyphs.push((at, c));
         }
-        ParagraphGlyphs { glyphs, outside_words }
+        self.outside_words = outside_words;
     }
 
     /// The candidates in the prose, at absolute offsets (the paragraph
