@@ -483,18 +483,19 @@ fn extract_once(
         }));
     };
     let (mut sentences, mut excluded) = (Vec::new(), Vec::new());
+    let (mut windows, mut found) = (detect::Windows::default(), Vec::new());
     let mut mentions = Vec::new();
     let mut previous_day: Option<(Span, Date)> = None;
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         let Some(paragraph_text) = text.get(paragraph.span.start..paragraph.span.end) else { continue };
         let base = paragraph.span.start;
         relative(&mut excluded, article.excluded_in(paragraph.span), base, paragraph_text.len());
-        let found = detect::scan(paragraph_text, &excluded, en, de);
+        detect::scan_into(paragraph_text, &excluded, en, de, &mut windows, &mut found);
         if found.is_empty() {
             continue;
         }
         relative(&mut sentences, article.sentences_of(index), base, paragraph_text.len());
-        for mut item in found {
+        for mut item in found.drain(..) {
             let tense = tense_in(paragraph_text, &sentences, item.span);
             item.shift(base);
             resolver.push(item, tense, date_line, &mut previous_day, &mut mentions);

@@ -249,7 +249,14 @@ pub fn analyze_with(text: &str, article: &Article, settings: &Settings, memo: &m
         text,
         article,
         convention,
-        quotes: Quotes { convention, ..Quotes::default() },
+        // Every candidate becomes a mark, and a quotation takes two marks
+        // or one: sized once rather than grown from nothing.
+        quotes: Quotes {
+            convention,
+            marks: Vec::with_capacity(candidates.len()),
+            quotations: Vec::with_capacity(candidates.len() / 2 + 1),
+            ..Quotes::default()
+        },
         stack: Vec::new(),
         top: [None, None],
         ahead: Vec::new(),
