@@ -258,6 +258,7 @@ pub fn analyze_with(text: &str, article: &Article, settings: &Settings, memo: &m
             ..Quotes::default()
         },
         stack: Vec::new(),
+        spare: Vec::new(),
         top: [None, None],
         ahead: Vec::new(),
         leading: 0,
@@ -424,6 +425,9 @@ struct Pairer<'a> {
     convention: Convention,
     quotes: Quotes,
     stack: Vec<OpenQuote>,
+    /// The stack carried into the previous paragraph, emptied: the next
+    /// paragraph's stack reuses its room instead of growing a new one.
+    spare: Vec<OpenQuote>,
     /// The stack index of the innermost open quotation of each family
     /// (double, single).
     top: [Option<usize>; 2],
@@ -445,7 +449,8 @@ impl Pairer<'_> {
     fn paragraph(&mut self, paragraph: usize, candidates: &[Candidate]) {
         let Some(para_span) = self.article.paragraphs.get(paragraph).map(|p| p.span) else { return };
         self.look_ahead(para_span, candidates);
-        let carried = std::mem::take(&mut self.stack);
+        let spare = std::mem::take(&mut self.spare);
+        let mut carried = std::mem::replace(&mut self.stack, spare);
         self.top = [None, None];
         let mut index = 0;
         let mut reopened = 0;
@@ -493,6 +498,8 @@ impl Pairer<'_> {
                 self.unclose(open, para_span.end);
             }
         }
+        carried.clear();
+        self.spare = carried;
     }
 
     /// Precompute, for the candidates of one paragraph, the leading marks
