@@ -389,7 +389,8 @@ impl Parser<'_> {
             return;
         };
         let (language, inline) = (self.language, &mut self.inline);
-        // A one-shot parse keeps nothing: the paragraph is scanned into the
+        // A paragraph the memo does not keep (a one-shot parse keeps none;
+        // one with block-quote markers is never kept) is scanned into the
         // parser's scratch, whose vectors serve every paragraph.
         let mut scratch = std::mem::take(&mut self.scratch);
         let kept;
