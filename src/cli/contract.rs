@@ -12,7 +12,7 @@ use crate::analysis::actors::ActorKind;
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::span::Span;
 use crate::analysis::Analysis;
-use crate::cli::offsets::{CodePoints, Positions};
+use crate::cli::offsets::{self, Positions};
 
 /// What `copydesk extract` prints.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -161,7 +161,7 @@ pub fn extract(text: &str, analysis: &Analysis) -> Extract {
     for actor in &analysis.actors.actors {
         offsets.extend(actor.mentions.iter().flat_map(|&mention| spans(mention)));
     }
-    let points: Positions = CodePoints::new(text).positions(offsets);
+    let points: Positions = offsets::positions(text, offsets);
     let at = |byte: usize| points.offset(byte);
 
     let quotes = quotations
@@ -235,7 +235,7 @@ pub fn diagnostics<'a>(text: &str, findings: &'a [Finding]) -> Vec<Diagnostic<'a
             offsets.extend(fix.edits.iter().flat_map(|edit| spans(edit.span)));
         }
     }
-    let points = CodePoints::new(text).positions(offsets);
+    let points = offsets::positions(text, offsets);
     findings
         .iter()
         .map(|finding| {
@@ -378,7 +378,7 @@ fn finding_positions(text: &str, findings: &[Finding]) -> Positions {
             offsets.extend(fix.edits.iter().flat_map(|edit| spans(edit.span)));
         }
     }
-    CodePoints::new(text).positions(offsets)
+    offsets::positions(text, offsets)
 }
 
 /// `key` (with what comes before it) and a number.

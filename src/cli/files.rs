@@ -78,7 +78,11 @@ fn walk(folder: &Path, filter: &Filter, targets: &mut Vec<Result<Target, String>
     let walker = ignore::WalkBuilder::new(folder)
         // Honour .gitignore even in a folder that is not (yet) a Git checkout.
         .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
+        // By file name: siblings share their folder's path, so their whole
+        // paths compare as their names do, and comparing the paths' bytes
+        // spares finding each name (`sort_by_file_name` splits both paths
+        // into components for every comparison).
+        .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
         .build();
     for entry in walker {
         match entry {
@@ -129,8 +133,18 @@ mod tests {
     fn walks_folders_in_order_respecting_gitignore() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for file in ["b.md", "a.txt", "sub/c.md", "sub/skip.html", "ignored/d.md", ".hidden/e.md", "notes.md"]
-        {
+        let files = [
+            "b.md",
+            "a.txt",
+            "sub/c.md",
+            "sub/skip.html",
+            "ignored/d.md",
+            ".hidden/e.md",
+            "notes.md",
+            "B.md",
+            "sub-a.md",
+        ];
+        for file in files {
             let path = root.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "text").unwrap();
@@ -139,10 +153,14 @@ mod tests {
         let filter = Filter::new(&[], &[]).unwrap();
         let explicit = root.join("notes.md");
         let targets = collect(&[root.to_owned(), PathBuf::from("-"), explicit.clone()], &filter);
+        // By name, byte by byte: capitals first; a folder's files right
+        // after its name, before a longer name it begins.
         let expected = vec![
+            Ok(Target::File(root.join("B.md"))),
             Ok(Target::File(root.join("a.txt"))),
             Ok(Target::File(root.join("b.md"))),
             Ok(Target::File(root.join("sub/c.md"))),
+            Ok(Target::File(root.join("sub-a.md"))),
             Ok(Target::Stdin),
             // Named explicitly: checked although .gitignore lists it.
             Ok(Target::File(explicit)),

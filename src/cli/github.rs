@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::analysis::finding::Severity;
-use crate::cli::offsets::CodePoints;
+use crate::cli::offsets;
 use crate::cli::Checked;
 
 /// `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`
@@ -13,7 +13,7 @@ use crate::cli::Checked;
 pub fn write_report(out: &mut dyn Write, checked: &[Checked]) -> std::io::Result<()> {
     for file in checked {
         let offsets = file.findings.iter().flat_map(|finding| [finding.span.start, finding.span.end]);
-        let points = CodePoints::new(&file.document.text).positions(offsets);
+        let points = offsets::positions(&file.document.text, offsets);
         for finding in &file.findings {
             let start = points.get(finding.span.start);
             let end = points.get(finding.span.end);

@@ -82,15 +82,42 @@ impl<'a> CodePoints<'a> {
         self.position(offset).offset
     }
 
-    /// Convert many byte offsets at once: they are sorted and converted in
-    /// ascending order (O(n) in total), then looked up by binary search.
+    /// Convert many byte offsets at once (see [`positions`]).
     pub fn positions(&self, offsets: impl IntoIterator<Item = usize>) -> Positions {
-        let mut bytes: Vec<usize> = offsets.into_iter().collect();
-        bytes.sort_unstable();
-        bytes.dedup();
-        let positions = bytes.iter().map(|&byte| self.position(byte)).collect();
-        Positions { bytes, positions }
+        positions(self.text, offsets)
     }
+}
+
+/// Convert many byte offsets of `text` at once: they are sorted and
+/// converted in one walk from the start of the text to the last of them
+/// (newlines found by memchr, code points counted in bulk between one
+/// offset or line start and the next), then looked up by binary search.
+/// No index of the whole text is built, so the text after the last offset
+/// is never read. Each position equals [`CodePoints::position`]'s.
+pub fn positions(text: &str, offsets: impl IntoIterator<Item = usize>) -> Positions {
+    let mut bytes: Vec<usize> = offsets.into_iter().collect();
+    bytes.sort_unstable();
+    bytes.dedup();
+    let mut positions = Vec::with_capacity(bytes.len());
+    // The walk's place: a byte offset (a character boundary), the code
+    // points before it, its line and the code points before that line.
+    let (mut at, mut points, mut line, mut line_points) = (0, 0, 1, 0);
+    for &byte in &bytes {
+        // Sorted offsets stay sorted moved back to a boundary.
+        let offset = floor_char_boundary(text, byte).max(at);
+        let from = at;
+        for newline in memchr::memchr_iter(b'\n', &text.as_bytes()[from..offset]) {
+            let line_start = from + newline + 1;
+            points += text[at..line_start].chars().count();
+            at = line_start;
+            line += 1;
+            line_points = points;
+        }
+        points += text[at..offset].chars().count();
+        at = offset;
+        positions.push(Position { offset: points, line, column: points - line_points + 1 });
+    }
+    Positions { bytes, positions }
 }
 
 /// Byte offsets converted in one pass by [`CodePoints::positions`].
@@ -170,6 +197,19 @@ mod tests {
         for &(text, byte, (offset, line, column)) in CASES {
             let got = CodePoints::new(text).position(byte);
             assert_eq!(got, Position { offset, line, column }, "text {text:?}, byte {byte}");
+        }
+    }
+
+    #[test]
+    fn converts_many_at_once_as_one_at_a_time() {
+        let texts = ["", "abc", "😀 “quoted” 中文\r\nline two 😀\nthree", "\n\na\n😀\n", "e\u{301}x\r\n"];
+        for text in texts {
+            // Every byte (boundaries or not), past the end, and repeats.
+            let offsets: Vec<usize> = (0..=text.len() + 2).chain([1, 0, text.len()]).collect();
+            let all = positions(text, offsets.iter().copied());
+            for &byte in &offsets {
+                assert_eq!(all.get(byte), CodePoints::new(text).position(byte), "text {text:?}, byte {byte}");
+            }
         }
     }
 

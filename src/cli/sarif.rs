@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use crate::analysis::finding::{Finding, Severity};
 use crate::analysis::rules::RULES;
 use crate::analysis::span::Span;
-use crate::cli::offsets::{CodePoints, Positions};
+use crate::cli::offsets::{self, Positions};
 use crate::cli::Checked;
 
 /// The schema URI written into the log.
@@ -148,7 +148,7 @@ pub fn report(checked: &[Checked]) -> Value {
                 offsets.extend(fix.edits.iter().flat_map(|edit| [edit.span.start, edit.span.end]));
             }
         }
-        let points = CodePoints::new(&file.document.text).positions(offsets);
+        let points = offsets::positions(&file.document.text, offsets);
         for finding in &file.findings {
             let rule_index = codes.iter().position(|&code| code == finding.code);
             results.push(result(&uri, &points, finding, rule_index));

@@ -822,7 +822,12 @@ impl<'a> People<'a> {
         // A pronoun with a single person in reach tells that person's
         // gender, so a later "she" does not go to a "he".
         if let Some(wanted) = wanted.filter(|_| gender_of(found).is_none()) {
-            let alone = self.candidates_before(offset, text).all(|index| index == found);
+            // Every candidate is `found`: each mention in reach is of it or
+            // no candidate (asked only of another person's mention; the
+            // same answer as filtering first, for fewer look-arounds).
+            let alone = self
+                .mentions_before(offset)
+                .all(|&(mention, index)| index == found || !self.is_candidate(mention, index, text));
             if alone {
                 self.learned.borrow_mut().insert(found, wanted);
             }
@@ -843,18 +848,24 @@ impl<'a> People<'a> {
     /// possessive ("Pastrnak's play": the person owns, does not speak), at
     /// most 1500 bytes back.
     fn candidates_before<'s>(&'s self, offset: usize, text: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.mentions_before(offset).filter(move |&&(m, i)| self.is_candidate(m, i, text)).map(|(_, i)| *i)
+    }
+
+    /// The mentions (with their person's index) ending by `offset`, nearest
+    /// first, at most 1500 bytes back: what [`People::candidates_before`]
+    /// filters.
+    fn mentions_before(&self, offset: usize) -> impl Iterator<Item = &(Span, usize)> + '_ {
         let end = self.flat.partition_point(|(m, _)| m.end <= offset);
-        self.flat[..end]
-            .iter()
-            .rev()
-            .take_while(move |(m, _)| offset - m.start <= 1500)
-            .filter(move |(m, i)| {
-                self.people[*i].is_person
-                    && !self.is_quoted(*m)
-                    && !after_preposition(text, m.start)
-                    && !is_possessive(text, m.end)
-            })
-            .map(|(_, i)| *i)
+        self.flat[..end].iter().rev().take_while(move |(m, _)| offset - m.start <= 1500)
+    }
+
+    /// Whether `mention` of person `index` can be a candidate speaker (see
+    /// [`People::candidates_before`]).
+    fn is_candidate(&self, mention: Span, index: usize, text: &str) -> bool {
+        self.people[index].is_person
+            && !self.is_quoted(mention)
+            && !after_preposition(text, mention.start)
+            && !is_possessive(text, mention.end)
     }
 
     /// A title-only mention ("Russian President", "the minister") resolved

@@ -1413,14 +1413,39 @@ const BEFORE: usize = 4;
 /// never overlap: one that would reach back into the previous window joins
 /// it. The result equals [`scan_all`]'s.
 pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Found> {
-    let Some(first) = next_strong(text, 0) else { return Vec::new() };
     let mut found = Vec::new();
+    scan_into(text, excluded, en, de, &mut Windows::default(), &mut found);
+    found
+}
+
+/// The two token lists of [`scan`]'s windows (the current one and the
+/// next), kept from paragraph to paragraph by a caller that scans many.
+#[derive(Default)]
+pub(crate) struct Windows {
+    toks: Vec<Tok>,
+    next_toks: Vec<Tok>,
+}
+
+/// [`scan`] into `found` (cleared first), with the windows' token lists
+/// in `windows`.
+pub(crate) fn scan_into(
+    text: &str,
+    excluded: &[Span],
+    en: bool,
+    de: bool,
+    windows: &mut Windows,
+    found: &mut Vec<Found>,
+) {
+    found.clear();
+    let Some(first) = next_strong(text, 0) else { return };
     // A window holds BEFORE + AFTER tokens around its strong ones: sized
     // once for a few of them rather than grown from nothing.
-    let mut toks = Vec::with_capacity(WINDOW_CAPACITY);
-    let mut next_toks = Vec::with_capacity(WINDOW_CAPACITY);
-    let Some(mut tokenizer) = open_window(text, excluded, first, 0, &mut toks) else {
-        return scan_all(text, excluded, en, de);
+    let Windows { toks, next_toks } = windows;
+    toks.reserve(WINDOW_CAPACITY);
+    next_toks.reserve(WINDOW_CAPACITY);
+    let Some(mut tokenizer) = open_window(text, excluded, first, 0, toks) else {
+        *found = scan_all(text, excluded, en, de);
+        return;
     };
     loop {
         // Go on to AFTER tokens past the last strong token.
@@ -1435,7 +1460,7 @@ pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Fou
             false => next_strong(text, tokenizer.index),
         };
         let next_window = match next {
-            Some(at) => match open_window(text, excluded, at, tokenizer.index, &mut next_toks) {
+            Some(at) => match open_window(text, excluded, at, tokenizer.index, next_toks) {
                 Some(next_tokenizer) => Some(next_tokenizer),
                 None => {
                     // Too close: this window goes on through that token.
@@ -1451,15 +1476,16 @@ pub(crate) fn scan(text: &str, excluded: &[Span], en: bool, de: bool) -> Vec<Fou
             },
             None => None,
         };
-        if !scan_window(text, &toks, tokenizer.done(), false, en, de, &mut found) {
-            return scan_all(text, excluded, en, de);
+        if !scan_window(text, toks, tokenizer.done(), false, en, de, found) {
+            *found = scan_all(text, excluded, en, de);
+            return;
         }
         match next_window {
             Some(next_tokenizer) => {
                 tokenizer = next_tokenizer;
-                std::mem::swap(&mut toks, &mut next_toks);
+                std::mem::swap(toks, next_toks);
             }
-            None => return found,
+            None => return,
         }
     }
 }

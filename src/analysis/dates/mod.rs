@@ -432,6 +432,9 @@ pub fn extract_with(
         day_first: settings.dates.numeric_order.eq_ignore_ascii_case("day-first"),
     };
     let date_line = article_date.and_then(|d| d.span);
+    if !memo.is_enabled() {
+        return extract_once(text, article, en, de, &resolver, date_line);
+    }
     // The paragraphs' dates first, so the list is allocated once at its
     // size (a book has tens of thousands).
     let mut locals = Vec::with_capacity(article.paragraphs.len());
@@ -453,17 +456,49 @@ pub fn extract_with(
         for (found, tense) in &local.found {
             let mut item = found.clone();
             item.shift(*base);
-            // The article's own date line is not a date in the story.
-            if date_line.is_some_and(|span| span.overlaps(item.span)) {
-                continue;
-            }
-            let mention = resolver.resolve(item, *tense, previous_day);
-            if let Some(value) = mention.end_value.or(mention.value) {
-                if value.precision == Precision::Day {
-                    previous_day = Some((mention.span, value.date));
-                }
-            }
-            mentions.push(mention);
+            resolver.push(item, *tense, date_line, &mut previous_day, &mut mentions);
+        }
+    }
+    mentions
+}
+
+/// [`extract_with`] when nothing is kept (a one-shot analysis, such as each
+/// file of `copydesk check`): each paragraph's dates are resolved as they
+/// are found, with its sentences and non-prose regions made relative in two
+/// buffers reused from paragraph to paragraph, instead of being kept per
+/// paragraph for the memo. Same result, in the same order.
+fn extract_once(
+    text: &str,
+    article: &Article,
+    en: bool,
+    de: bool,
+    resolver: &Resolver,
+    date_line: Option<Span>,
+) -> Vec<DateMention> {
+    let relative = |into: &mut Vec<Span>, spans: &[Span], base: usize, len: usize| {
+        into.clear();
+        into.extend(spans.iter().map(|s| {
+            let start = s.start.saturating_sub(base).min(len);
+            Span::new(start, s.end.saturating_sub(base).clamp(start, len))
+        }));
+    };
+    let (mut sentences, mut excluded) = (Vec::new(), Vec::new());
+    let (mut windows, mut found) = (detect::Windows::default(), Vec::new());
+    let mut mentions = Vec::new();
+    let mut previous_day: Option<(Span, Date)> = None;
+    for (index, paragraph) in article.paragraphs.iter().enumerate() {
+        let Some(paragraph_text) = text.get(paragraph.span.start..paragraph.span.end) else { continue };
+        let base = paragraph.span.start;
+        relative(&mut excluded, article.excluded_in(paragraph.span), base, paragraph_text.len());
+        detect::scan_into(paragraph_text, &excluded, en, de, &mut windows, &mut found);
+        if found.is_empty() {
+            continue;
+        }
+        relative(&mut sentences, article.sentences_of(index), base, paragraph_text.len());
+        for mut item in found.drain(..) {
+            let tense = tense_in(paragraph_text, &sentences, item.span);
+            item.shift(base);
+            resolver.push(item, tense, date_line, &mut previous_day, &mut mentions);
         }
     }
     mentions
@@ -495,6 +530,30 @@ fn make_date(year: i32, month: u8, day: u8) -> Option<Date> {
 }
 
 impl Resolver {
+    /// Resolve `item` (at its absolute place) and add it to `mentions`,
+    /// unless it is the article's own date line; `previous_day` is the last
+    /// day-precise date before it, and becomes this one when it is one.
+    fn push(
+        &self,
+        item: detect::Found,
+        tense: Tense,
+        date_line: Option<Span>,
+        previous_day: &mut Option<(Span, Date)>,
+        mentions: &mut Vec<DateMention>,
+    ) {
+        // The article's own date line is not a date in the story.
+        if date_line.is_some_and(|span| span.overlaps(item.span)) {
+            return;
+        }
+        let mention = self.resolve(item, tense, *previous_day);
+        if let Some(value) = mention.end_value.or(mention.value) {
+            if value.precision == Precision::Day {
+                *previous_day = Some((mention.span, value.date));
+            }
+        }
+        mentions.push(mention);
+    }
+
     /// Resolve one found date; `tense` is its sentence's.
     fn resolve(&self, item: detect::Found, tense: Tense, previous_day: Option<(Span, Date)>) -> DateMention {
         let mut mention = DateMention {

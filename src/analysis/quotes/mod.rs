@@ -221,10 +221,20 @@ pub fn analyze(text: &str, article: &Article, settings: &Settings) -> Quotes {
 pub fn analyze_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Quotes {
     let mut candidates = Vec::new();
     let mut limited = false;
+    // A one-shot analysis keeps nothing: each paragraph is scanned into
+    // one scratch list.
+    let mut scratch = ParagraphGlyphs { glyphs: Vec::new(), outside_words: 0 };
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         let Span { start, end } = paragraph.span;
         let Some(body) = text.get(start..end) else { continue };
-        let local = memo.get_or_compute(0, body, || ParagraphGlyphs::scan(body));
+        let kept;
+        let local = if memo.is_enabled() {
+            kept = memo.get_or_compute(0, body, || ParagraphGlyphs::scan(body));
+            &*kept
+        } else {
+            scratch.scan_into(body);
+            &scratch
+        };
         limited |= limits::paragraph_exceeds(local.outside_words);
         if !limited {
             local.prose_candidates(start, index, article, &mut candidates);
@@ -239,8 +249,16 @@ pub fn analyze_with(text: &str, article: &Article, settings: &Settings, memo: &m
         text,
         article,
         convention,
-        quotes: Quotes { convention, ..Quotes::default() },
+        // Every candidate becomes a mark, and a quotation takes two marks
+        // or one: sized once rather than grown from nothing.
+        quotes: Quotes {
+            convention,
+            marks: Vec::with_capacity(candidates.len()),
+            quotations: Vec::with_capacity(candidates.len() / 2 + 1),
+            ..Quotes::default()
+        },
         stack: Vec::new(),
+        spare: Vec::new(),
         top: [None, None],
         ahead: Vec::new(),
         leading: 0,
@@ -270,10 +288,18 @@ impl ParagraphGlyphs {
     /// ‚ ‹ › and 0xE3 of 「 」 『 』); never a continuation byte, so every
     /// position found is a character boundary.
     fn scan(body: &str) -> ParagraphGlyphs {
+        let mut found = ParagraphGlyphs { glyphs: Vec::new(), outside_words: 0 };
+        found.scan_into(body);
+        found
+    }
+
+    /// [`ParagraphGlyphs::scan`] into `self`, its list cleared and reused.
+    fn scan_into(&mut self, body: &str) {
         let bytes = body.as_bytes();
         let mut common = memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes).peekable();
         let mut rare = memchr::memchr2_iter(0xC2, 0xE3, bytes).peekable();
-        let mut glyphs = Vec::new();
+        let glyphs = &mut self.glyphs;
+        glyphs.clear();
         let mut outside_words = 0;
         loop {
             let at = match (common.peek(), rare.peek()) {
@@ -296,7 +322,7 @@ impl ParagraphGlyphs {
             }
             glyphs.push((at, c));
         }
-        ParagraphGlyphs { glyphs, outside_words }
+        self.outside_words = outside_words;
     }
 
     /// The candidates in the prose, at absolute offsets (the paragraph
@@ -399,6 +425,9 @@ struct Pairer<'a> {
     convention: Convention,
     quotes: Quotes,
     stack: Vec<OpenQuote>,
+    /// The stack carried into the previous paragraph, emptied: the next
+    /// paragraph's stack reuses its room instead of growing a new one.
+    spare: Vec<OpenQuote>,
     /// The stack index of the innermost open quotation of each family
     /// (double, single).
     top: [Option<usize>; 2],
@@ -420,7 +449,8 @@ impl Pairer<'_> {
     fn paragraph(&mut self, paragraph: usize, candidates: &[Candidate]) {
         let Some(para_span) = self.article.paragraphs.get(paragraph).map(|p| p.span) else { return };
         self.look_ahead(para_span, candidates);
-        let carried = std::mem::take(&mut self.stack);
+        let spare = std::mem::take(&mut self.spare);
+        let mut carried = std::mem::replace(&mut self.stack, spare);
         self.top = [None, None];
         let mut index = 0;
         let mut reopened = 0;
@@ -468,6 +498,8 @@ impl Pairer<'_> {
                 self.unclose(open, para_span.end);
             }
         }
+        carried.clear();
+        self.spare = carried;
     }
 
     /// Precompute, for the candidates of one paragraph, the leading marks

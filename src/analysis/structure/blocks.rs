@@ -87,6 +87,7 @@ pub(crate) fn parse(text: &str, language: Language, memo: &mut Memo) -> Article 
         open: None,
         paragraph_excluded: Vec::new(),
         inline: InlineScanner::default(),
+        scratch: LocalParagraph::default(),
         in_list: false,
         indented_code: true,
     };
@@ -111,6 +112,8 @@ struct Parser<'a> {
     /// continuation lines), then its inline regions.
     paragraph_excluded: Vec<Span>,
     inline: InlineScanner,
+    /// Where a paragraph is scanned when the memo keeps nothing.
+    scratch: LocalParagraph,
     in_list: bool,
     indented_code: bool,
 }
@@ -386,15 +389,29 @@ impl Parser<'_> {
             return;
         };
         let (language, inline) = (self.language, &mut self.inline);
-        let local = if self.paragraph_excluded.is_empty() {
-            self.memo.get_or_compute(open.kind as u8, body, || scan_paragraph(body, &[], language, inline))
+        // A paragraph the memo does not keep (a one-shot parse keeps none;
+        // one with block-quote markers is never kept) is scanned into the
+        // parser's scratch, whose vectors serve every paragraph.
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let kept;
+        let local: &LocalParagraph = if self.paragraph_excluded.is_empty() {
+            if self.memo.is_enabled() {
+                kept = self
+                    .memo
+                    .get_or_compute(open.kind as u8, body, || scan_paragraph(body, &[], language, inline));
+                &kept
+            } else {
+                scan_paragraph_into(body, &[], language, inline, &mut scratch);
+                &scratch
+            }
         } else {
             let markers: Vec<Span> = self
                 .paragraph_excluded
                 .drain(..)
                 .map(|span| Span::new(span.start.saturating_sub(start), span.end.saturating_sub(start)))
                 .collect();
-            std::sync::Arc::new(scan_paragraph(body, &markers, language, inline))
+            scan_paragraph_into(body, &markers, language, inline, &mut scratch);
+            &scratch
         };
         let shift = |span: &Span| Span::new(span.start + start, span.end + start);
         self.article.excluded.extend(local.excluded.iter().map(shift));
@@ -408,6 +425,7 @@ impl Parser<'_> {
                 sentences,
             });
         }
+        self.scratch = scratch;
         self.flush_paragraph_excluded();
     }
 
@@ -418,6 +436,7 @@ impl Parser<'_> {
 
 /// What closing a paragraph finds in its own text: offsets relative to the
 /// paragraph's start.
+#[derive(Default)]
 pub(crate) struct LocalParagraph {
     /// Its excluded regions (block-quote markers and inline regions), sorted
     /// and merged.
@@ -437,19 +456,33 @@ fn scan_paragraph(
     language: Language,
     inline: &mut InlineScanner,
 ) -> LocalParagraph {
-    let mut excluded = markers.to_vec();
-    inline.scan(body, 0, body.len(), &mut excluded);
-    normalize(&mut excluded);
+    let mut local = LocalParagraph::default();
+    scan_paragraph_into(body, markers, language, inline, &mut local);
+    local
+}
+
+/// [`scan_paragraph`] into `local`, whose vectors are cleared and reused.
+fn scan_paragraph_into(
+    body: &str,
+    markers: &[Span],
+    language: Language,
+    inline: &mut InlineScanner,
+    local: &mut LocalParagraph,
+) {
+    let excluded = &mut local.excluded;
+    excluded.clear();
+    excluded.extend_from_slice(markers);
+    inline.scan(body, 0, body.len(), excluded);
+    normalize(excluded);
     let span = Span::new(0, body.len());
-    let prose = has_prose(body, span, &excluded);
-    let mut sentences = Vec::new();
-    if prose {
+    local.prose = has_prose(body, span, excluded);
+    local.sentences.clear();
+    if local.prose {
         // Sized once for a typical paragraph (a sentence per ~100 bytes),
         // rather than grown from nothing.
-        sentences.reserve(body.len() / 100 + 1);
-        sentences::split(body, span, &excluded, language, &mut sentences);
+        local.sentences.reserve(body.len() / 100 + 1);
+        sentences::split(body, span, excluded, language, &mut local.sentences);
     }
-    LocalParagraph { excluded, prose, sentences }
 }
 
 fn bom_length(text: &str) -> usize {
