@@ -689,6 +689,28 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// Whether `word` lower-cased is written in lower case somewhere, given
+    /// the lower-cased word's [`word_hash`] and a test that a listed word
+    /// is it (`word` is lower-cased only when two words share the hash).
+    fn has_lowercase_hashed(&self, hash: u64, same: impl Fn(&str) -> bool, word: &str) -> bool {
+        match self {
+            Words::Counted(index) => match index.lowercase.0.get(&hash) {
+                Some((kept, _)) => same(kept),
+                None => false,
+            },
+            Words::Hashed { lowercase, paragraphs, text, .. } => {
+                let Some((p, k)) = lowercase.get(hash) else { return false };
+                let listed = paragraphs
+                    .get(p as usize)
+                    .and_then(|para| List::Lowercase.of(&para.local).get(k as usize)?.of(para.text(text)));
+                if listed.is_some_and(&same) {
+                    return true;
+                }
+                Words::has(lowercase, List::Lowercase, paragraphs, text, &Lower::of(word))
+            }
+        }
+    }
+
     /// Whether `word` is written in title case away from a sentence start.
     fn has_caps(&self, word: &str) -> bool {
         match self {
@@ -750,6 +772,9 @@ enum ActorKey<'a> {
 struct Builder<'a> {
     actors: Vec<Actor>,
     keys: FastMap<ActorKey<'a>, usize>,
+    /// The actor of each gazetteer entity met so far ([`known_actor`]):
+    /// one look-up by a small key, not by its country code or name.
+    known: FastMap<Entity, usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -863,8 +888,19 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
-    /// Whether `word`, lower-cased, is written lower case somewhere.
+    /// Whether `word`, lower-cased, is written lower case somewhere. A
+    /// plain-ASCII word of up to 16 bytes is lower-cased packed, and its
+    /// hash found without a lower-cased copy of it.
     fn seen_lowercase(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if let Some(key) = pack(bytes).filter(|_| word.is_ascii()) {
+            let hash = hash_packed(lower_packed_key(key), bytes.len());
+            let same = |listed: &str| {
+                listed.len() == bytes.len()
+                    && listed.bytes().zip(bytes).all(|(a, &b)| a == b.to_ascii_lowercase())
+            };
+            return self.words.has_lowercase_hashed(hash, same, word);
+        }
         self.words.has_lowercase(&Lower::of(word))
     }
 
@@ -999,18 +1035,37 @@ fn inert(para: &str, items: &[Item], i: usize) -> bool {
     if !item.is_word() || !item.has(flag::NOT_NAME) || item.has(TITLE) {
         return false;
     }
-    let mut prev_lower = false;
-    for c in item.span().slice(para).chars() {
-        if c.is_uppercase() && prev_lower {
-            return false;
-        }
-        prev_lower = c.is_lowercase();
+    if glued_capital(item.span().slice(para)) {
+        return false;
     }
     let mut before = i.checked_sub(1);
     if before.is_some_and(|j| items[j].kind() == ItemKind::Punct('.')) {
         before = i.checked_sub(2);
     }
     before.is_none_or(|j| !is_honorific(para, &items[j]))
+}
+
+/// Whether a capital follows a lower-case letter in `word` ("XinhuaLi"):
+/// byte by byte while the word is ASCII, by characters from the first
+/// byte that is not.
+fn glued_capital(word: &str) -> bool {
+    let mut prev_lower = false;
+    for (at, &b) in word.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            return word.get(at..).is_some_and(|rest| {
+                rest.chars().any(|c| {
+                    let glued = c.is_uppercase() && prev_lower;
+                    prev_lower = c.is_lowercase();
+                    glued
+                })
+            });
+        }
+        if b.is_ascii_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = b.is_ascii_lowercase();
+    }
+    false
 }
 
 /// Whether the item after the hyphen `items[hyphen]` is a role word or a
@@ -2093,6 +2148,17 @@ pub(super) fn registry_entry(
 
 /// The actor for an embedded entity; countries and their demonyms are one.
 fn known_actor(builder: &mut Builder<'_>, entity: Entity) -> usize {
+    if let Some(&actor) = builder.known.get(&entity) {
+        return actor;
+    }
+    let actor = known_actor_by_key(builder, entity);
+    builder.known.insert(entity, actor);
+    actor
+}
+
+/// [`known_actor`] the first time an entity is met: by its [`ActorKey`]
+/// (a demonym and its country are one actor).
+fn known_actor_by_key(builder: &mut Builder<'_>, entity: Entity) -> usize {
     let k = &*KNOWLEDGE;
     let (key, name, kind, country) = match entity {
         Entity::Country(c) | Entity::Demonym(c) => (
@@ -2330,13 +2396,11 @@ fn add_def(defs: &mut Vec<PersonDef>, index: &mut DefIndex, mut def: PersonDef) 
 }
 
 fn surname_of(words: &[String]) -> String {
-    let words: Vec<&String> =
-        words.iter().filter(|w| !matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV")).collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [only] => (*only).clone(),
-        [first, ..] if FAMILY_NAME_FIRST.contains(&first.as_str()) => (*first).clone(),
-        [.., last] => (*last).clone(),
+    let mut kept = words.iter().filter(|w| !matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV"));
+    let Some(first) = kept.next() else { return String::new() };
+    match kept.last() {
+        Some(last) if !FAMILY_NAME_FIRST.contains(&first.as_str()) => last.clone(),
+        _ => first.clone(),
     }
 }
 
@@ -3289,6 +3353,64 @@ mod tests {
         forged.insert_first(word_hash("gamma"), 0, 0);
         assert!(Words::has(&forged, List::Lowercase, &paragraphs, text, "beta"));
         assert!(!Words::has(&forged, List::Lowercase, &paragraphs, text, "gamma"));
+    }
+
+    /// `seen_lowercase` finds a short ASCII word by its packed, lower-cased
+    /// bytes: it answers as the look-up of the word lower-cased as a
+    /// string, from both kinds of word sets (hashed for one analysis,
+    /// counted for the memo).
+    #[test]
+    fn a_word_seen_in_lower_case_is_found_packed_or_not() {
+        let text = "the ministry of iPhone said Über and über, then Paris, paris and Oslo; \
+                    averyveryverylongword and Averyveryverylongword";
+        let paragraphs = [paragraph(text)];
+        let hashed = Words::hashed(&paragraphs, text);
+        let mut index = WordIndex::default();
+        assert!(index.lowercase.count(text, paragraphs[0].local.lowercase_words));
+        let counted = Words::Counted(&index);
+        // (word asked, whether it is written in lower case in the text)
+        let cases = [
+            ("Ministry", true),
+            ("MINISTRY", true),
+            ("ministry", true),
+            ("Paris", true),
+            ("Oslo", false),
+            ("IPhone", false),
+            ("Iphone", false),
+            ("Über", true),
+            ("Averyveryverylongword", true),
+            ("", false),
+            ("Said", true),
+            ("Sai", false),
+        ];
+        for (word, expected) in cases {
+            for words in [&hashed, &counted] {
+                let scan = Scan { text, titles: &[], words };
+                assert_eq!(scan.seen_lowercase(word), expected, "{word}");
+                assert_eq!(words.has_lowercase(&Lower::of(word)), expected, "{word}");
+            }
+        }
+    }
+
+    /// (word, whether a capital follows a lower-case letter in it)
+    #[test]
+    fn a_glued_capital_is_found_in_ascii_and_beyond() {
+        let cases = [
+            ("XinhuaLi", true),
+            ("The", false),
+            ("McCain", true),
+            ("USA", false),
+            ("iPhone", true),
+            ("", false),
+            ("ÖzilMüller", true),
+            ("MüllerÖzil", true),
+            ("Müller", false),
+            ("ÜBER", false),
+            ("abcÉ", true),
+        ];
+        for (word, glued) in cases {
+            assert_eq!(glued_capital(word), glued, "{word}");
+        }
     }
 
     #[test]
