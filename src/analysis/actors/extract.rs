@@ -645,7 +645,64 @@ impl KeptParagraphs {
 /// from the paragraphs' lists (no word copied, hashed or compared again).
 enum Words<'a> {
     Counted(&'a WordIndex),
-    Hashed { lowercase: HashedWords, caps: HashedWords, paragraphs: &'a [Para<'a>], text: &'a str },
+    Hashed {
+        /// Only the lower-case words whose hash has its bit in `twins`.
+        lowercase: HashedWords,
+        caps: HashedWords,
+        twins: Twins,
+        paragraphs: &'a [Para<'a>],
+        text: &'a str,
+    },
+}
+
+/// The words a one-shot analysis may ask about in lower case, as bits of
+/// their lower-cased hashes ([`lower_word_hash`]): the title-case words
+/// with no common-word bit (the name words, see [`is_name_word`] and
+/// [`resolve_word`]). Most lower-case words of a text have no such twin,
+/// and [`Words::hashed`] leaves them out of its set with one bit test.
+/// A word asked about whose bit is not set is looked for in every list.
+struct Twins(Vec<u64>);
+
+impl Twins {
+    /// Bits for `words` words: about one set in sixteen.
+    fn with_words(words: usize) -> Twins {
+        Twins(vec![0; (words * 16).next_power_of_two().max(1024) / 64])
+    }
+
+    fn bit(&self, hash: u64) -> (usize, u64) {
+        let at = hash as usize & (self.0.len() * 64 - 1);
+        (at / 64, 1 << (at % 64))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, bit) = self.bit(hash);
+        if let Some(bits) = self.0.get_mut(word) {
+            *bits |= bit;
+        }
+    }
+
+    fn has(&self, hash: u64) -> bool {
+        let (word, bit) = self.bit(hash);
+        self.0.get(word).is_some_and(|bits| bits & bit != 0)
+    }
+}
+
+/// [`word_hash`] of `word` lower-cased: for a plain-ASCII word of up to 16
+/// bytes from its packed bytes, without a lower-cased copy.
+fn lower_word_hash(word: &str) -> u64 {
+    lower_hash_at(word.as_bytes(), 0, word.len()).unwrap_or_else(|| word_hash(&Lower::of(word)))
+}
+
+/// [`lower_word_hash`] of the word of `len` bytes at `start` in `bytes`
+/// when it is plain ASCII of up to 16 bytes (read with two 8-byte loads
+/// where it can be).
+fn lower_hash_at(bytes: &[u8], start: usize, len: usize) -> Option<u64> {
+    let key = pack_at(bytes, start, len)?;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if (key[0] | key[1]) & HIGH != 0 {
+        return None;
+    }
+    Some(hash_packed(lower_packed_key(key), len))
 }
 
 /// Which list of a paragraph's [`LocalView`].
@@ -666,24 +723,55 @@ impl List {
 
 impl<'a> Words<'a> {
     fn hashed(paragraphs: &'a [Para<'a>], text: &'a str) -> Words<'a> {
-        let set = |list: List| {
-            let len: usize = paragraphs.iter().map(|p| list.of(&p.local).len()).sum();
-            let mut set = HashedWords::with_capacity(len);
-            for (p, para) in paragraphs.iter().enumerate() {
-                for (k, word) in list.of(&para.local).iter().enumerate() {
-                    set.insert_first(word.hash, p as u32, k as u32);
+        // Every title-case word that is no common word is a candidate (it
+        // is marked, and not inert).
+        let mut twins = Twins::with_words(paragraphs.iter().map(|p| p.local.candidates.len()).sum());
+        let mut twin_words = 0;
+        for para in paragraphs {
+            let bytes = para.text(text).as_bytes();
+            for &c in para.local.candidates {
+                let Some(item) = para.local.items.get(c as usize) else { continue };
+                if item.is_word() && item.has(TITLE_CASE) && !item.has(flag::NOT_NAME) {
+                    let (start, len) = (item.start as usize, (item.end - item.start) as usize);
+                    let hash = lower_hash_at(bytes, start, len)
+                        .unwrap_or_else(|| lower_word_hash(item.span().slice(para.text(text))));
+                    twins.insert(hash);
+                    twin_words += 1;
                 }
             }
-            set
-        };
-        Words::Hashed { lowercase: set(List::Lowercase), caps: set(List::Caps), paragraphs, text }
+        }
+        let mut lowercase = HashedWords::with_capacity(twin_words);
+        for (p, para) in paragraphs.iter().enumerate() {
+            for (k, word) in para.local.lowercase_words.iter().enumerate() {
+                if twins.has(word.hash) {
+                    lowercase.insert_first(word.hash, p as u32, k as u32);
+                }
+            }
+        }
+        let len: usize = paragraphs.iter().map(|p| p.local.midsentence_caps.len()).sum();
+        let mut caps = HashedWords::with_capacity(len);
+        for (p, para) in paragraphs.iter().enumerate() {
+            for (k, word) in para.local.midsentence_caps.iter().enumerate() {
+                caps.insert_first(word.hash, p as u32, k as u32);
+            }
+        }
+        Words::Hashed { lowercase, caps, twins, paragraphs, text }
+    }
+
+    /// Whether `word` is in the lower-case list of some paragraph, by
+    /// reading every list (for a word without a twin).
+    fn in_every_lowercase_list(paragraphs: &[Para], text: &str, word: &str) -> bool {
+        paragraphs.iter().any(|para| listed(para.text(text), para.local.lowercase_words).any(|w| w == word))
     }
 
     /// Whether `word` is written in lower case somewhere (as given).
     fn has_lowercase(&self, word: &str) -> bool {
         match self {
             Words::Counted(index) => index.lowercase.contains(word),
-            Words::Hashed { lowercase, paragraphs, text, .. } => {
+            Words::Hashed { lowercase, twins, paragraphs, text, .. } => {
+                if !twins.has(word_hash(word)) {
+                    return Words::in_every_lowercase_list(paragraphs, text, word);
+                }
                 Words::has(lowercase, List::Lowercase, paragraphs, text, word)
             }
         }
@@ -698,7 +786,10 @@ impl<'a> Words<'a> {
                 Some((kept, _)) => same(kept),
                 None => false,
             },
-            Words::Hashed { lowercase, paragraphs, text, .. } => {
+            Words::Hashed { lowercase, twins, paragraphs, text, .. } => {
+                if !twins.has(hash) {
+                    return Words::in_every_lowercase_list(paragraphs, text, &Lower::of(word));
+                }
                 let Some((p, k)) = lowercase.get(hash) else { return false };
                 let listed = paragraphs
                     .get(p as usize)
@@ -893,8 +984,8 @@ impl Scan<'_> {
     /// hash found without a lower-cased copy of it.
     fn seen_lowercase(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if let Some(key) = pack(bytes).filter(|_| word.is_ascii()) {
-            let hash = hash_packed(lower_packed_key(key), bytes.len());
+        if pack(bytes).is_some() && word.is_ascii() {
+            let hash = lower_word_hash(word);
             let same = |listed: &str| {
                 listed.len() == bytes.len()
                     && listed.bytes().zip(bytes).all(|(a, &b)| a == b.to_ascii_lowercase())
@@ -2759,9 +2850,9 @@ fn resolve_word(
     if word.chars().count() >= 5 && !scan.seen_lowercase(word) {
         let mut close = index.starting_with(word).iter().copied().filter(|&d| {
             let s = &defs[d].surname;
-            // Same first byte (the index's). Bytes that differ within
-            // the first three of both mean characters that differ: most
-            // surnames are turned away here, before any counting.
+            // Same first three bytes (the index's: bytes that differ
+            // within the first three of both mean characters that differ,
+            // so most surnames are never visited).
             if let (Some(a), Some(b)) = (s.as_bytes().get(..3), word.as_bytes().get(..3)) {
                 if a != b {
                     return false;
@@ -2795,8 +2886,9 @@ struct DefIndex {
     indexed: usize,
     /// By surname and by name: indices into `defs`.
     by_word: FastMap<String, Vec<usize>>,
-    /// By the first byte of the surname, in `defs` order.
-    by_first: Vec<Vec<usize>>,
+    /// By the first three bytes of the surname, in `defs` order (a close
+    /// spelling shares them, see [`resolve_word`]).
+    by_prefix: FastMap<[u8; 3], Vec<usize>>,
     /// By the leader in the data a person is.
     by_leader: FastMap<usize, Vec<usize>>,
 }
@@ -2805,17 +2897,14 @@ impl DefIndex {
     /// Take in the people added since the last call, and the current name
     /// of `changed` (one that [`add_def`] may have merged into).
     fn note(&mut self, defs: &[PersonDef], changed: Option<usize>) {
-        if self.by_first.is_empty() {
-            self.by_first = vec![Vec::new(); 256];
-        }
         for (d, def) in defs.iter().enumerate().skip(self.indexed) {
             self.list(&def.surname, d);
             self.list(&def.name, d);
             if let Some(given) = given_name(def) {
                 self.list(given, d);
             }
-            if let Some(&first) = def.surname.as_bytes().first() {
-                self.by_first[usize::from(first)].push(d);
+            if let Some(&[a, b, c]) = def.surname.as_bytes().first_chunk() {
+                self.by_prefix.entry([a, b, c]).or_default().push(d);
             }
             self.list_leader(def, d);
         }
@@ -2873,9 +2962,12 @@ impl DefIndex {
         words.chain([""]).flat_map(|word| self.named(word)).copied().filter(|&d| test(d)).min()
     }
 
-    /// People whose surname starts with the first byte of `word`.
+    /// People whose surname starts with the first three bytes of `word`.
     fn starting_with(&self, word: &str) -> &[usize] {
-        word.as_bytes().first().and_then(|&b| self.by_first.get(usize::from(b))).map_or(&[], Vec::as_slice)
+        word.as_bytes()
+            .first_chunk::<3>()
+            .and_then(|prefix| self.by_prefix.get(prefix))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -3327,7 +3419,8 @@ mod tests {
 
     #[test]
     fn hashed_word_sets_are_exact_even_when_two_words_share_a_hash() {
-        let text = "the alpha and the beta met Gamma in Delta";
+        // "Alpha" and "Beta" make their lower-case twins part of the set.
+        let text = "the alpha and the beta met Gamma in Delta. Alpha, Beta";
         let paragraphs = [paragraph(text)];
         let Words::Hashed { lowercase, caps, .. } = Words::hashed(&paragraphs, text) else { unreachable!() };
         // (word, list, expected): as the sets answer.
