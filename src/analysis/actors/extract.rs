@@ -690,18 +690,22 @@ impl Twins {
 /// [`word_hash`] of `word` lower-cased: for a plain-ASCII word of up to 16
 /// bytes from its packed bytes, without a lower-cased copy.
 fn lower_word_hash(word: &str) -> u64 {
-    lower_hash_at(word.as_bytes(), 0, word.len()).unwrap_or_else(|| word_hash(&Lower::of(word)))
+    match pack(word.as_bytes()).filter(|&key| is_ascii_packed(key)) {
+        Some(key) => hash_packed(lower_packed_key(key), word.len()),
+        None => word_hash(&Lower::of(word)),
+    }
+}
+
+/// Whether a [`pack`]ed word is plain ASCII.
+fn is_ascii_packed(key: [u64; 2]) -> bool {
+    (key[0] | key[1]) & 0x8080_8080_8080_8080 == 0
 }
 
 /// [`lower_word_hash`] of the word of `len` bytes at `start` in `bytes`
 /// when it is plain ASCII of up to 16 bytes (read with two 8-byte loads
 /// where it can be).
 fn lower_hash_at(bytes: &[u8], start: usize, len: usize) -> Option<u64> {
-    let key = pack_at(bytes, start, len)?;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    if (key[0] | key[1]) & HIGH != 0 {
-        return None;
-    }
+    let key = pack_at(bytes, start, len).filter(|&key| is_ascii_packed(key))?;
     Some(hash_packed(lower_packed_key(key), len))
 }
 
@@ -984,8 +988,8 @@ impl Scan<'_> {
     /// hash found without a lower-cased copy of it.
     fn seen_lowercase(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        if pack(bytes).is_some() && word.is_ascii() {
-            let hash = lower_word_hash(word);
+        if let Some(key) = pack(bytes).filter(|&key| is_ascii_packed(key)) {
+            let hash = hash_packed(lower_packed_key(key), bytes.len());
             let same = |listed: &str| {
                 listed.len() == bytes.len()
                     && listed.bytes().zip(bytes).all(|(a, &b)| a == b.to_ascii_lowercase())
@@ -2314,7 +2318,7 @@ fn stands_for_government(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
 #[derive(Default)]
 struct Context {
     /// ISO codes of unambiguous country, city and demonym hits, counted.
-    countries: FastMap<&'static str, usize>,
+    countries: IsoCounts,
     /// Unambiguous hits of US states and US cities other than the country.
     us_local: usize,
     /// Words that point to a US state ("state", "governor", "county").
@@ -2348,7 +2352,7 @@ impl Context {
     /// Add up the paragraphs' shares.
     fn collect(&mut self, local: &LocalView<'_>) {
         for &iso in local.countries {
-            *self.countries.entry(iso).or_default() += 1;
+            self.countries.add(iso);
         }
         self.us_local += local.us_local;
         self.state_cues += local.state_cues;
@@ -2367,9 +2371,9 @@ impl Context {
             let score = match entity {
                 Entity::Country(c) | Entity::Demonym(c) => {
                     let country = &k.countries[c];
-                    let own = self.countries.get(country.iso2).copied().unwrap_or(0) as f64;
+                    let own = self.countries.get(country.iso2).unwrap_or(0) as f64;
                     let neighbours: usize =
-                        country.neighbours.iter().map(|n| self.countries.get(n).copied().unwrap_or(0)).sum();
+                        country.neighbours.iter().map(|n| self.countries.get(n).unwrap_or(0)).sum();
                     1.0 + 2.0 * own + neighbours as f64 + (country.population as f64).log10() / 10.0
                 }
                 Entity::State(_) => {
@@ -2378,7 +2382,7 @@ impl Context {
                 }
                 Entity::City(c) => {
                     let city = &k.cities[c];
-                    let own = self.countries.get(city.iso2).copied().unwrap_or(0) as f64;
+                    let own = self.countries.get(city.iso2).unwrap_or(0) as f64;
                     (if city.capital { 3.0 } else { 1.0 }) + own + (city.population as f64).log10() / 10.0
                 }
                 Entity::Org(_) => 2.0,
@@ -2389,6 +2393,58 @@ impl Context {
             }
         }
         Some(best.1)
+    }
+}
+
+/// Counts by ISO code: a code of two capital letters (every code of the
+/// data) in a table, any other in a map; and the codes counted, in the
+/// order first met.
+#[derive(Default)]
+struct IsoCounts {
+    table: Vec<usize>,
+    others: FastMap<&'static str, usize>,
+    codes: Vec<&'static str>,
+}
+
+impl IsoCounts {
+    /// The table's slot of a code of two capital letters.
+    fn slot(iso: &str) -> Option<usize> {
+        match *iso.as_bytes() {
+            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+            _ => None,
+        }
+    }
+
+    fn add(&mut self, iso: &'static str) {
+        let count = match Self::slot(iso) {
+            Some(slot) => {
+                if self.table.is_empty() {
+                    self.table = vec![0; 26 * 26];
+                }
+                &mut self.table[slot]
+            }
+            None => self.others.entry(iso).or_default(),
+        };
+        if *count == 0 {
+            self.codes.push(iso);
+        }
+        *count += 1;
+    }
+
+    fn get(&self, iso: &str) -> Option<usize> {
+        let count = match Self::slot(iso) {
+            Some(slot) => self.table.get(slot).copied().unwrap_or(0),
+            None => self.others.get(iso).copied().unwrap_or(0),
+        };
+        (count > 0).then_some(count)
+    }
+
+    fn contains_key(&self, iso: &str) -> bool {
+        self.get(iso).is_some()
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &&'static str> {
+        self.codes.iter()
     }
 }
 
@@ -3483,6 +3539,29 @@ mod tests {
                 assert_eq!(words.has_lowercase(&Lower::of(word)), expected, "{word}");
             }
         }
+    }
+
+    /// ISO counts answer as a map of codes would, for codes of two capitals
+    /// (in the table) and any other (in the map).
+    #[test]
+    fn iso_counts_count_every_code_as_a_map_would() {
+        // (codes added in order, then (code, count expected))
+        let added = ["RU", "CN", "RU", "XKX", "ZZ", "AA", "us", "RU"];
+        let expected =
+            [("RU", 3), ("CN", 1), ("XKX", 1), ("ZZ", 1), ("AA", 1), ("us", 1), ("US", 0), ("", 0)];
+        let mut counts = IsoCounts::default();
+        let mut map: HashMap<&str, usize> = HashMap::new();
+        for iso in added {
+            counts.add(iso);
+            *map.entry(iso).or_default() += 1;
+        }
+        for (iso, count) in expected {
+            assert_eq!(counts.get(iso).unwrap_or(0), count, "{iso}");
+            assert_eq!(counts.get(iso), map.get(iso).copied(), "{iso}");
+            assert_eq!(counts.contains_key(iso), count > 0, "{iso}");
+        }
+        let keys: Vec<&str> = counts.keys().copied().collect();
+        assert_eq!(keys, ["RU", "CN", "XKX", "ZZ", "AA", "us"]);
     }
 
     /// (word, whether a capital follows a lower-case letter in it)
