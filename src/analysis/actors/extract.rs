@@ -2545,7 +2545,7 @@ fn add_def(defs: &mut Vec<PersonDef>, index: &mut DefIndex, mut def: PersonDef) 
 fn surname_of(words: &[String]) -> String {
     let mut kept = words.iter().filter(|w| !matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV"));
     let Some(first) = kept.next() else { return String::new() };
-    match kept.last() {
+    match kept.next_back() {
         Some(last) if !FAMILY_NAME_FIRST.contains(&first.as_str()) => last.clone(),
         _ => first.clone(),
     }
