@@ -2397,32 +2397,27 @@ impl Context {
 }
 
 /// Counts by ISO code: a code of two capital letters (every code of the
-/// data) in a table, any other in a map; and the codes counted, in the
-/// order first met.
+/// data) by a small number, hashed at once, any other by its text; and the
+/// codes counted, in the order first met.
 #[derive(Default)]
 struct IsoCounts {
-    table: Vec<usize>,
+    table: FastMap<u16, usize>,
     others: FastMap<&'static str, usize>,
     codes: Vec<&'static str>,
 }
 
 impl IsoCounts {
-    /// The table's slot of a code of two capital letters.
-    fn slot(iso: &str) -> Option<usize> {
+    /// The number of a code of two capital letters.
+    fn slot(iso: &str) -> Option<u16> {
         match *iso.as_bytes() {
-            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(usize::from(a - b'A') * 26 + usize::from(b - b'A')),
+            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(u16::from_le_bytes([a, b])),
             _ => None,
         }
     }
 
     fn add(&mut self, iso: &'static str) {
         let count = match Self::slot(iso) {
-            Some(slot) => {
-                if self.table.is_empty() {
-                    self.table = vec![0; 26 * 26];
-                }
-                &mut self.table[slot]
-            }
+            Some(slot) => self.table.entry(slot).or_default(),
             None => self.others.entry(iso).or_default(),
         };
         if *count == 0 {
@@ -2433,7 +2428,7 @@ impl IsoCounts {
 
     fn get(&self, iso: &str) -> Option<usize> {
         let count = match Self::slot(iso) {
-            Some(slot) => self.table.get(slot).copied().unwrap_or(0),
+            Some(slot) => self.table.get(&slot).copied().unwrap_or(0),
             None => self.others.get(iso).copied().unwrap_or(0),
         };
         (count > 0).then_some(count)
