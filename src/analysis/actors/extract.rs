@@ -982,7 +982,7 @@ struct Scan<'a> {
     words: &'a Words<'a>,
 }
 
-impl Scan<'_> {
+impl<'a> Scan<'a> {
     /// Whether `word`, lower-cased, is written lower case somewhere. A
     /// plain-ASCII word of up to 16 bytes is lower-cased packed, and its
     /// hash found without a lower-cased copy of it.
@@ -1000,7 +1000,7 @@ impl Scan<'_> {
     }
 
     /// The title phrase starting at item `i`: the title and the item after it.
-    fn title_at(&self, items: &[Item], i: usize) -> Option<(&Title, usize)> {
+    fn title_at(&self, items: &[Item], i: usize) -> Option<(&'a Title, usize)> {
         if !items.get(i)?.has(TITLE) {
             return None;
         }
@@ -1902,8 +1902,8 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
         let mut i = 0;
         while let Some(c) = next_candidate(introductions, &mut cursor, i) {
             i = c;
-            if let Some((def, name_span, name_items)) = person_pattern(&scan, items, i) {
-                let index = add_def(&mut defs, &mut def_index, def);
+            if let Some((found, name_span, name_items)) = person_pattern(&scan, items, i) {
+                let index = add_found(&mut defs, &mut def_index, &found);
                 def_mentions.push((index, para.shift(name_span), MentionForm::FullName));
                 for j in name_items.clone() {
                     consumed.insert(first_item[p] + j);
@@ -2537,12 +2537,96 @@ fn add_def(defs: &mut Vec<PersonDef>, index: &mut DefIndex, mut def: PersonDef) 
     at
 }
 
+/// A person as [`person_pattern`] finds one, borrowed from the text: what
+/// [`add_found`] compares with the people found so far. Most people of a
+/// long text are introduced again and again; their [`PersonDef`] (a dozen
+/// strings) is built only when one is new or adds to one found before.
+struct FoundPerson<'t> {
+    name: &'t str,
+    words: Vec<&'t str>,
+    surname: &'t str,
+    title: Option<&'t Title>,
+    /// The title as written.
+    title_text: Option<&'t str>,
+    gender: Option<Gender>,
+}
+
+impl FoundPerson<'_> {
+    fn to_def(&self, leader: Option<usize>) -> PersonDef {
+        PersonDef {
+            name: self.name.to_owned(),
+            words: self.words.iter().map(|w| (*w).to_owned()).collect(),
+            surname: self.surname.to_owned(),
+            title: self.title.cloned(),
+            title_text: self.title_text.map(str::to_owned),
+            gender: self.gender,
+            kind: ActorKind::Person,
+            leader,
+            registry: None,
+        }
+    }
+}
+
+/// [`add_def`] of `found.to_def(None)`, exactly, without building it
+/// unless it is new (the leader, the index and the merge as there).
+fn add_found(defs: &mut Vec<PersonDef>, index: &mut DefIndex, found: &FoundPerson<'_>) -> usize {
+    let k = &*KNOWLEDGE;
+    let leader = k.leaders_by_surname.get(found.surname).and_then(|ls| {
+        ls.iter().copied().find(|&l| {
+            let full_name = k.leaders[l].full_name;
+            full_name.split(' ').next() == found.words.first().copied()
+                && full_name.rsplit(' ').next() == found.words.last().copied()
+        })
+    });
+    index.note(defs, None);
+    let same = |existing: &PersonDef| {
+        existing.name == found.name
+            || (existing.words.len() > 1 && found.words.len() == 1 && existing.surname == found.surname)
+            || (existing.leader.is_some() && existing.leader == leader)
+    };
+    let by_leader = leader.map_or(&[][..], |leader| index.led_by(leader));
+    let earlier = [index.named(found.name), index.named(found.surname), by_leader]
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&d| same(&defs[d]))
+        .min();
+    let Some(at) = earlier else {
+        defs.push(found.to_def(leader));
+        index.note(defs, None);
+        return defs.len() - 1;
+    };
+    let existing = &mut defs[at];
+    if existing.title.is_none() {
+        existing.title = found.title.cloned();
+        existing.title_text = found.title_text.map(str::to_owned);
+    }
+    if existing.words.len() < found.words.len() {
+        existing.words = found.words.iter().map(|w| (*w).to_owned()).collect();
+        existing.name = found.name.to_owned();
+    }
+    existing.gender = existing.gender.or(found.gender);
+    existing.leader = existing.leader.or(leader);
+    index.note(defs, Some(at));
+    at
+}
+
 fn surname_of(words: &[String]) -> String {
-    let mut kept = words.iter().filter(|w| !matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV"));
-    let Some(first) = kept.next() else { return String::new() };
+    surname_index(words).map_or_else(String::new, |at| words[at].clone())
+}
+
+/// Which of a name's words is the surname: the last one, or the first of a
+/// family-name-first name, leaving out "Jr", "Sr" and the like.
+fn surname_index<S: AsRef<str>>(words: &[S]) -> Option<usize> {
+    let mut kept = words
+        .iter()
+        .map(AsRef::as_ref)
+        .enumerate()
+        .filter(|(_, w)| !matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV"));
+    let (first_at, first) = kept.next()?;
     match kept.next_back() {
-        Some(last) if !FAMILY_NAME_FIRST.contains(&first.as_str()) => last.clone(),
-        _ => first.clone(),
+        Some((last_at, _)) if !FAMILY_NAME_FIRST.contains(&first) => Some(last_at),
+        _ => Some(first_at),
     }
 }
 
@@ -2724,31 +2808,24 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
     ))
 }
 
-type Found = (PersonDef, Span, std::ops::Range<usize>);
+type Found<'t> = (FoundPerson<'t>, Span, std::ops::Range<usize>);
 
 /// Title before a name, "title, Name," appositives, "Name, the title,", and
 /// honorifics.
-fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
+fn person_pattern<'a>(scan: &Scan<'a>, items: &[Item], i: usize) -> Option<Found<'a>> {
     let text = scan.text;
-    let new_def = |name_items: std::ops::Range<usize>, title: Option<Title>, gender: Option<Gender>| {
-        let words: Vec<String> =
-            items[name_items.clone()].iter().map(|it| it.span().slice(text).to_owned()).collect();
+    let new_def = |name_items: std::ops::Range<usize>, title: Option<&'a Title>, gender: Option<Gender>| {
+        let words: Vec<&str> = items[name_items.clone()].iter().map(|it| it.span().slice(text)).collect();
         let span = Span::new(items[name_items.start].span().start, items[name_items.end - 1].span().end);
-        let name = span.slice(text).to_owned();
-        let title_text = title.as_ref().map(|t| t.span.slice(text).to_owned());
-        let gender = gender.or_else(|| title.as_ref().and_then(|t| gender_of_role(&t.role)));
-        let def = PersonDef {
-            surname: surname_of(&words),
+        let found = FoundPerson {
+            name: span.slice(text),
+            surname: surname_index(&words).map_or("", |at| words[at]),
             words,
-            name,
             title,
-            title_text,
-            gender,
-            kind: ActorKind::Person,
-            leader: None,
-            registry: None,
+            title_text: title.map(|t| t.span.slice(text)),
+            gender: gender.or_else(|| title.and_then(|t| gender_of_role(&t.role))),
         };
-        (def, span, name_items)
+        (found, span, name_items)
     };
     // Honorific: "Mr. Smith", "Sen. Jane Doe".
     if items[i].is_word() && items[i].has(flag::HONORIFIC) {
@@ -2775,7 +2852,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         let words = end.saturating_sub(start);
         let capital_title = is_title_case(title.span.slice(text));
         if words >= 2 || (words == 1 && !appositive && capital_title) {
-            return Some(new_def(start..end, Some(title.clone()), None));
+            return Some(new_def(start..end, Some(title), None));
         }
         return None;
     }
@@ -2795,7 +2872,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
                         || it.is_word() && WORKS_AT.contains(&it.span().slice(text))
                 });
                 if closes {
-                    return Some(new_def(i..end, Some(title.clone()), None));
+                    return Some(new_def(i..end, Some(title), None));
                 }
             }
         }
