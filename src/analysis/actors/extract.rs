@@ -1747,7 +1747,7 @@ fn next_candidate(candidates: &[u32], cursor: &mut usize, from: usize) -> Option
 }
 
 /// Find the actors in the prose of `text`, reusing the per-paragraph scans
-/// that `memo` kept. Equals [`extract`] whatever the memo holds.
+/// that `memo` kept. Equals [`extract`](fn@super::extract) whatever the memo holds.
 pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Actors {
     let mut pending = prepare(text, article, memo);
     let actors = run(&mut pending, text, settings);
