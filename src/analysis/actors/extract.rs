@@ -645,7 +645,68 @@ impl KeptParagraphs {
 /// from the paragraphs' lists (no word copied, hashed or compared again).
 enum Words<'a> {
     Counted(&'a WordIndex),
-    Hashed { lowercase: HashedWords, caps: HashedWords, paragraphs: &'a [Para<'a>], text: &'a str },
+    Hashed {
+        /// Only the lower-case words whose hash has its bit in `twins`.
+        lowercase: HashedWords,
+        caps: HashedWords,
+        twins: Twins,
+        paragraphs: &'a [Para<'a>],
+        text: &'a str,
+    },
+}
+
+/// The words a one-shot analysis may ask about in lower case, as bits of
+/// their lower-cased hashes ([`lower_word_hash`]): the title-case words
+/// with no common-word bit (the name words, see [`is_name_word`] and
+/// [`resolve_word`]). Most lower-case words of a text have no such twin,
+/// and [`Words::hashed`] leaves them out of its set with one bit test.
+/// A word asked about whose bit is not set is looked for in every list.
+struct Twins(Vec<u64>);
+
+impl Twins {
+    /// Bits for `words` words: about one set in sixteen.
+    fn with_words(words: usize) -> Twins {
+        Twins(vec![0; (words * 16).next_power_of_two().max(1024) / 64])
+    }
+
+    fn bit(&self, hash: u64) -> (usize, u64) {
+        let at = hash as usize & (self.0.len() * 64 - 1);
+        (at / 64, 1 << (at % 64))
+    }
+
+    fn insert(&mut self, hash: u64) {
+        let (word, bit) = self.bit(hash);
+        if let Some(bits) = self.0.get_mut(word) {
+            *bits |= bit;
+        }
+    }
+
+    fn has(&self, hash: u64) -> bool {
+        let (word, bit) = self.bit(hash);
+        self.0.get(word).is_some_and(|bits| bits & bit != 0)
+    }
+}
+
+/// [`word_hash`] of `word` lower-cased: for a plain-ASCII word of up to 16
+/// bytes from its packed bytes, without a lower-cased copy.
+fn lower_word_hash(word: &str) -> u64 {
+    match pack(word.as_bytes()).filter(|&key| is_ascii_packed(key)) {
+        Some(key) => hash_packed(lower_packed_key(key), word.len()),
+        None => word_hash(&Lower::of(word)),
+    }
+}
+
+/// Whether a [`pack`]ed word is plain ASCII.
+fn is_ascii_packed(key: [u64; 2]) -> bool {
+    (key[0] | key[1]) & 0x8080_8080_8080_8080 == 0
+}
+
+/// [`lower_word_hash`] of the word of `len` bytes at `start` in `bytes`
+/// when it is plain ASCII of up to 16 bytes (read with two 8-byte loads
+/// where it can be).
+fn lower_hash_at(bytes: &[u8], start: usize, len: usize) -> Option<u64> {
+    let key = pack_at(bytes, start, len).filter(|&key| is_ascii_packed(key))?;
+    Some(hash_packed(lower_packed_key(key), len))
 }
 
 /// Which list of a paragraph's [`LocalView`].
@@ -666,25 +727,81 @@ impl List {
 
 impl<'a> Words<'a> {
     fn hashed(paragraphs: &'a [Para<'a>], text: &'a str) -> Words<'a> {
-        let set = |list: List| {
-            let len: usize = paragraphs.iter().map(|p| list.of(&p.local).len()).sum();
-            let mut set = HashedWords::with_capacity(len);
-            for (p, para) in paragraphs.iter().enumerate() {
-                for (k, word) in list.of(&para.local).iter().enumerate() {
-                    set.insert_first(word.hash, p as u32, k as u32);
+        // Every title-case word that is no common word is a candidate (it
+        // is marked, and not inert).
+        let mut twins = Twins::with_words(paragraphs.iter().map(|p| p.local.candidates.len()).sum());
+        let mut twin_words = 0;
+        for para in paragraphs {
+            let bytes = para.text(text).as_bytes();
+            for &c in para.local.candidates {
+                let Some(item) = para.local.items.get(c as usize) else { continue };
+                if item.is_word() && item.has(TITLE_CASE) && !item.has(flag::NOT_NAME) {
+                    let (start, len) = (item.start as usize, (item.end - item.start) as usize);
+                    let hash = lower_hash_at(bytes, start, len)
+                        .unwrap_or_else(|| lower_word_hash(item.span().slice(para.text(text))));
+                    twins.insert(hash);
+                    twin_words += 1;
                 }
             }
-            set
-        };
-        Words::Hashed { lowercase: set(List::Lowercase), caps: set(List::Caps), paragraphs, text }
+        }
+        let mut lowercase = HashedWords::with_capacity(twin_words);
+        for (p, para) in paragraphs.iter().enumerate() {
+            for (k, word) in para.local.lowercase_words.iter().enumerate() {
+                if twins.has(word.hash) {
+                    lowercase.insert_first(word.hash, p as u32, k as u32);
+                }
+            }
+        }
+        let len: usize = paragraphs.iter().map(|p| p.local.midsentence_caps.len()).sum();
+        let mut caps = HashedWords::with_capacity(len);
+        for (p, para) in paragraphs.iter().enumerate() {
+            for (k, word) in para.local.midsentence_caps.iter().enumerate() {
+                caps.insert_first(word.hash, p as u32, k as u32);
+            }
+        }
+        Words::Hashed { lowercase, caps, twins, paragraphs, text }
+    }
+
+    /// Whether `word` is in the lower-case list of some paragraph, by
+    /// reading every list (for a word without a twin).
+    fn in_every_lowercase_list(paragraphs: &[Para], text: &str, word: &str) -> bool {
+        paragraphs.iter().any(|para| listed(para.text(text), para.local.lowercase_words).any(|w| w == word))
     }
 
     /// Whether `word` is written in lower case somewhere (as given).
     fn has_lowercase(&self, word: &str) -> bool {
         match self {
             Words::Counted(index) => index.lowercase.contains(word),
-            Words::Hashed { lowercase, paragraphs, text, .. } => {
+            Words::Hashed { lowercase, twins, paragraphs, text, .. } => {
+                if !twins.has(word_hash(word)) {
+                    return Words::in_every_lowercase_list(paragraphs, text, word);
+                }
                 Words::has(lowercase, List::Lowercase, paragraphs, text, word)
+            }
+        }
+    }
+
+    /// Whether `word` lower-cased is written in lower case somewhere, given
+    /// the lower-cased word's [`word_hash`] and a test that a listed word
+    /// is it (`word` is lower-cased only when two words share the hash).
+    fn has_lowercase_hashed(&self, hash: u64, same: impl Fn(&str) -> bool, word: &str) -> bool {
+        match self {
+            Words::Counted(index) => match index.lowercase.0.get(&hash) {
+                Some((kept, _)) => same(kept),
+                None => false,
+            },
+            Words::Hashed { lowercase, twins, paragraphs, text, .. } => {
+                if !twins.has(hash) {
+                    return Words::in_every_lowercase_list(paragraphs, text, &Lower::of(word));
+                }
+                let Some((p, k)) = lowercase.get(hash) else { return false };
+                let listed = paragraphs
+                    .get(p as usize)
+                    .and_then(|para| List::Lowercase.of(&para.local).get(k as usize)?.of(para.text(text)));
+                if listed.is_some_and(&same) {
+                    return true;
+                }
+                Words::has(lowercase, List::Lowercase, paragraphs, text, &Lower::of(word))
             }
         }
     }
@@ -750,6 +867,9 @@ enum ActorKey<'a> {
 struct Builder<'a> {
     actors: Vec<Actor>,
     keys: FastMap<ActorKey<'a>, usize>,
+    /// The actor of each gazetteer entity met so far ([`known_actor`]):
+    /// one look-up by a small key, not by its country code or name.
+    known: FastMap<Entity, usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -862,14 +982,25 @@ struct Scan<'a> {
     words: &'a Words<'a>,
 }
 
-impl Scan<'_> {
-    /// Whether `word`, lower-cased, is written lower case somewhere.
+impl<'a> Scan<'a> {
+    /// Whether `word`, lower-cased, is written lower case somewhere. A
+    /// plain-ASCII word of up to 16 bytes is lower-cased packed, and its
+    /// hash found without a lower-cased copy of it.
     fn seen_lowercase(&self, word: &str) -> bool {
+        let bytes = word.as_bytes();
+        if let Some(key) = pack(bytes).filter(|&key| is_ascii_packed(key)) {
+            let hash = hash_packed(lower_packed_key(key), bytes.len());
+            let same = |listed: &str| {
+                listed.len() == bytes.len()
+                    && listed.bytes().zip(bytes).all(|(a, &b)| a == b.to_ascii_lowercase())
+            };
+            return self.words.has_lowercase_hashed(hash, same, word);
+        }
         self.words.has_lowercase(&Lower::of(word))
     }
 
     /// The title phrase starting at item `i`: the title and the item after it.
-    fn title_at(&self, items: &[Item], i: usize) -> Option<(&Title, usize)> {
+    fn title_at(&self, items: &[Item], i: usize) -> Option<(&'a Title, usize)> {
         if !items.get(i)?.has(TITLE) {
             return None;
         }
@@ -999,18 +1130,37 @@ fn inert(para: &str, items: &[Item], i: usize) -> bool {
     if !item.is_word() || !item.has(flag::NOT_NAME) || item.has(TITLE) {
         return false;
     }
-    let mut prev_lower = false;
-    for c in item.span().slice(para).chars() {
-        if c.is_uppercase() && prev_lower {
-            return false;
-        }
-        prev_lower = c.is_lowercase();
+    if glued_capital(item.span().slice(para)) {
+        return false;
     }
     let mut before = i.checked_sub(1);
     if before.is_some_and(|j| items[j].kind() == ItemKind::Punct('.')) {
         before = i.checked_sub(2);
     }
     before.is_none_or(|j| !is_honorific(para, &items[j]))
+}
+
+/// Whether a capital follows a lower-case letter in `word` ("XinhuaLi"):
+/// byte by byte while the word is ASCII, by characters from the first
+/// byte that is not.
+fn glued_capital(word: &str) -> bool {
+    let mut prev_lower = false;
+    for (at, &b) in word.as_bytes().iter().enumerate() {
+        if b >= 0x80 {
+            return word.get(at..).is_some_and(|rest| {
+                rest.chars().any(|c| {
+                    let glued = c.is_uppercase() && prev_lower;
+                    prev_lower = c.is_lowercase();
+                    glued
+                })
+            });
+        }
+        if b.is_ascii_uppercase() && prev_lower {
+            return true;
+        }
+        prev_lower = b.is_ascii_lowercase();
+    }
+    false
 }
 
 /// Whether the item after the hyphen `items[hyphen]` is a role word or a
@@ -1597,7 +1747,7 @@ fn next_candidate(candidates: &[u32], cursor: &mut usize, from: usize) -> Option
 }
 
 /// Find the actors in the prose of `text`, reusing the per-paragraph scans
-/// that `memo` kept. Equals [`extract`] whatever the memo holds.
+/// that `memo` kept. Equals [`extract`](fn@super::extract) whatever the memo holds.
 pub(super) fn extract_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Actors {
     let mut pending = prepare(text, article, memo);
     let actors = run(&mut pending, text, settings);
@@ -1752,8 +1902,8 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
         let mut i = 0;
         while let Some(c) = next_candidate(introductions, &mut cursor, i) {
             i = c;
-            if let Some((def, name_span, name_items)) = person_pattern(&scan, items, i) {
-                let index = add_def(&mut defs, &mut def_index, def);
+            if let Some((found, name_span, name_items)) = person_pattern(&scan, items, i) {
+                let index = add_found(&mut defs, &mut def_index, &found);
                 def_mentions.push((index, para.shift(name_span), MentionForm::FullName));
                 for j in name_items.clone() {
                     consumed.insert(first_item[p] + j);
@@ -2093,6 +2243,17 @@ pub(super) fn registry_entry(
 
 /// The actor for an embedded entity; countries and their demonyms are one.
 fn known_actor(builder: &mut Builder<'_>, entity: Entity) -> usize {
+    if let Some(&actor) = builder.known.get(&entity) {
+        return actor;
+    }
+    let actor = known_actor_by_key(builder, entity);
+    builder.known.insert(entity, actor);
+    actor
+}
+
+/// [`known_actor`] the first time an entity is met: by its [`ActorKey`]
+/// (a demonym and its country are one actor).
+fn known_actor_by_key(builder: &mut Builder<'_>, entity: Entity) -> usize {
     let k = &*KNOWLEDGE;
     let (key, name, kind, country) = match entity {
         Entity::Country(c) | Entity::Demonym(c) => (
@@ -2157,7 +2318,7 @@ fn stands_for_government(scan: &Scan<'_>, items: &[Item], i: usize) -> bool {
 #[derive(Default)]
 struct Context {
     /// ISO codes of unambiguous country, city and demonym hits, counted.
-    countries: FastMap<&'static str, usize>,
+    countries: IsoCounts,
     /// Unambiguous hits of US states and US cities other than the country.
     us_local: usize,
     /// Words that point to a US state ("state", "governor", "county").
@@ -2191,7 +2352,7 @@ impl Context {
     /// Add up the paragraphs' shares.
     fn collect(&mut self, local: &LocalView<'_>) {
         for &iso in local.countries {
-            *self.countries.entry(iso).or_default() += 1;
+            self.countries.add(iso);
         }
         self.us_local += local.us_local;
         self.state_cues += local.state_cues;
@@ -2210,9 +2371,9 @@ impl Context {
             let score = match entity {
                 Entity::Country(c) | Entity::Demonym(c) => {
                     let country = &k.countries[c];
-                    let own = self.countries.get(country.iso2).copied().unwrap_or(0) as f64;
+                    let own = self.countries.get(country.iso2).unwrap_or(0) as f64;
                     let neighbours: usize =
-                        country.neighbours.iter().map(|n| self.countries.get(n).copied().unwrap_or(0)).sum();
+                        country.neighbours.iter().map(|n| self.countries.get(n).unwrap_or(0)).sum();
                     1.0 + 2.0 * own + neighbours as f64 + (country.population as f64).log10() / 10.0
                 }
                 Entity::State(_) => {
@@ -2221,7 +2382,7 @@ impl Context {
                 }
                 Entity::City(c) => {
                     let city = &k.cities[c];
-                    let own = self.countries.get(city.iso2).copied().unwrap_or(0) as f64;
+                    let own = self.countries.get(city.iso2).unwrap_or(0) as f64;
                     (if city.capital { 3.0 } else { 1.0 }) + own + (city.population as f64).log10() / 10.0
                 }
                 Entity::Org(_) => 2.0,
@@ -2232,6 +2393,53 @@ impl Context {
             }
         }
         Some(best.1)
+    }
+}
+
+/// Counts by ISO code: a code of two capital letters (every code of the
+/// data) by a small number, hashed at once, any other by its text; and the
+/// codes counted, in the order first met.
+#[derive(Default)]
+struct IsoCounts {
+    table: FastMap<u16, usize>,
+    others: FastMap<&'static str, usize>,
+    codes: Vec<&'static str>,
+}
+
+impl IsoCounts {
+    /// The number of a code of two capital letters.
+    fn slot(iso: &str) -> Option<u16> {
+        match *iso.as_bytes() {
+            [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => Some(u16::from_le_bytes([a, b])),
+            _ => None,
+        }
+    }
+
+    fn add(&mut self, iso: &'static str) {
+        let count = match Self::slot(iso) {
+            Some(slot) => self.table.entry(slot).or_default(),
+            None => self.others.entry(iso).or_default(),
+        };
+        if *count == 0 {
+            self.codes.push(iso);
+        }
+        *count += 1;
+    }
+
+    fn get(&self, iso: &str) -> Option<usize> {
+        let count = match Self::slot(iso) {
+            Some(slot) => self.table.get(&slot).copied().unwrap_or(0),
+            None => self.others.get(iso).copied().unwrap_or(0),
+        };
+        (count > 0).then_some(count)
+    }
+
+    fn contains_key(&self, iso: &str) -> bool {
+        self.get(iso).is_some()
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &&'static str> {
+        self.codes.iter()
     }
 }
 
@@ -2329,14 +2537,96 @@ fn add_def(defs: &mut Vec<PersonDef>, index: &mut DefIndex, mut def: PersonDef) 
     at
 }
 
+/// A person as [`person_pattern`] finds one, borrowed from the text: what
+/// [`add_found`] compares with the people found so far. Most people of a
+/// long text are introduced again and again; their [`PersonDef`] (a dozen
+/// strings) is built only when one is new or adds to one found before.
+struct FoundPerson<'t> {
+    name: &'t str,
+    words: Vec<&'t str>,
+    surname: &'t str,
+    title: Option<&'t Title>,
+    /// The title as written.
+    title_text: Option<&'t str>,
+    gender: Option<Gender>,
+}
+
+impl FoundPerson<'_> {
+    fn to_def(&self, leader: Option<usize>) -> PersonDef {
+        PersonDef {
+            name: self.name.to_owned(),
+            words: self.words.iter().map(|w| (*w).to_owned()).collect(),
+            surname: self.surname.to_owned(),
+            title: self.title.cloned(),
+            title_text: self.title_text.map(str::to_owned),
+            gender: self.gender,
+            kind: ActorKind::Person,
+            leader,
+            registry: None,
+        }
+    }
+}
+
+/// [`add_def`] of `found.to_def(None)`, exactly, without building it
+/// unless it is new (the leader, the index and the merge as there).
+fn add_found(defs: &mut Vec<PersonDef>, index: &mut DefIndex, found: &FoundPerson<'_>) -> usize {
+    let k = &*KNOWLEDGE;
+    let leader = k.leaders_by_surname.get(found.surname).and_then(|ls| {
+        ls.iter().copied().find(|&l| {
+            let full_name = k.leaders[l].full_name;
+            full_name.split(' ').next() == found.words.first().copied()
+                && full_name.rsplit(' ').next() == found.words.last().copied()
+        })
+    });
+    index.note(defs, None);
+    let same = |existing: &PersonDef| {
+        existing.name == found.name
+            || (existing.words.len() > 1 && found.words.len() == 1 && existing.surname == found.surname)
+            || (existing.leader.is_some() && existing.leader == leader)
+    };
+    let by_leader = leader.map_or(&[][..], |leader| index.led_by(leader));
+    let earlier = [index.named(found.name), index.named(found.surname), by_leader]
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&d| same(&defs[d]))
+        .min();
+    let Some(at) = earlier else {
+        defs.push(found.to_def(leader));
+        index.note(defs, None);
+        return defs.len() - 1;
+    };
+    let existing = &mut defs[at];
+    if existing.title.is_none() {
+        existing.title = found.title.cloned();
+        existing.title_text = found.title_text.map(str::to_owned);
+    }
+    if existing.words.len() < found.words.len() {
+        existing.words = found.words.iter().map(|w| (*w).to_owned()).collect();
+        existing.name = found.name.to_owned();
+    }
+    existing.gender = existing.gender.or(found.gender);
+    existing.leader = existing.leader.or(leader);
+    index.note(defs, Some(at));
+    at
+}
+
 fn surname_of(words: &[String]) -> String {
-    let words: Vec<&String> =
-        words.iter().filter(|w| !matches!(w.as_str(), "Jr" | "Sr" | "II" | "III" | "IV")).collect();
-    match words.as_slice() {
-        [] => String::new(),
-        [only] => (*only).clone(),
-        [first, ..] if FAMILY_NAME_FIRST.contains(&first.as_str()) => (*first).clone(),
-        [.., last] => (*last).clone(),
+    surname_index(words).map_or_else(String::new, |at| words[at].clone())
+}
+
+/// Which of a name's words is the surname: the last one, or the first of a
+/// family-name-first name, leaving out "Jr", "Sr" and the like.
+fn surname_index<S: AsRef<str>>(words: &[S]) -> Option<usize> {
+    let mut kept = words
+        .iter()
+        .map(AsRef::as_ref)
+        .enumerate()
+        .filter(|(_, w)| !matches!(*w, "Jr" | "Sr" | "II" | "III" | "IV"));
+    let (first_at, first) = kept.next()?;
+    match kept.next_back() {
+        Some((last_at, _)) if !FAMILY_NAME_FIRST.contains(&first) => Some(last_at),
+        _ => Some(first_at),
     }
 }
 
@@ -2518,31 +2808,24 @@ fn title_phrase(text: &str, items: &[Item], i: usize) -> Option<(Title, usize)> 
     ))
 }
 
-type Found = (PersonDef, Span, std::ops::Range<usize>);
+type Found<'t> = (FoundPerson<'t>, Span, std::ops::Range<usize>);
 
 /// Title before a name, "title, Name," appositives, "Name, the title,", and
 /// honorifics.
-fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
+fn person_pattern<'a>(scan: &Scan<'a>, items: &[Item], i: usize) -> Option<Found<'a>> {
     let text = scan.text;
-    let new_def = |name_items: std::ops::Range<usize>, title: Option<Title>, gender: Option<Gender>| {
-        let words: Vec<String> =
-            items[name_items.clone()].iter().map(|it| it.span().slice(text).to_owned()).collect();
+    let new_def = |name_items: std::ops::Range<usize>, title: Option<&'a Title>, gender: Option<Gender>| {
+        let words: Vec<&str> = items[name_items.clone()].iter().map(|it| it.span().slice(text)).collect();
         let span = Span::new(items[name_items.start].span().start, items[name_items.end - 1].span().end);
-        let name = span.slice(text).to_owned();
-        let title_text = title.as_ref().map(|t| t.span.slice(text).to_owned());
-        let gender = gender.or_else(|| title.as_ref().and_then(|t| gender_of_role(&t.role)));
-        let def = PersonDef {
-            surname: surname_of(&words),
+        let found = FoundPerson {
+            name: span.slice(text),
+            surname: surname_index(&words).map_or("", |at| words[at]),
             words,
-            name,
             title,
-            title_text,
-            gender,
-            kind: ActorKind::Person,
-            leader: None,
-            registry: None,
+            title_text: title.map(|t| t.span.slice(text)),
+            gender: gender.or_else(|| title.and_then(|t| gender_of_role(&t.role))),
         };
-        (def, span, name_items)
+        (found, span, name_items)
     };
     // Honorific: "Mr. Smith", "Sen. Jane Doe".
     if items[i].is_word() && items[i].has(flag::HONORIFIC) {
@@ -2569,7 +2852,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
         let words = end.saturating_sub(start);
         let capital_title = is_title_case(title.span.slice(text));
         if words >= 2 || (words == 1 && !appositive && capital_title) {
-            return Some(new_def(start..end, Some(title.clone()), None));
+            return Some(new_def(start..end, Some(title), None));
         }
         return None;
     }
@@ -2589,7 +2872,7 @@ fn person_pattern(scan: &Scan<'_>, items: &[Item], i: usize) -> Option<Found> {
                         || it.is_word() && WORKS_AT.contains(&it.span().slice(text))
                 });
                 if closes {
-                    return Some(new_def(i..end, Some(title.clone()), None));
+                    return Some(new_def(i..end, Some(title), None));
                 }
             }
         }
@@ -2695,9 +2978,9 @@ fn resolve_word(
     if word.chars().count() >= 5 && !scan.seen_lowercase(word) {
         let mut close = index.starting_with(word).iter().copied().filter(|&d| {
             let s = &defs[d].surname;
-            // Same first byte (the index's). Bytes that differ within
-            // the first three of both mean characters that differ: most
-            // surnames are turned away here, before any counting.
+            // Same first three bytes (the index's: bytes that differ
+            // within the first three of both mean characters that differ,
+            // so most surnames are never visited).
             if let (Some(a), Some(b)) = (s.as_bytes().get(..3), word.as_bytes().get(..3)) {
                 if a != b {
                     return false;
@@ -2731,8 +3014,9 @@ struct DefIndex {
     indexed: usize,
     /// By surname and by name: indices into `defs`.
     by_word: FastMap<String, Vec<usize>>,
-    /// By the first byte of the surname, in `defs` order.
-    by_first: Vec<Vec<usize>>,
+    /// By the first three bytes of the surname, in `defs` order (a close
+    /// spelling shares them, see [`resolve_word`]).
+    by_prefix: FastMap<[u8; 3], Vec<usize>>,
     /// By the leader in the data a person is.
     by_leader: FastMap<usize, Vec<usize>>,
 }
@@ -2741,17 +3025,14 @@ impl DefIndex {
     /// Take in the people added since the last call, and the current name
     /// of `changed` (one that [`add_def`] may have merged into).
     fn note(&mut self, defs: &[PersonDef], changed: Option<usize>) {
-        if self.by_first.is_empty() {
-            self.by_first = vec![Vec::new(); 256];
-        }
         for (d, def) in defs.iter().enumerate().skip(self.indexed) {
             self.list(&def.surname, d);
             self.list(&def.name, d);
             if let Some(given) = given_name(def) {
                 self.list(given, d);
             }
-            if let Some(&first) = def.surname.as_bytes().first() {
-                self.by_first[usize::from(first)].push(d);
+            if let Some(&[a, b, c]) = def.surname.as_bytes().first_chunk() {
+                self.by_prefix.entry([a, b, c]).or_default().push(d);
             }
             self.list_leader(def, d);
         }
@@ -2809,9 +3090,12 @@ impl DefIndex {
         words.chain([""]).flat_map(|word| self.named(word)).copied().filter(|&d| test(d)).min()
     }
 
-    /// People whose surname starts with the first byte of `word`.
+    /// People whose surname starts with the first three bytes of `word`.
     fn starting_with(&self, word: &str) -> &[usize] {
-        word.as_bytes().first().and_then(|&b| self.by_first.get(usize::from(b))).map_or(&[], Vec::as_slice)
+        word.as_bytes()
+            .first_chunk::<3>()
+            .and_then(|prefix| self.by_prefix.get(prefix))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -3263,7 +3547,8 @@ mod tests {
 
     #[test]
     fn hashed_word_sets_are_exact_even_when_two_words_share_a_hash() {
-        let text = "the alpha and the beta met Gamma in Delta";
+        // "Alpha" and "Beta" make their lower-case twins part of the set.
+        let text = "the alpha and the beta met Gamma in Delta. Alpha, Beta";
         let paragraphs = [paragraph(text)];
         let Words::Hashed { lowercase, caps, .. } = Words::hashed(&paragraphs, text) else { unreachable!() };
         // (word, list, expected): as the sets answer.
@@ -3289,6 +3574,87 @@ mod tests {
         forged.insert_first(word_hash("gamma"), 0, 0);
         assert!(Words::has(&forged, List::Lowercase, &paragraphs, text, "beta"));
         assert!(!Words::has(&forged, List::Lowercase, &paragraphs, text, "gamma"));
+    }
+
+    /// `seen_lowercase` finds a short ASCII word by its packed, lower-cased
+    /// bytes: it answers as the look-up of the word lower-cased as a
+    /// string, from both kinds of word sets (hashed for one analysis,
+    /// counted for the memo).
+    #[test]
+    fn a_word_seen_in_lower_case_is_found_packed_or_not() {
+        let text = "the ministry of iPhone said Über and über, then Paris, paris and Oslo; \
+                    averyveryverylongword and Averyveryverylongword";
+        let paragraphs = [paragraph(text)];
+        let hashed = Words::hashed(&paragraphs, text);
+        let mut index = WordIndex::default();
+        assert!(index.lowercase.count(text, paragraphs[0].local.lowercase_words));
+        let counted = Words::Counted(&index);
+        // (word asked, whether it is written in lower case in the text)
+        let cases = [
+            ("Ministry", true),
+            ("MINISTRY", true),
+            ("ministry", true),
+            ("Paris", true),
+            ("Oslo", false),
+            ("IPhone", false),
+            ("Iphone", false),
+            ("Über", true),
+            ("Averyveryverylongword", true),
+            ("", false),
+            ("Said", true),
+            ("Sai", false),
+        ];
+        for (word, expected) in cases {
+            for words in [&hashed, &counted] {
+                let scan = Scan { text, titles: &[], words };
+                assert_eq!(scan.seen_lowercase(word), expected, "{word}");
+                assert_eq!(words.has_lowercase(&Lower::of(word)), expected, "{word}");
+            }
+        }
+    }
+
+    /// ISO counts answer as a map of codes would, for codes of two capitals
+    /// (in the table) and any other (in the map).
+    #[test]
+    fn iso_counts_count_every_code_as_a_map_would() {
+        // (codes added in order, then (code, count expected))
+        let added = ["RU", "CN", "RU", "XKX", "ZZ", "AA", "us", "RU"];
+        let expected =
+            [("RU", 3), ("CN", 1), ("XKX", 1), ("ZZ", 1), ("AA", 1), ("us", 1), ("US", 0), ("", 0)];
+        let mut counts = IsoCounts::default();
+        let mut map: HashMap<&str, usize> = HashMap::new();
+        for iso in added {
+            counts.add(iso);
+            *map.entry(iso).or_default() += 1;
+        }
+        for (iso, count) in expected {
+            assert_eq!(counts.get(iso).unwrap_or(0), count, "{iso}");
+            assert_eq!(counts.get(iso), map.get(iso).copied(), "{iso}");
+            assert_eq!(counts.contains_key(iso), count > 0, "{iso}");
+        }
+        let keys: Vec<&str> = counts.keys().copied().collect();
+        assert_eq!(keys, ["RU", "CN", "XKX", "ZZ", "AA", "us"]);
+    }
+
+    /// (word, whether a capital follows a lower-case letter in it)
+    #[test]
+    fn a_glued_capital_is_found_in_ascii_and_beyond() {
+        let cases = [
+            ("XinhuaLi", true),
+            ("The", false),
+            ("McCain", true),
+            ("USA", false),
+            ("iPhone", true),
+            ("", false),
+            ("ÖzilMüller", true),
+            ("MüllerÖzil", true),
+            ("Müller", false),
+            ("ÜBER", false),
+            ("abcÉ", true),
+        ];
+        for (word, glued) in cases {
+            assert_eq!(glued_capital(word), glued, "{word}");
+        }
     }
 
     #[test]

@@ -77,7 +77,7 @@ pub struct Org {
 }
 
 /// What a gazetteer surface can stand for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Entity {
     Country(usize),
     /// A demonym or adjective of a country ("Russian").

@@ -727,6 +727,11 @@ pub fn pack(word: &[u8]) -> Option<[u64; 2]> {
     Some(packed)
 }
 
+/// A [`pack`]ed word of plain ASCII with its capitals in lower case.
+pub fn lower_packed_key(key: [u64; 2]) -> [u64; 2] {
+    [lower_packed(key[0]), lower_packed(key[1])]
+}
+
 /// ASCII upper-case letters to lower case, eight bytes at a time (every
 /// byte below 0x80).
 fn lower_packed(x: u64) -> u64 {

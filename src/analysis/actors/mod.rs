@@ -197,9 +197,9 @@ pub fn extract(text: &str, article: &Article, settings: &Settings) -> Actors {
     extract_with(text, article, settings, &mut Memo::disabled())
 }
 
-/// [`extract`], reusing the per-paragraph scans `memo` kept from earlier
+/// [`extract`](fn@extract), reusing the per-paragraph scans `memo` kept from earlier
 /// versions of the document (see [`crate::analysis::memo`]). The result
-/// always equals [`extract`].
+/// always equals [`extract`](fn@extract).
 pub fn extract_with(text: &str, article: &Article, settings: &Settings, memo: &mut Memo) -> Actors {
     extract::extract_with(text, article, settings, memo)
 }
