@@ -1903,7 +1903,7 @@ fn global(text: &str, settings: &Settings, paragraphs: &[Para<'_>], words: &Word
         while let Some(c) = next_candidate(introductions, &mut cursor, i) {
             i = c;
             if let Some((found, name_span, name_items)) = person_pattern(&scan, items, i) {
-                let index = add_found(&mut defs, &mut def_index, &found);
+                let index = add_person(&mut defs, &mut def_index, &found);
                 def_mentions.push((index, para.shift(name_span), MentionForm::FullName));
                 for j in name_items.clone() {
                     consumed.insert(first_item[p] + j);
@@ -2493,54 +2493,62 @@ fn leader_def(leader: usize) -> PersonDef {
 /// every person: the first in `defs` order with the same name, or with
 /// more than one name word and the same surname when the new one has one
 /// word, or with the same leader in the data.
-fn add_def(defs: &mut Vec<PersonDef>, index: &mut DefIndex, mut def: PersonDef) -> usize {
-    let k = &*KNOWLEDGE;
-    if def.leader.is_none() {
-        def.leader = k.leaders_by_surname.get(def.surname.as_str()).and_then(|ls| {
-            ls.iter().copied().find(|&l| {
-                let full_name = k.leaders[l].full_name;
-                full_name.split(' ').next() == def.words.first().map(String::as_str)
-                    && full_name.rsplit(' ').next() == def.words.last().map(String::as_str)
-            })
-        });
-    }
-    index.note(defs, None);
-    let same = |existing: &PersonDef| {
-        existing.name == def.name
-            || (existing.words.len() > 1 && def.words.len() == 1 && existing.surname == def.surname)
-            || (existing.leader.is_some() && existing.leader == def.leader)
-    };
-    let by_leader = def.leader.map_or(&[][..], |leader| index.led_by(leader));
-    let earlier = [index.named(&def.name), index.named(&def.surname), by_leader]
-        .into_iter()
-        .flatten()
-        .copied()
-        .filter(|&d| same(&defs[d]))
-        .min();
-    let Some(at) = earlier else {
-        defs.push(def);
-        index.note(defs, None);
-        return defs.len() - 1;
-    };
-    let existing = &mut defs[at];
-    if existing.title.is_none() {
-        existing.title = def.title.take();
-        existing.title_text = def.title_text.take();
-    }
-    if existing.words.len() < def.words.len() {
-        existing.words = def.words.clone();
-        existing.name = def.name.clone();
-    }
-    existing.gender = existing.gender.or(def.gender);
-    existing.leader = existing.leader.or(def.leader);
-    index.note(defs, Some(at));
-    at
+fn add_def(defs: &mut Vec<PersonDef>, index: &mut DefIndex, def: PersonDef) -> usize {
+    add_person(defs, index, def)
 }
 
-/// A person as [`person_pattern`] finds one, borrowed from the text: what
-/// [`add_found`] compares with the people found so far. Most people of a
-/// long text are introduced again and again; their [`PersonDef`] (a dozen
-/// strings) is built only when one is new or adds to one found before.
+/// A person to add with [`add_person`]: a [`PersonDef`] already built, or
+/// a [`FoundPerson`] still borrowed from the text.
+trait NewPerson {
+    fn name(&self) -> &str;
+    fn surname(&self) -> &str;
+    fn words(&self) -> impl ExactSizeIterator<Item = &str> + DoubleEndedIterator;
+    /// The leader in the data it was made for, if any.
+    fn leader(&self) -> Option<usize>;
+    fn gender(&self) -> Option<Gender>;
+    /// Its [`PersonDef`], with `leader`.
+    fn into_def(self, leader: Option<usize>) -> PersonDef;
+    /// Give `existing` (the same person, found before) the title it lacks
+    /// and a fuller name.
+    fn complete(self, existing: &mut PersonDef);
+}
+
+impl NewPerson for PersonDef {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn surname(&self) -> &str {
+        &self.surname
+    }
+    fn words(&self) -> impl ExactSizeIterator<Item = &str> + DoubleEndedIterator {
+        self.words.iter().map(String::as_str)
+    }
+    fn leader(&self) -> Option<usize> {
+        self.leader
+    }
+    fn gender(&self) -> Option<Gender> {
+        self.gender
+    }
+    fn into_def(mut self, leader: Option<usize>) -> PersonDef {
+        self.leader = leader;
+        self
+    }
+    fn complete(self, existing: &mut PersonDef) {
+        if existing.title.is_none() {
+            existing.title = self.title;
+            existing.title_text = self.title_text;
+        }
+        if existing.words.len() < self.words.len() {
+            existing.words = self.words;
+            existing.name = self.name;
+        }
+    }
+}
+
+/// A person as [`person_pattern`] finds one, borrowed from the text. Most
+/// people of a long text are introduced again and again; their
+/// [`PersonDef`] (a dozen strings) is built only when one is new or adds
+/// to one found before.
 struct FoundPerson<'t> {
     name: &'t str,
     words: Vec<&'t str>,
@@ -2551,8 +2559,23 @@ struct FoundPerson<'t> {
     gender: Option<Gender>,
 }
 
-impl FoundPerson<'_> {
-    fn to_def(&self, leader: Option<usize>) -> PersonDef {
+impl NewPerson for &FoundPerson<'_> {
+    fn name(&self) -> &str {
+        self.name
+    }
+    fn surname(&self) -> &str {
+        self.surname
+    }
+    fn words(&self) -> impl ExactSizeIterator<Item = &str> + DoubleEndedIterator {
+        self.words.iter().copied()
+    }
+    fn leader(&self) -> Option<usize> {
+        None
+    }
+    fn gender(&self) -> Option<Gender> {
+        self.gender
+    }
+    fn into_def(self, leader: Option<usize>) -> PersonDef {
         PersonDef {
             name: self.name.to_owned(),
             words: self.words.iter().map(|w| (*w).to_owned()).collect(),
@@ -2565,47 +2588,55 @@ impl FoundPerson<'_> {
             registry: None,
         }
     }
+    fn complete(self, existing: &mut PersonDef) {
+        if existing.title.is_none() {
+            existing.title = self.title.cloned();
+            existing.title_text = self.title_text.map(str::to_owned);
+        }
+        if existing.words.len() < self.words.len() {
+            existing.words = self.words.iter().map(|w| (*w).to_owned()).collect();
+            existing.name = self.name.to_owned();
+        }
+    }
 }
 
-/// [`add_def`] of `found.to_def(None)`, exactly, without building it
-/// unless it is new (the leader, the index and the merge as there).
-fn add_found(defs: &mut Vec<PersonDef>, index: &mut DefIndex, found: &FoundPerson<'_>) -> usize {
+/// [`add_def`] for any [`NewPerson`]: its leader in the data (the first
+/// and last name words of a leader with its surname), then the earlier
+/// person it is, completed, or a new person.
+fn add_person(defs: &mut Vec<PersonDef>, index: &mut DefIndex, person: impl NewPerson) -> usize {
     let k = &*KNOWLEDGE;
-    let leader = k.leaders_by_surname.get(found.surname).and_then(|ls| {
-        ls.iter().copied().find(|&l| {
-            let full_name = k.leaders[l].full_name;
-            full_name.split(' ').next() == found.words.first().copied()
-                && full_name.rsplit(' ').next() == found.words.last().copied()
+    let leader = person.leader().or_else(|| {
+        k.leaders_by_surname.get(person.surname()).and_then(|ls| {
+            ls.iter().copied().find(|&l| {
+                let full_name = k.leaders[l].full_name;
+                full_name.split(' ').next() == person.words().next()
+                    && full_name.rsplit(' ').next() == person.words().next_back()
+            })
         })
     });
     index.note(defs, None);
+    let words = person.words().len();
     let same = |existing: &PersonDef| {
-        existing.name == found.name
-            || (existing.words.len() > 1 && found.words.len() == 1 && existing.surname == found.surname)
+        existing.name == person.name()
+            || (existing.words.len() > 1 && words == 1 && existing.surname == person.surname())
             || (existing.leader.is_some() && existing.leader == leader)
     };
     let by_leader = leader.map_or(&[][..], |leader| index.led_by(leader));
-    let earlier = [index.named(found.name), index.named(found.surname), by_leader]
+    let earlier = [index.named(person.name()), index.named(person.surname()), by_leader]
         .into_iter()
         .flatten()
         .copied()
         .filter(|&d| same(&defs[d]))
         .min();
     let Some(at) = earlier else {
-        defs.push(found.to_def(leader));
+        defs.push(person.into_def(leader));
         index.note(defs, None);
         return defs.len() - 1;
     };
+    let gender = person.gender();
     let existing = &mut defs[at];
-    if existing.title.is_none() {
-        existing.title = found.title.cloned();
-        existing.title_text = found.title_text.map(str::to_owned);
-    }
-    if existing.words.len() < found.words.len() {
-        existing.words = found.words.iter().map(|w| (*w).to_owned()).collect();
-        existing.name = found.name.to_owned();
-    }
-    existing.gender = existing.gender.or(found.gender);
+    person.complete(existing);
+    existing.gender = existing.gender.or(gender);
     existing.leader = existing.leader.or(leader);
     index.note(defs, Some(at));
     at
