@@ -1199,8 +1199,9 @@ fn words_forward<'s>(s: &'s str, mut visit: impl FnMut(usize, &'s str) -> bool) 
     }
 }
 
-/// [`tense_around`] with the sentences given (sorted spans into `text`,
-/// which may be one paragraph).
+/// The tense cue nearest to `span` in its sentence, looking at most twelve
+/// words each way, among `sentences` (sorted spans into `text`, which may
+/// be one paragraph).
 fn tense_in(text: &str, sentences: &[Span], span: Span) -> Tense {
     const REACH: usize = 12;
     let (start, end) = sentence_bounds(text, sentences, span);

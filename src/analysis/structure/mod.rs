@@ -140,7 +140,7 @@ impl Article {
         self.excluded.get(first..last.max(first)).unwrap_or(&[])
     }
 
-    /// The words of `span` that are prose: [`words`] minus any word touching
+    /// The words of `span` that are prose: [`words()`] minus any word touching
     /// an excluded region (inline code, URLs).
     pub fn prose_words<'a>(&'a self, text: &'a str, span: Span) -> impl Iterator<Item = Span> + 'a {
         words(text, span).filter(move |word| !self.touches_excluded(*word))
