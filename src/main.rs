@@ -104,10 +104,10 @@ fn with_io(command: impl FnOnce(&mut copydesk::cli::Io<'_>) -> copydesk::cli::Ex
 /// Each version of a book-length document allocates and frees tens of
 /// megabytes, some of it on other threads; memory freed that way is reused
 /// only in part, and what is not stays resident for the whole delay. With
-/// mimalloc's second, a 3 MB book's server peaked at 146–167 MB over 100
-/// keystrokes; with 100 ms, lower, for a few percent more CPU per
-/// keystroke (BENCHMARKS.md, "Session 9: the server's memory"). The
-/// batch commands keep mimalloc's default: they free little between files.
+/// mimalloc's second, a 3 MB book's server peaked at 149–155 MB over 100
+/// keystrokes; with 100 ms, at 129–138 MB, for 3–7 ms more per keystroke
+/// (BENCHMARKS.md, "Session 9: the server's memory"). The batch commands
+/// keep mimalloc's default: there speed matters more than resident memory.
 const PURGE_DELAY_MS: std::ffi::c_long = 100;
 
 /// mimalloc's option number for the purge delay (`mi_option_purge_delay`
