@@ -328,5 +328,15 @@ mod tests {
                 "{}", body
             );
         }
+
+        /// Any short text of JSON's characters, mostly not JSON at all.
+        #[test]
+        fn any_text_gets_tower_lsps_verdict(body in r#"[\[\]{}",:0-9a-z.\\ e+-]{0,40}"#) {
+            proptest::prop_assert_eq!(
+                verdict(body.as_bytes()) == Verdict::Message,
+                decodes_as_tower_lsp_does(&body),
+                "{}", body
+            );
+        }
     }
 }
