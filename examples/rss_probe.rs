@@ -62,13 +62,8 @@ fn freeing_thread<T: Send + 'static>(name: &str) -> std::sync::mpsc::Sender<T> {
 type Job = Box<dyn FnOnce() + Send>;
 
 fn main() {
-    // As the server sets it (src/main.rs, `return_memory_sooner`); 15 is
-    // mimalloc's `mi_option_purge_delay`.
-    #[allow(unsafe_code)]
-    // SAFETY: stores one integer in mimalloc's option table.
-    unsafe {
-        libmimalloc_sys::mi_option_set_default(15, 100)
-    };
+    // As the server sets it.
+    copydesk::server::allocator::return_memory_sooner();
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next() else {
         eprintln!("usage: rss_probe PATH [KEYSTROKES]");

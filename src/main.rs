@@ -50,7 +50,7 @@ fn main() -> ExitCode {
     match cli.command {
         None | Some(Command::Lsp) => {
             init_logging();
-            return_memory_sooner();
+            copydesk::server::allocator::return_memory_sooner();
             match copydesk::server::run_stdio() {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(error) => {
@@ -97,55 +97,9 @@ fn with_io(command: impl FnOnce(&mut copydesk::cli::Io<'_>) -> copydesk::cli::Ex
     }
 }
 
-/// How long mimalloc keeps freed memory resident before it returns it to
-/// the system, in the server (milliseconds; mimalloc's own default is
-/// 1,000).
-///
-/// Each version of a book-length document allocates and frees tens of
-/// megabytes, some of it on other threads; memory freed that way is reused
-/// only in part, and what is not stays resident for the whole delay. With
-/// mimalloc's second, a 3 MB book's server peaked at 149–155 MB over 100
-/// keystrokes; with 100 ms, at 129–138 MB, for 3–7 ms more per keystroke
-/// (BENCHMARKS.md, "Session 9: the server's memory"). The batch commands
-/// keep mimalloc's default: there speed matters more than resident memory.
-const PURGE_DELAY_MS: std::ffi::c_long = 100;
-
-/// mimalloc's option number for the purge delay (`mi_option_purge_delay`
-/// in its `mimalloc.h`; libmimalloc-sys names no constant for it).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Set the purge delay for the server, unless `MIMALLOC_PURGE_DELAY` in
-/// the environment already says otherwise.
-#[allow(unsafe_code)]
-fn return_memory_sooner() {
-    // SAFETY: `mi_option_set_default` stores one integer in mimalloc's
-    // option table (and does nothing when the environment set it); it reads
-    // and writes no memory of ours, and any value is valid for this option.
-    unsafe { libmimalloc_sys::mi_option_set_default(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
-}
-
 /// Log to stderr only: stdout carries the protocol.
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("COPYDESK_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter).with_ansi(false).init();
-}
-
-#[cfg(test)]
-mod tests {
-    /// Option 15 is the purge delay: mimalloc v3's default for it (1,000 ms,
-    /// unlike any neighbour's) until the server sets its own, unless the
-    /// environment set it.
-    #[test]
-    #[allow(unsafe_code)]
-    fn the_server_sets_mimallocs_purge_delay() {
-        // SAFETY: reads one integer from mimalloc's option table.
-        let get = || unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
-        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
-            return;
-        }
-        assert_eq!(get(), 1000);
-        super::return_memory_sooner();
-        assert_eq!(get(), super::PURGE_DELAY_MS);
-    }
 }

@@ -11,11 +11,14 @@
 //! - [`handlers`] — request handlers as functions of a snapshot.
 //! - [`to_proto`] — the core's plain data as LSP types.
 //! - [`exit`] — stopping on `exit` (tower-lsp alone waits for EOF).
-//! - [`framing`] — drops messages that are not JSON instead of ending.
+//! - [`framing`] — drops messages tower-lsp could not decode instead of
+//!   ending.
+//! - [`allocator`] — the purge delay the server sets in mimalloc.
 //!
 //! The one ordering rule: a handler that changes the store does so before
 //! its first `.await` (see `documents`).
 
+pub mod allocator;
 pub mod analyst;
 pub mod capabilities;
 pub mod documents;

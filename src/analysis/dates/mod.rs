@@ -379,17 +379,10 @@ impl ParagraphDates {
     /// Detect the dates of the paragraph at `base` (`text` is its text;
     /// `sentences` and `excluded` are absolute).
     fn detect(text: &str, base: usize, sentences: &[Span], excluded: &[Span], en: bool, de: bool) -> Self {
-        let relative = |spans: &[Span]| -> Vec<Span> {
-            spans
-                .iter()
-                .map(|s| {
-                    let start = s.start.saturating_sub(base).min(text.len());
-                    Span::new(start, s.end.saturating_sub(base).clamp(start, text.len()))
-                })
-                .collect()
-        };
-        let sentences = relative(sentences);
-        let excluded = relative(excluded);
+        let (mut here_sentences, mut here_excluded) = (Vec::new(), Vec::new());
+        relative_into(&mut here_sentences, sentences, base, text.len());
+        relative_into(&mut here_excluded, excluded, base, text.len());
+        let (sentences, excluded) = (here_sentences, here_excluded);
         let found = detect::scan(text, &excluded, en, de)
             .into_iter()
             .map(|item| {
@@ -462,6 +455,16 @@ pub fn extract_with(
     mentions
 }
 
+/// `spans` (sorted, into the document) made relative to a paragraph that
+/// starts at `base` and is `len` bytes long, clipped to it, into `into`.
+fn relative_into(into: &mut Vec<Span>, spans: &[Span], base: usize, len: usize) {
+    into.clear();
+    into.extend(spans.iter().map(|s| {
+        let start = s.start.saturating_sub(base).min(len);
+        Span::new(start, s.end.saturating_sub(base).clamp(start, len))
+    }));
+}
+
 /// [`extract_with`] when nothing is kept (a one-shot analysis, such as each
 /// file of `copydesk check`): each paragraph's dates are resolved as they
 /// are found, with its sentences and non-prose regions made relative in two
@@ -475,13 +478,6 @@ fn extract_once(
     resolver: &Resolver,
     date_line: Option<Span>,
 ) -> Vec<DateMention> {
-    let relative = |into: &mut Vec<Span>, spans: &[Span], base: usize, len: usize| {
-        into.clear();
-        into.extend(spans.iter().map(|s| {
-            let start = s.start.saturating_sub(base).min(len);
-            Span::new(start, s.end.saturating_sub(base).clamp(start, len))
-        }));
-    };
     let (mut sentences, mut excluded) = (Vec::new(), Vec::new());
     let (mut windows, mut found) = (detect::Windows::default(), Vec::new());
     let mut mentions = Vec::new();
@@ -489,12 +485,12 @@ fn extract_once(
     for (index, paragraph) in article.paragraphs.iter().enumerate() {
         let Some(paragraph_text) = text.get(paragraph.span.start..paragraph.span.end) else { continue };
         let base = paragraph.span.start;
-        relative(&mut excluded, article.excluded_in(paragraph.span), base, paragraph_text.len());
+        relative_into(&mut excluded, article.excluded_in(paragraph.span), base, paragraph_text.len());
         detect::scan_into(paragraph_text, &excluded, en, de, &mut windows, &mut found);
         if found.is_empty() {
             continue;
         }
-        relative(&mut sentences, article.sentences_of(index), base, paragraph_text.len());
+        relative_into(&mut sentences, article.sentences_of(index), base, paragraph_text.len());
         for mut item in found.drain(..) {
             let tense = tense_in(paragraph_text, &sentences, item.span);
             item.shift(base);

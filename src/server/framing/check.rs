@@ -37,11 +37,18 @@ pub(super) enum Verdict {
 /// Whether tower-lsp's codec can decode `body`.
 pub(super) fn verdict(body: &[u8]) -> Verdict {
     let Ok(text) = std::str::from_utf8(body) else { return Verdict::NotText };
-    match serde_json::from_str::<Shape>(text) {
+    // Every message is an object; anything else (an array, a number, not
+    // JSON at all) is small or broken, and tower-lsp's types decide.
+    let object = text.trim_start_matches([' ', '\t', '\n', '\r']).starts_with('{');
+    let shape = if object { serde_json::from_str::<Shape>(text) } else { Ok(Shape::Other) };
+    match shape {
         Err(error) => Verdict::NotJson(error.to_string()),
         Ok(Shape::Request) => Verdict::Message,
         Ok(Shape::Other) if decodes_as_tower_lsp_does(text) => Verdict::Message,
-        Ok(Shape::Other) => Verdict::NotMessage,
+        Ok(Shape::Other) => match serde_json::from_str::<Checked>(text) {
+            Err(error) => Verdict::NotJson(error.to_string()),
+            Ok(Checked) => Verdict::NotMessage,
+        },
     }
 }
 
@@ -158,7 +165,7 @@ impl<'de> Deserialize<'de> for Kinded {
     }
 }
 
-/// A body read in one pass: plainly a request, or something else for
+/// An object read in one pass: plainly a request, or something else for
 /// tower-lsp's own types to decide.
 enum Shape {
     Request,
@@ -177,28 +184,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
     type Value = Shape;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON-RPC message")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_unit<E>(self) -> Result<Shape, E> {
-        Ok(Shape::Other)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Shape, A::Error> {
-        CheckedVisitor.visit_seq(seq).map(|_| Shape::Other)
+        f.write_str("a JSON object")
     }
     /// tower-lsp's `Request` needs `jsonrpc` to be the string `2.0`; takes
     /// `method` when it is a string, `params` whatever it is, and `id` when
