@@ -9,7 +9,7 @@
 //! `Value`, copies a `didOpen`'s whole text; a book is megabytes.
 //!
 //! [`verdict`] reads an object in one pass instead: every value is parsed
-//! exactly as the buffer parses it ([`Checked`] keeps nothing), and the
+//! exactly as the buffer parses it (`Kinded` keeps only its kind), and the
 //! four fields of a request are looked at as tower-lsp's `Request` reads
 //! them. Whatever is not plainly a request (a response, an array, a field
 //! given twice) is decided by tower-lsp's own types, as before; those
@@ -45,9 +45,9 @@ pub(super) fn verdict(body: &[u8]) -> Verdict {
         Err(error) => Verdict::NotJson(error.to_string()),
         Ok(Shape::Request) => Verdict::Message,
         Ok(Shape::Other) if decodes_as_tower_lsp_does(text) => Verdict::Message,
-        Ok(Shape::Other) => match serde_json::from_str::<Checked>(text) {
+        Ok(Shape::Other) => match serde_json::from_str::<Kinded>(text) {
             Err(error) => Verdict::NotJson(error.to_string()),
-            Ok(Checked) => Verdict::NotMessage,
+            Ok(_) => Verdict::NotMessage,
         },
     }
 }
@@ -66,52 +66,6 @@ fn decodes_as_tower_lsp_does(text: &str) -> bool {
     serde_json::from_str::<Message>(text).is_ok()
 }
 
-/// A JSON value, parsed and checked as a `serde_json::Value` would be
-/// (strings decoded, numbers read), and dropped.
-struct Checked;
-
-impl<'de> Deserialize<'de> for Checked {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Checked, D::Error> {
-        deserializer.deserialize_any(CheckedVisitor)
-    }
-}
-
-struct CheckedVisitor;
-
-impl<'de> Visitor<'de> for CheckedVisitor {
-    type Value = Checked;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Checked, E> {
-        Ok(Checked)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Checked, E> {
-        Ok(Checked)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Checked, E> {
-        Ok(Checked)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Checked, E> {
-        Ok(Checked)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Checked, E> {
-        Ok(Checked)
-    }
-    fn visit_unit<E>(self) -> Result<Checked, E> {
-        Ok(Checked)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
-        while seq.next_element::<Checked>()?.is_some() {}
-        Ok(Checked)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
-        while map.next_entry::<Checked, Checked>()?.is_some() {}
-        Ok(Checked)
-    }
-}
-
 /// What one field of a request holds, as far as tower-lsp's `Request`
 /// cares.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -125,7 +79,8 @@ enum Kind {
     Other,
 }
 
-/// A value of [`Kind`], checked as [`Checked`] checks it.
+/// A JSON value, parsed and checked as a `serde_json::Value` would be
+/// (strings decoded, numbers read), and dropped but for its [`Kind`].
 struct Kinded(Kind);
 
 impl<'de> Deserialize<'de> for Kinded {
@@ -154,11 +109,13 @@ impl<'de> Deserialize<'de> for Kinded {
             fn visit_unit<E>(self) -> Result<Kinded, E> {
                 Ok(Kinded(Kind::Null))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Kinded, A::Error> {
-                CheckedVisitor.visit_seq(seq).map(|_| Kinded(Kind::Other))
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kinded, A::Error> {
+                while seq.next_element::<Kinded>()?.is_some() {}
+                Ok(Kinded(Kind::Other))
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Kinded, A::Error> {
-                CheckedVisitor.visit_map(map).map(|_| Kinded(Kind::Other))
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kinded, A::Error> {
+                while map.next_entry::<Kinded, Kinded>()?.is_some() {}
+                Ok(Kinded(Kind::Other))
             }
         }
         deserializer.deserialize_any(KindVisitor)
@@ -196,7 +153,7 @@ impl<'de> Visitor<'de> for ShapeVisitor {
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
             let field = ["jsonrpc", "method", "params", "id"].iter().position(|name| *name == key);
             let Some(field) = field else {
-                map.next_value::<Checked>()?;
+                map.next_value::<Kinded>()?;
                 continue;
             };
             seen[field] += 1;
